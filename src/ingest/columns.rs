@@ -1,0 +1,133 @@
+//! Which column feeds which field, settled once per file from the header and the values.
+
+use std::collections::BTreeMap;
+
+use csv::StringRecord;
+
+use super::datetime::{detect_form, DateForm};
+use super::field::{normalize_header, ColumnSpec, Field, Unit};
+use super::values::{number, RatingScale};
+use super::vendor::{Vendor, FALLBACK};
+
+/// One mapped column.
+#[derive(Clone, Debug)]
+pub struct Mapped {
+    pub field: Field,
+    pub index: usize,
+    pub unit: Unit,
+    /// For datetime fields.
+    pub form: Option<DateForm>,
+}
+
+/// The settled mapping of a file.
+#[derive(Debug, Default)]
+pub struct Layout {
+    pub columns: Vec<Mapped>,
+    /// For a numeric satisfaction column.
+    pub rating_scale: Option<RatingScale>,
+    pub warnings: Vec<String>,
+}
+
+impl Layout {
+    pub fn get(&self, field: Field) -> Option<&Mapped> {
+        self.columns.iter().find(|c| c.field == field)
+    }
+
+    /// Neither an id, a creation time nor a status: this is not a ticket export.
+    pub fn is_useless(&self) -> bool {
+        self.columns.len() < 2
+            && ![Field::Id, Field::CreatedAt, Field::Status]
+                .iter()
+                .any(|f| self.get(*f).is_some())
+    }
+
+    pub fn describe(&self, headers: &[String]) -> BTreeMap<Field, String> {
+        self.columns
+            .iter()
+            .map(|c| (c.field, headers[c.index].clone()))
+            .collect()
+    }
+}
+
+/// Matches headers to the vendor's columns, then to the generic names for fields still unfed
+/// (accounts add columns of their own), and settles each column's form from its values.
+pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)]) -> Layout {
+    let normalised: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
+    let mut layout = Layout::default();
+    let mut used = vec![false; headers.len()];
+    let fallback = if std::ptr::eq(vendor, FALLBACK) {
+        &[][..]
+    } else {
+        FALLBACK.columns
+    };
+    for spec in vendor.columns.iter().chain(fallback) {
+        if layout.get(spec.field).is_some() {
+            continue;
+        }
+        let Some(index) = find_header(spec, &normalised, &used) else {
+            continue;
+        };
+        used[index] = true;
+        let values = || rows.iter().filter_map(move |(_, r)| r.get(index));
+        let mut field = spec.field;
+        let mut form = None;
+        if let Some(datetime_field) = spec.if_datetime {
+            if let Some(found) = detect_form(values()).filter(|f| reads_most(*f, values())) {
+                field = datetime_field;
+                form = Some(found);
+            }
+        }
+        if layout.get(field).is_some() {
+            continue;
+        }
+        if field.is_datetime() && form.is_none() {
+            form = detect_form(values());
+            if form.is_none() {
+                if values().any(|v| !v.trim().is_empty()) {
+                    layout.warnings.push(format!(
+                        "the column '{}' holds no dates this tool can read, so it is not used",
+                        headers[index]
+                    ));
+                }
+                continue;
+            }
+        }
+        if field == Field::Satisfaction {
+            let max = values()
+                .filter_map(|v| number(v).ok())
+                .fold(None, |max: Option<f64>, n| {
+                    Some(max.map_or(n, |m| m.max(n)))
+                });
+            layout.rating_scale = max.and_then(RatingScale::from_max);
+        }
+        layout.columns.push(Mapped {
+            field,
+            index,
+            unit: spec.unit,
+            form,
+        });
+    }
+    layout
+}
+
+fn find_header(spec: &ColumnSpec, normalised: &[String], used: &[bool]) -> Option<usize> {
+    spec.names.iter().find_map(|name| {
+        normalised
+            .iter()
+            .enumerate()
+            .find(|(i, header)| !used[*i] && header == name)
+            .map(|(i, _)| i)
+    })
+}
+
+/// A column is a datetime column when the form reads at least nine in ten of its values.
+fn reads_most<'a>(form: DateForm, values: impl Iterator<Item = &'a str>) -> bool {
+    let (mut read, mut total) = (0usize, 0usize);
+    for value in values.filter(|v| !v.trim().is_empty()) {
+        total += 1;
+        if form.parse(value).is_some() {
+            read += 1;
+        }
+    }
+    total > 0 && read * 10 >= total * 9
+}

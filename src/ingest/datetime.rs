@@ -1,0 +1,197 @@
+//! Datetimes as the vendors write them. The form is settled once per column, from its values,
+//! so that `03/04/2023` means the same in every row of a column.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime};
+
+use crate::model::Timestamp;
+
+/// One way of writing a datetime.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateForm {
+    /// ISO 8601 / RFC 3339 with an offset or `Z`: converted to UTC.
+    WithOffset,
+    /// A chrono format with date and time, no offset.
+    Naive(&'static str),
+    /// A chrono format with a date only: midnight.
+    DateOnly(&'static str),
+    UnixSeconds,
+    UnixMilliseconds,
+}
+
+/// Candidates in order of preference: where two read every value of a column (all days ≤ 12),
+/// the earlier wins. US forms with AM/PM come before day-first ones because AM/PM is a US habit.
+const FORMS: &[DateForm] = &[
+    DateForm::WithOffset,
+    DateForm::Naive("%Y-%m-%d %H:%M:%S%.f"),
+    DateForm::Naive("%Y-%m-%dT%H:%M:%S%.f"),
+    DateForm::Naive("%Y-%m-%d %H:%M"),
+    DateForm::Naive("%Y-%m-%dT%H:%M"),
+    DateForm::DateOnly("%Y-%m-%d"),
+    DateForm::Naive("%Y/%m/%d %H:%M:%S"),
+    DateForm::Naive("%Y/%m/%d %H:%M"),
+    DateForm::DateOnly("%Y/%m/%d"),
+    DateForm::Naive("%m/%d/%Y %I:%M:%S %p"),
+    DateForm::Naive("%m/%d/%Y %I:%M %p"),
+    DateForm::Naive("%d/%b/%y %I:%M %p"),
+    DateForm::Naive("%d-%m-%Y %H:%M:%S"),
+    DateForm::Naive("%d-%m-%Y %H:%M"),
+    DateForm::DateOnly("%d-%m-%Y"),
+    DateForm::Naive("%d.%m.%Y %H:%M:%S"),
+    DateForm::Naive("%d.%m.%Y %H:%M"),
+    DateForm::DateOnly("%d.%m.%Y"),
+    DateForm::Naive("%d/%m/%Y %H:%M:%S"),
+    DateForm::Naive("%d/%m/%Y %H:%M"),
+    DateForm::DateOnly("%d/%m/%Y"),
+    DateForm::Naive("%m/%d/%Y %H:%M:%S"),
+    DateForm::Naive("%m/%d/%Y %H:%M"),
+    DateForm::DateOnly("%m/%d/%Y"),
+    DateForm::UnixMilliseconds,
+    DateForm::UnixSeconds,
+];
+
+impl DateForm {
+    pub fn parse(self, text: &str) -> Option<Timestamp> {
+        let text = text.trim();
+        match self {
+            DateForm::WithOffset => DateTime::parse_from_rfc3339(text)
+                .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z"))
+                .ok()
+                .map(|t| t.timestamp()),
+            DateForm::Naive(format) => NaiveDateTime::parse_from_str(text, format)
+                .ok()
+                .map(|t| t.and_utc().timestamp()),
+            DateForm::DateOnly(format) => NaiveDate::parse_from_str(text, format)
+                .ok()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .map(|t| t.and_utc().timestamp()),
+            DateForm::UnixSeconds => unix_digits(text, 9..=10),
+            DateForm::UnixMilliseconds => unix_digits(text, 12..=13).map(|ms| ms.div_euclid(1000)),
+        }
+    }
+
+    /// How the form is shown to a person: an example date written in it.
+    pub fn describe(self) -> String {
+        let example = NaiveDate::from_ymd_opt(2024, 1, 31)
+            .and_then(|d| d.and_hms_opt(14, 5, 0))
+            .unwrap_or_default();
+        match self {
+            DateForm::WithOffset => "2024-01-31T14:05:00+01:00".to_string(),
+            DateForm::Naive(format) | DateForm::DateOnly(format) => {
+                example.format(&format.replace("%.f", "")).to_string()
+            }
+            DateForm::UnixSeconds => "Unix seconds, like 1706709900".to_string(),
+            DateForm::UnixMilliseconds => "Unix milliseconds, like 1706709900000".to_string(),
+        }
+    }
+}
+
+fn unix_digits(text: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<i64> {
+    if lengths.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
+        text.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// The form that reads the most of `values` (non-empty ones), earliest on a tie; `None` when no
+/// form reads any of them.
+pub fn detect_form<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<DateForm> {
+    let values: Vec<&str> = values
+        .into_iter()
+        .map(str::trim)
+        .filter(|v| !v.is_empty())
+        .collect();
+    let mut best: Option<(DateForm, usize)> = None;
+    for &form in FORMS {
+        let read = values.iter().filter(|v| form.parse(v).is_some()).count();
+        if read > 0 && best.is_none_or(|(_, most)| read > most) {
+            best = Some((form, read));
+            if read == values.len() {
+                break;
+            }
+        }
+    }
+    best.map(|(form, _)| form)
+}
+
+/// Formats a timestamp as the JSON report writes it.
+pub fn format_timestamp(timestamp: Timestamp) -> String {
+    DateTime::from_timestamp(timestamp, 0)
+        .map(|t| t.naive_utc().format("%Y-%m-%dT%H:%M:%S").to_string())
+        .unwrap_or_default()
+}
+
+/// The calendar day of a timestamp, `YYYY-MM-DD`.
+pub fn day_of(timestamp: Timestamp) -> Option<NaiveDate> {
+    DateTime::from_timestamp(timestamp, 0).map(|t| t.date_naive())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> Timestamp {
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(h, min, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp()
+    }
+
+    #[test]
+    fn reads_the_vendor_forms() {
+        let cases = [
+            ("2023-04-08 20:52:00", at(2023, 4, 8, 20, 52)),
+            ("2023-04-08T20:52:00", at(2023, 4, 8, 20, 52)),
+            ("2023-06-01 7:29", at(2023, 6, 1, 7, 29)),
+            ("2023-04-08", at(2023, 4, 8, 0, 0)),
+            ("2023-04-08T22:52:00+02:00", at(2023, 4, 8, 20, 52)),
+            ("2023-04-08T20:52:00Z", at(2023, 4, 8, 20, 52)),
+            ("08-04-2023 20:52", at(2023, 4, 8, 20, 52)),
+            ("08.04.2023 20:52", at(2023, 4, 8, 20, 52)),
+            ("4/8/2023 8:52 PM", at(2023, 4, 8, 20, 52)),
+            ("22/Nov/26 3:45 PM", at(2026, 11, 22, 15, 45)),
+            ("1680987120", at(2023, 4, 8, 20, 52)),
+            ("1680987120000", at(2023, 4, 8, 20, 52)),
+        ];
+        for (text, expected) in cases {
+            let form = detect_form([text]).unwrap_or_else(|| panic!("no form reads {text}"));
+            assert_eq!(form.parse(text), Some(expected), "{text} read as {form:?}");
+        }
+    }
+
+    #[test]
+    fn one_unambiguous_value_settles_day_first_for_the_column() {
+        // 03/04 alone would be read month-first by the US 24h form; 13/04 cannot be.
+        let form = detect_form(["03/04/2023 10:00", "13/04/2023 09:30"]).unwrap();
+        assert_eq!(form, DateForm::Naive("%d/%m/%Y %H:%M"));
+        assert_eq!(form.parse("03/04/2023 10:00"), Some(at(2023, 4, 3, 10, 0)));
+    }
+
+    #[test]
+    fn one_unambiguous_value_settles_month_first_for_the_column() {
+        let form = detect_form(["03/04/2023 10:00", "04/13/2023 09:30"]).unwrap();
+        assert_eq!(form, DateForm::Naive("%m/%d/%Y %H:%M"));
+        assert_eq!(form.parse("03/04/2023 10:00"), Some(at(2023, 3, 4, 10, 0)));
+    }
+
+    #[test]
+    fn forms_are_described_by_an_example() {
+        assert_eq!(
+            DateForm::Naive("%Y-%m-%d %H:%M:%S%.f").describe(),
+            "2024-01-31 14:05:00"
+        );
+        assert_eq!(
+            DateForm::Naive("%m/%d/%Y %I:%M %p").describe(),
+            "01/31/2024 02:05 PM"
+        );
+        assert_eq!(DateForm::DateOnly("%d.%m.%Y").describe(), "31.01.2024");
+    }
+
+    #[test]
+    fn text_that_is_no_date_has_no_form() {
+        assert_eq!(detect_form(["Open", "Closed", ""]), None);
+        assert_eq!(detect_form(["2023-02-30 10:00"]), None);
+    }
+}

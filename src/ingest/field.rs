@@ -1,0 +1,117 @@
+//! The canonical fields a column can feed, and how a vendor table names them.
+
+use serde::Serialize;
+
+/// A canonical ticket field (see `model::Ticket`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Id,
+    CreatedAt,
+    UpdatedAt,
+    SolvedAt,
+    /// Used for the solve time only where no solved/resolved time column exists.
+    ClosedAt,
+    FirstResponseAt,
+    Status,
+    Channel,
+    Priority,
+    TicketType,
+    Group,
+    Agent,
+    Requester,
+    FirstResponseMinutes,
+    FirstResponseBusinessMinutes,
+    ResolutionMinutes,
+    ResolutionBusinessMinutes,
+    Replies,
+    Reopens,
+    Satisfaction,
+    NpsScore,
+    HandleMinutes,
+}
+
+impl Field {
+    pub fn is_datetime(self) -> bool {
+        matches!(
+            self,
+            Field::CreatedAt
+                | Field::UpdatedAt
+                | Field::SolvedAt
+                | Field::ClosedAt
+                | Field::FirstResponseAt
+        )
+    }
+}
+
+/// The unit of a duration column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Minutes,
+    Hours,
+}
+
+/// One column of a vendor table: the header spellings that feed `field`.
+#[derive(Debug)]
+pub struct ColumnSpec {
+    pub field: Field,
+    /// Header names, already normalised (see `normalize_header`).
+    pub names: &'static [&'static str],
+    /// For duration fields: the unit of a plain number (`HH:MM:SS` text is read as such).
+    pub unit: Unit,
+    /// Some exports put a timestamp where others put a duration under the same name (Kaggle's
+    /// "First Response Time"): when the column's values are datetimes, they feed this field.
+    pub if_datetime: Option<Field>,
+}
+
+impl ColumnSpec {
+    pub const fn new(field: Field, names: &'static [&'static str]) -> Self {
+        ColumnSpec {
+            field,
+            names,
+            unit: Unit::Minutes,
+            if_datetime: None,
+        }
+    }
+
+    pub const fn hours(mut self) -> Self {
+        self.unit = Unit::Hours;
+        self
+    }
+
+    pub const fn or_datetime(mut self, field: Field) -> Self {
+        self.if_datetime = Some(field);
+        self
+    }
+}
+
+/// Header spelling varies in case, spacing and separators between accounts: compare lower-cased,
+/// with `_`, `-`, `.` as spaces and runs of spaces folded.
+pub fn normalize_header(header: &str) -> String {
+    let replaced: String = header
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .chars()
+        .map(|c| match c {
+            '_' | '-' | '.' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    replaced.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_case_separators_and_spaces() {
+        assert_eq!(normalize_header("  Created_Date "), "created date");
+        assert_eq!(normalize_header("Created  Time"), "created time");
+        assert_eq!(
+            normalize_header("First reply time in minutes"),
+            "first reply time in minutes"
+        );
+        assert_eq!(normalize_header("\u{feff}Ticket-ID"), "ticket id");
+    }
+}

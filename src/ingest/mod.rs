@@ -1,0 +1,177 @@
+//! Ingest: one exported file (bytes) → canonical tickets and a report of what was read.
+//!
+//! The steps are: decode the text (`decode`), find the delimiter (`delimiter`), recognise the
+//! vendor from the header row (`vendor`), settle each column's form (`columns`: datetime form,
+//! rating scale), then turn each row into a `Ticket` (`row`). A row that cannot be read is
+//! skipped and kept in `SourceReport::skipped_reasons` with its line, column and reason.
+
+mod columns;
+pub mod datetime;
+mod decode;
+pub mod delimiter;
+pub mod field;
+mod row;
+pub mod values;
+pub mod vendor;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::model::Ticket;
+pub use field::Field;
+
+/// At most this many skipped rows are kept with their reasons; all are counted.
+pub const MAX_SKIPPED_REASONS: usize = 1000;
+
+/// What was read from one file.
+#[derive(Debug)]
+pub struct Export {
+    pub tickets: Vec<Ticket>,
+    pub source: SourceReport,
+}
+
+/// The report's `sources[]` entry for one file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SourceReport {
+    pub file: String,
+    /// Vendor id: `zendesk`, `freshdesk`, `generic`.
+    pub format: String,
+    /// What the page shows: "Zendesk Support ticket export".
+    pub format_name: String,
+    pub encoding: String,
+    pub delimiter: String,
+    /// Data rows in the file (header excluded), read or skipped.
+    pub rows: usize,
+    pub skipped: usize,
+    pub skipped_reasons: Vec<SkippedRow>,
+    /// Which column feeds each canonical field.
+    pub columns: BTreeMap<Field, String>,
+    /// Things the person should know that did not cost a row.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// A row that was not read, and why.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SkippedRow {
+    pub line: u64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    pub reason: String,
+}
+
+/// A file that could not be read at all. The message says what to do.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IngestError {
+    pub file: String,
+    pub message: String,
+}
+
+impl fmt::Display for IngestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.file, self.message)
+    }
+}
+
+impl std::error::Error for IngestError {}
+
+/// Reads one exported file.
+pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
+    let fail = |message: String| IngestError {
+        file: file.to_string(),
+        message,
+    };
+    let decoded = decode::decode(bytes).map_err(|e| fail(e.message()))?;
+    let delimiter = delimiter::sniff_delimiter(&decoded.text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(decoded.text.as_bytes());
+
+    let mut records = reader.records();
+    let header = match records.next() {
+        Some(Ok(header)) => header,
+        _ => {
+            return Err(fail(
+                "the file has no header row: export it again".to_string(),
+            ))
+        }
+    };
+    let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+
+    let mut skipped = Vec::new();
+    let mut rows = Vec::new();
+    for record in records {
+        match record {
+            Ok(record) => {
+                let line = record.position().map_or(0, |p| p.line());
+                if record.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                rows.push((line, record));
+            }
+            Err(error) => skipped.push(SkippedRow {
+                line: error.position().map_or(0, |p| p.line()),
+                column: None,
+                reason: format!("the row cannot be read as CSV: {error}"),
+            }),
+        }
+    }
+    if rows.is_empty() && skipped.is_empty() {
+        return Err(fail(
+            "the file has a header but no ticket rows: widen the date range of the export"
+                .to_string(),
+        ));
+    }
+
+    let vendor = vendor::recognise(&headers);
+    let layout = columns::settle(vendor, &headers, &rows);
+    if layout.is_useless() {
+        return Err(fail(format!(
+            "no column was recognised as a ticket field (found: {}): export tickets from your \
+             helpdesk, or rename the columns to names like 'Created at', 'Status', 'Solved at'",
+            preview_headers(&headers)
+        )));
+    }
+
+    let total_rows = rows.len() + skipped.len();
+    let mut tickets = Vec::with_capacity(rows.len());
+    for (line, record) in &rows {
+        match row::read_ticket(file, *line, record, &headers, &layout, vendor) {
+            Ok(ticket) => tickets.push(ticket),
+            Err(skip) => skipped.push(skip),
+        }
+    }
+    skipped.sort_by_key(|s| s.line);
+    let skipped_count = skipped.len();
+    skipped.truncate(MAX_SKIPPED_REASONS);
+
+    Ok(Export {
+        tickets,
+        source: SourceReport {
+            file: file.to_string(),
+            format: vendor.id.to_string(),
+            format_name: vendor.name.to_string(),
+            encoding: decoded.encoding.to_string(),
+            delimiter: delimiter::delimiter_name(delimiter).to_string(),
+            rows: total_rows,
+            skipped: skipped_count,
+            skipped_reasons: skipped,
+            columns: layout.describe(&headers),
+            warnings: layout.warnings.clone(),
+        },
+    })
+}
+
+fn preview_headers(headers: &[String]) -> String {
+    let shown: Vec<&str> = headers.iter().take(6).map(String::as_str).collect();
+    let more = headers.len().saturating_sub(shown.len());
+    if more > 0 {
+        format!("{} and {more} more", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
+}

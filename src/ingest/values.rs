@@ -1,0 +1,322 @@
+//! Cell values → canonical values: statuses, channels, counts, durations, satisfaction answers.
+//! Each parser returns a message for the person when the value cannot be read.
+
+use super::field::{normalize_header, Unit};
+use crate::model::{Satisfaction, Status};
+
+/// Status words every vendor shares; a vendor's own table is consulted first.
+const COMMON_STATUSES: &[(&str, Status)] = &[
+    ("new", Status::New),
+    ("open", Status::Open),
+    ("pending", Status::Pending),
+    ("hold", Status::OnHold),
+    ("on hold", Status::OnHold),
+    ("solved", Status::Solved),
+    ("resolved", Status::Solved),
+    ("closed", Status::Closed),
+];
+
+/// Maps a status cell; an unknown word is kept lower-cased (and counts as unsolved).
+pub fn status(text: &str, vendor_statuses: &[(&str, Status)]) -> Status {
+    let key = normalize_header(text);
+    vendor_statuses
+        .iter()
+        .chain(COMMON_STATUSES)
+        .find(|(word, _)| *word == key)
+        .map(|(_, status)| status.clone())
+        .unwrap_or(Status::Other(key))
+}
+
+/// Channel names that mean the same across vendors; others are kept lower-cased.
+const CHANNELS: &[(&str, &str)] = &[
+    ("mail", "email"),
+    ("e mail", "email"),
+    ("email", "email"),
+    ("web form", "web"),
+    ("web widget", "web"),
+    ("portal", "web"),
+    ("web", "web"),
+    ("chat", "chat"),
+    ("live chat", "chat"),
+    ("phone", "phone"),
+    ("phone call (incoming)", "phone"),
+    ("phone call (outgoing)", "phone"),
+    ("voicemail", "phone"),
+    ("web service", "api"),
+    ("api", "api"),
+];
+
+pub fn channel(text: &str) -> String {
+    let key = normalize_header(text);
+    CHANNELS
+        .iter()
+        .find(|(word, _)| *word == key)
+        .map(|(_, canonical)| canonical.to_string())
+        .unwrap_or(key)
+}
+
+/// Lower-cased, spaces folded: for priorities, types and other category labels.
+pub fn category(text: &str) -> String {
+    text.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A non-negative whole count (replies, reopens). Accepts `3.0` as Excel writes it.
+pub fn count(text: &str) -> Result<u32, String> {
+    let number = number(text)?;
+    if number < 0.0 || number.fract() != 0.0 || number > u32::MAX as f64 {
+        return Err(format!("'{text}' is not a whole number of 0 or more"));
+    }
+    Ok(number as u32)
+}
+
+/// A duration in minutes from a number in `unit`, or from `H:MM` / `H:MM:SS` text.
+pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
+    let text = text.trim();
+    let minutes = if text.contains(':') {
+        clock_minutes(text)?
+    } else {
+        let number = number(text)?;
+        match unit {
+            Unit::Minutes => number,
+            Unit::Hours => number * 60.0,
+        }
+    };
+    if minutes < 0.0 {
+        return Err(format!("'{text}' is a negative duration"));
+    }
+    Ok(minutes)
+}
+
+fn clock_minutes(text: &str) -> Result<f64, String> {
+    let parts: Vec<&str> = text.split(':').collect();
+    let invalid = || format!("'{text}' is not a duration like 1:30 or 01:30:00");
+    if !(2..=3).contains(&parts.len()) {
+        return Err(invalid());
+    }
+    let mut numbers = Vec::with_capacity(3);
+    for part in &parts {
+        numbers.push(part.trim().parse::<u64>().map_err(|_| invalid())?);
+    }
+    let hours = numbers[0] as f64;
+    let minutes = numbers[1] as f64;
+    let seconds = numbers.get(2).copied().unwrap_or(0) as f64;
+    if minutes >= 60.0 || seconds >= 60.0 {
+        return Err(invalid());
+    }
+    Ok(hours * 60.0 + minutes + seconds / 60.0)
+}
+
+/// A decimal number; a lone decimal comma (`1,5`) is read as a point.
+pub fn number(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim();
+    let normalised = if trimmed.contains(',') && !trimmed.contains('.') {
+        trimmed.replacen(',', ".", 1)
+    } else {
+        trimmed.to_string()
+    };
+    normalised
+        .parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("'{text}' is not a number"))
+}
+
+/// The rating scale of a numeric satisfaction column, settled from its largest value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RatingScale {
+    OneToFive,
+    OneToSeven,
+    ZeroToTen,
+}
+
+impl RatingScale {
+    /// From the largest score in the column (catalogue, `csat`).
+    pub fn from_max(max: f64) -> Option<RatingScale> {
+        match max {
+            m if m <= 5.0 => Some(RatingScale::OneToFive),
+            m if m <= 7.0 => Some(RatingScale::OneToSeven),
+            m if m <= 10.0 => Some(RatingScale::ZeroToTen),
+            _ => None,
+        }
+    }
+
+    /// Satisfied: 4–5 on 1–5, 6–7 on 1–7, 9–10 on 0–10.
+    fn is_satisfied(self, score: f64) -> bool {
+        match self {
+            RatingScale::OneToFive => score >= 4.0,
+            RatingScale::OneToSeven => score >= 6.0,
+            RatingScale::ZeroToTen => score >= 9.0,
+        }
+    }
+
+    fn lowest(self) -> f64 {
+        match self {
+            RatingScale::ZeroToTen => 0.0,
+            _ => 1.0,
+        }
+    }
+}
+
+const SATISFIED_WORDS: &[&str] = &[
+    "good",
+    "good, i'm satisfied",
+    "satisfied",
+    "positive",
+    "great",
+    "awesome",
+    "happy",
+    "very satisfied",
+    "extremely satisfied",
+    "extremely happy",
+];
+const UNSATISFIED_WORDS: &[&str] = &[
+    "bad",
+    "bad, i'm unsatisfied",
+    "not good",
+    "unsatisfied",
+    "dissatisfied",
+    "negative",
+    "unhappy",
+    "very dissatisfied",
+    "extremely dissatisfied",
+    "extremely unhappy",
+    "neutral",
+    "okay",
+    "just okay",
+];
+const UNANSWERED_WORDS: &[&str] = &["offered", "unanswered", "sent"];
+const NOT_OFFERED_WORDS: &[&str] = &["not offered", "-"];
+
+/// A satisfaction cell. `Ok(None)`: no survey was offered (or the cell is blank).
+pub fn satisfaction(
+    text: &str,
+    scale: Option<RatingScale>,
+) -> Result<Option<Satisfaction>, String> {
+    let key = normalize_header(text);
+    if key.is_empty() || NOT_OFFERED_WORDS.contains(&key.as_str()) {
+        return Ok(None);
+    }
+    if UNANSWERED_WORDS.contains(&key.as_str()) {
+        return Ok(Some(Satisfaction::Unanswered));
+    }
+    let rated = |satisfied| {
+        Some(Satisfaction::Rated {
+            satisfied,
+            score: None,
+        })
+    };
+    if SATISFIED_WORDS.contains(&key.as_str()) {
+        return Ok(rated(true));
+    }
+    if UNSATISFIED_WORDS.contains(&key.as_str()) {
+        return Ok(rated(false));
+    }
+    let score = number(text).map_err(|_| {
+        format!("'{text}' is not a satisfaction answer (expected Good, Bad, Offered or a score)")
+    })?;
+    let scale = scale.ok_or_else(|| format!("the score '{text}' is outside 0–10"))?;
+    if score < scale.lowest() || score > 10.0 {
+        return Err(format!(
+            "the score '{text}' is outside the column's rating scale"
+        ));
+    }
+    Ok(Some(Satisfaction::Rated {
+        satisfied: scale.is_satisfied(score),
+        score: Some(score),
+    }))
+}
+
+/// A 0–10 recommendation answer.
+pub fn nps_score(text: &str) -> Result<u8, String> {
+    let score = number(text)?;
+    if !(0.0..=10.0).contains(&score) || score.fract() != 0.0 {
+        return Err(format!("'{text}' is not a 0–10 recommendation score"));
+    }
+    Ok(score as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_vendor_statuses() {
+        let vendor = &[("waiting on customer", Status::Pending)];
+        assert_eq!(status("Waiting on Customer", vendor), Status::Pending);
+        assert_eq!(status("Resolved", &[]), Status::Solved);
+        assert_eq!(status("Hold", &[]), Status::OnHold);
+        assert_eq!(status("Escalated", &[]), Status::Other("escalated".into()));
+    }
+
+    #[test]
+    fn durations_in_units_and_clock_text() {
+        assert_eq!(duration_minutes("42", Unit::Minutes), Ok(42.0));
+        assert_eq!(duration_minutes("1.5", Unit::Hours), Ok(90.0));
+        assert_eq!(duration_minutes("1,5", Unit::Hours), Ok(90.0));
+        assert_eq!(duration_minutes("01:30:30", Unit::Hours), Ok(90.5));
+        assert_eq!(duration_minutes("26:05", Unit::Hours), Ok(1565.0));
+        assert!(duration_minutes("-5", Unit::Minutes).is_err());
+        assert!(duration_minutes("1:75", Unit::Minutes).is_err());
+        assert!(duration_minutes("soon", Unit::Minutes).is_err());
+    }
+
+    #[test]
+    fn satisfaction_words_and_scores() {
+        let five = Some(RatingScale::OneToFive);
+        assert_eq!(satisfaction("", five), Ok(None));
+        assert_eq!(satisfaction("Not Offered", five), Ok(None));
+        assert_eq!(
+            satisfaction("Offered", five),
+            Ok(Some(Satisfaction::Unanswered))
+        );
+        assert_eq!(
+            satisfaction("Good", None),
+            Ok(Some(Satisfaction::Rated {
+                satisfied: true,
+                score: None
+            }))
+        );
+        assert_eq!(
+            satisfaction("4", five),
+            Ok(Some(Satisfaction::Rated {
+                satisfied: true,
+                score: Some(4.0)
+            }))
+        );
+        assert_eq!(
+            satisfaction("3", five),
+            Ok(Some(Satisfaction::Rated {
+                satisfied: false,
+                score: Some(3.0)
+            }))
+        );
+        assert_eq!(
+            satisfaction("8", Some(RatingScale::ZeroToTen)),
+            Ok(Some(Satisfaction::Rated {
+                satisfied: false,
+                score: Some(8.0)
+            }))
+        );
+        assert!(satisfaction("0", five).is_err());
+        assert!(satisfaction("maybe", five).is_err());
+    }
+
+    #[test]
+    fn scale_from_the_largest_score() {
+        assert_eq!(RatingScale::from_max(5.0), Some(RatingScale::OneToFive));
+        assert_eq!(RatingScale::from_max(7.0), Some(RatingScale::OneToSeven));
+        assert_eq!(RatingScale::from_max(10.0), Some(RatingScale::ZeroToTen));
+        assert_eq!(RatingScale::from_max(11.0), None);
+    }
+
+    #[test]
+    fn counts_are_whole_and_not_negative() {
+        assert_eq!(count("3"), Ok(3));
+        assert_eq!(count("3.0"), Ok(3));
+        assert!(count("-1").is_err());
+        assert!(count("2.5").is_err());
+    }
+}

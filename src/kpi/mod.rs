@@ -1,0 +1,185 @@
+//! The KPIs of `../shared/spec/kpis.md`. One definition per KPI, each in exactly one function
+//! whose doc names its catalogue entry; the page, the CLI and the tests all call `compute`.
+
+mod breakdown;
+mod quality;
+mod satisfaction;
+mod series;
+pub mod stats;
+mod timing;
+mod volume;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+pub use breakdown::breakdowns;
+pub use series::{created_vs_solved, DayCount};
+use stats::Summary;
+
+/// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Kpi {
+    #[serde(serialize_with = "whole_as_integer")]
+    pub value: Option<f64>,
+    pub unit: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub n: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mean: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub median: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub p90: Option<f64>,
+    /// Why the value is null.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// What the person should know about how the value was computed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    /// KPI-specific figures (`median_age_days`, `promoters`, ...).
+    #[serde(flatten)]
+    pub extras: BTreeMap<&'static str, f64>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_channel: BTreeMap<String, Kpi>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub by_priority: BTreeMap<String, Kpi>,
+}
+
+/// Counts read as integers in JSON (`16476`, not `16476.0`); the number is the same.
+fn whole_as_integer<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) if v.fract() == 0.0 && v.abs() < 9.0e15 => s.serialize_i64(*v as i64),
+        Some(v) => s.serialize_f64(*v),
+        None => s.serialize_none(),
+    }
+}
+
+pub const COUNT: &str = "count";
+pub const MINUTES: &str = "minutes";
+pub const PERCENT: &str = "percent";
+pub const REPLIES: &str = "replies";
+pub const SCORE: &str = "score";
+
+impl Kpi {
+    pub fn count(value: usize) -> Kpi {
+        Kpi {
+            value: Some(value as f64),
+            unit: COUNT,
+            ..Kpi::default()
+        }
+    }
+
+    pub fn null(unit: &'static str, reason: impl Into<String>) -> Kpi {
+        Kpi {
+            unit,
+            reason: Some(reason.into()),
+            ..Kpi::default()
+        }
+    }
+
+    /// Median as the headline, with mean, p90 and n; null with `reason` for no values.
+    pub fn median_of(unit: &'static str, values: Vec<f64>, reason: &str) -> Kpi {
+        match Summary::of(values) {
+            Some(s) => Kpi {
+                value: Some(s.median),
+                unit,
+                n: Some(s.n),
+                mean: Some(s.mean),
+                median: Some(s.median),
+                p90: Some(s.p90),
+                ..Kpi::default()
+            },
+            None => Kpi::null(unit, reason),
+        }
+    }
+
+    /// Mean as the headline, with n.
+    pub fn mean_of(unit: &'static str, values: &[f64], reason: &str) -> Kpi {
+        match stats::mean(values) {
+            Some(mean) => Kpi {
+                value: Some(mean),
+                unit,
+                n: Some(values.len()),
+                mean: Some(mean),
+                ..Kpi::default()
+            },
+            None => Kpi::null(unit, reason),
+        }
+    }
+
+    /// 100 · part ÷ whole, with n = whole.
+    pub fn percent(part: usize, whole: usize, reason: &str) -> Kpi {
+        if whole == 0 {
+            return Kpi::null(PERCENT, reason);
+        }
+        Kpi {
+            value: Some(100.0 * part as f64 / whole as f64),
+            unit: PERCENT,
+            n: Some(whole),
+            ..Kpi::default()
+        }
+    }
+
+    pub fn with_note(mut self, note: Option<String>) -> Kpi {
+        if self.value.is_some() {
+            self.note = note;
+        }
+        self
+    }
+}
+
+/// Every KPI of the catalogue that this version computes, by id.
+pub fn compute(dataset: &Dataset) -> BTreeMap<String, Kpi> {
+    let tickets = &dataset.tickets;
+    let as_of = dataset.as_of();
+    let kpis = [
+        ("tickets_created", volume::tickets_created(tickets)),
+        ("tickets_solved", volume::tickets_solved(tickets)),
+        ("backlog", volume::backlog(dataset, as_of)),
+        ("first_response_time", timing::first_response_time(dataset)),
+        (
+            "first_response_time_business",
+            timing::first_response_time_business(dataset),
+        ),
+        ("resolution_time", timing::resolution_time(dataset)),
+        (
+            "resolution_time_business",
+            timing::resolution_time_business(dataset),
+        ),
+        ("average_handle_time", timing::average_handle_time(dataset)),
+        (
+            "first_contact_resolution",
+            quality::first_contact_resolution(dataset),
+        ),
+        ("reopen_rate", quality::reopen_rate(dataset)),
+        ("replies_per_ticket", quality::replies_per_ticket(dataset)),
+        ("csat", satisfaction::csat(dataset)),
+        (
+            "csat_response_rate",
+            satisfaction::csat_response_rate(dataset),
+        ),
+        ("nps", satisfaction::nps(dataset)),
+    ];
+    kpis.into_iter()
+        .map(|(id, kpi)| (id.to_string(), kpi))
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use crate::dataset::Dataset;
+    use crate::ingest::read_export;
+
+    /// A dataset from CSV text, for tests that show their arithmetic.
+    pub fn dataset(csv: &str) -> Dataset {
+        let export = read_export("test.csv", csv.as_bytes()).expect("test CSV reads");
+        assert_eq!(
+            export.source.skipped_reasons,
+            vec![],
+            "test CSV rows all read"
+        );
+        Dataset::merge(vec![export])
+    }
+}

@@ -1,0 +1,111 @@
+//! Effectiveness: first contact resolution, reopens, replies.
+
+use super::{Kpi, REPLIES};
+use crate::dataset::Dataset;
+use crate::ingest::Field;
+use crate::model::Ticket;
+
+const NO_REPLIES: &str =
+    "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
+const NO_SOLVED_WITH_REPLIES: &str = "no solved ticket in the selection has a reply count";
+
+fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (&Ticket, u32)> {
+    dataset
+        .tickets
+        .iter()
+        .filter(|t| t.is_solved())
+        .filter_map(|t| t.replies.map(|r| (t, r)))
+}
+
+/// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
+/// tickets with a known reply count. Without a reopen count the reply count alone decides.
+pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::Replies) {
+        return Kpi::null(super::PERCENT, NO_REPLIES);
+    }
+    let (mut one_touch, mut known) = (0, 0);
+    for (ticket, replies) in solved_with_replies(dataset) {
+        known += 1;
+        if replies == 1 && ticket.reopens.unwrap_or(0) == 0 {
+            one_touch += 1;
+        }
+    }
+    let note = (!dataset.has(Field::Reopens))
+        .then(|| "this export has no reopen count, so the reply count alone decides".to_string());
+    Kpi::percent(one_touch, known, NO_SOLVED_WITH_REPLIES).with_note(note)
+}
+
+/// `reopen_rate`: solved tickets reopened at least once ÷ solved tickets with a known reopen count.
+pub fn reopen_rate(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::Reopens) {
+        return Kpi::null(
+            super::PERCENT,
+            "no reopen count column in this export (e.g. Zendesk 'Reopens')",
+        );
+    }
+    let counts: Vec<u32> = dataset
+        .tickets
+        .iter()
+        .filter(|t| t.is_solved())
+        .filter_map(|t| t.reopens)
+        .collect();
+    let reopened = counts.iter().filter(|&&r| r >= 1).count();
+    Kpi::percent(
+        reopened,
+        counts.len(),
+        "no solved ticket in the selection has a reopen count",
+    )
+}
+
+/// `replies_per_ticket`: mean agent replies per solved ticket with a known reply count.
+pub fn replies_per_ticket(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::Replies) {
+        return Kpi::null(REPLIES, NO_REPLIES);
+    }
+    let replies: Vec<f64> = solved_with_replies(dataset)
+        .map(|(_, r)| f64::from(r))
+        .collect();
+    Kpi::mean_of(REPLIES, &replies, NO_SOLVED_WITH_REPLIES)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+
+    #[test]
+    fn one_touch_reopens_and_replies() {
+        // Solved: 1 (1 reply, 0 reopens: one-touch), 2 (1 reply, 1 reopen), 3 (3 replies),
+        // 4 (no reply count: left out). Open 5 (1 reply) is not solved.
+        let data = dataset(
+            "Id,Status,Created at,Replies,Reopens\n\
+             1,Solved,2024-01-01 09:00,1,0\n\
+             2,Closed,2024-01-01 09:00,1,1\n\
+             3,Solved,2024-01-01 09:00,3,0\n\
+             4,Solved,2024-01-01 09:00,,\n\
+             5,Open,2024-01-01 09:00,1,0\n",
+        );
+        // FCR: 1 of 3 solved with a reply count.
+        let fcr = first_contact_resolution(&data);
+        assert_eq!(fcr.value, Some(100.0 / 3.0));
+        assert_eq!(fcr.n, Some(3));
+        assert_eq!(fcr.note, None);
+        // Reopened: ticket 2 of the 3 solved with a reopen count.
+        assert_eq!(reopen_rate(&data).value, Some(100.0 / 3.0));
+        // Replies: (1 + 1 + 3) / 3.
+        assert_eq!(replies_per_ticket(&data).value, Some(5.0 / 3.0));
+    }
+
+    #[test]
+    fn without_reopens_the_reply_count_decides_and_says_so() {
+        let data = dataset(
+            "Ticket ID,Status,Created time,Resolved time,Agent interactions\n\
+             1,Resolved,2024-01-01 09:00,2024-01-01 10:00,1\n\
+             2,Closed,2024-01-01 09:00,2024-01-01 10:00,2\n",
+        );
+        let fcr = first_contact_resolution(&data);
+        assert_eq!(fcr.value, Some(50.0));
+        assert!(fcr.note.unwrap().contains("no reopen count"));
+        assert_eq!(reopen_rate(&data).value, None);
+    }
+}

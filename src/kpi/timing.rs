@@ -1,0 +1,248 @@
+//! Speed: first response, resolution and handle time, in minutes. Timing source priority
+//! (catalogue): the export's own duration column, else the difference of two timestamps.
+
+use std::collections::BTreeMap;
+
+use super::{Kpi, MINUTES};
+use crate::dataset::Dataset;
+use crate::ingest::Field;
+use crate::model::{Ticket, Timestamp};
+
+const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
+                          cannot be measured";
+
+/// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
+/// and per-priority breakdowns.
+pub fn first_response_time(dataset: &Dataset) -> Kpi {
+    let has_column = dataset.has(Field::FirstResponseMinutes);
+    let has_times = dataset.has(Field::FirstResponseAt) && dataset.has(Field::CreatedAt);
+    if !has_column && !has_times {
+        let reason = if dataset.has(Field::FirstResponseAt) {
+            NO_CREATED.to_string()
+        } else if dataset.has(Field::FirstResponseBusinessMinutes) {
+            "this export has only the business-hours first reply time (see \
+             first_response_time_business), no calendar one"
+                .to_string()
+        } else {
+            "no first response column in this export (e.g. Zendesk 'First reply time in \
+             minutes' or a first-response timestamp)"
+                .to_string()
+        };
+        return Kpi::null(MINUTES, reason);
+    }
+    let measure = |t: &Ticket| {
+        t.first_response_minutes
+            .or_else(|| minutes_between(t.created_at, t.first_response_at))
+    };
+    // Replied tickets are those with a measure: no further filter.
+    with_breakdowns(dataset, &dataset.tickets, measure, |_| true)
+        .with_note(negative_note(&dataset.tickets, |t| {
+            t.first_response_minutes.is_none() && reversed(t.created_at, t.first_response_at)
+        }))
+}
+
+/// `first_response_time_business`: the same in business minutes, from the export's own column
+/// (a business-hours schedule in the settings comes later).
+pub fn first_response_time_business(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::FirstResponseBusinessMinutes) {
+        return Kpi::null(
+            MINUTES,
+            "no business-hours first response column in this export (e.g. Zendesk 'First reply \
+             time in minutes within business hours')",
+        );
+    }
+    with_breakdowns(
+        dataset,
+        &dataset.tickets,
+        |t| t.first_response_business_minutes,
+        |_| true,
+    )
+}
+
+/// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
+pub fn resolution_time(dataset: &Dataset) -> Kpi {
+    let has_column = dataset.has(Field::ResolutionMinutes);
+    let has_times = dataset.has(Field::CreatedAt)
+        && (dataset.has(Field::SolvedAt) || dataset.has(Field::ClosedAt));
+    if !has_column && !has_times {
+        let reason = if dataset.has(Field::SolvedAt) {
+            NO_CREATED
+        } else {
+            "no resolution column in this export (e.g. Zendesk 'Full resolution time in minutes' \
+             or a solved/resolved timestamp)"
+        };
+        return Kpi::null(MINUTES, reason);
+    }
+    let measure = |t: &Ticket| {
+        t.resolution_minutes
+            .or_else(|| minutes_between(t.created_at, t.solved_at))
+    };
+    with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved)
+        .with_note(negative_note(&dataset.tickets, |t| {
+            t.is_solved() && t.resolution_minutes.is_none() && reversed(t.created_at, t.solved_at)
+        }))
+}
+
+/// `resolution_time_business`: the same in business minutes, from the export's own column.
+pub fn resolution_time_business(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::ResolutionBusinessMinutes) {
+        return Kpi::null(
+            MINUTES,
+            "no business-hours resolution column in this export (e.g. Zendesk 'Full resolution \
+             time in minutes within business hours')",
+        );
+    }
+    with_breakdowns(
+        dataset,
+        &dataset.tickets,
+        |t| t.resolution_business_minutes,
+        Ticket::is_solved,
+    )
+}
+
+/// `average_handle_time`: mean agent time per ticket, tickets that have it.
+pub fn average_handle_time(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::HandleMinutes) {
+        return Kpi::null(
+            MINUTES,
+            "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
+        );
+    }
+    let values: Vec<f64> = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.handle_minutes)
+        .collect();
+    Kpi::mean_of(
+        MINUTES,
+        &values,
+        "no ticket in the selection has a handle time",
+    )
+}
+
+/// Minutes from `start` to `end`; `None` when either is missing or the end comes first.
+fn minutes_between(start: Option<Timestamp>, end: Option<Timestamp>) -> Option<f64> {
+    let (start, end) = (start?, end?);
+    (end >= start).then(|| (end - start) as f64 / 60.0)
+}
+
+/// Both times known and the end before the start: an inconsistent row, left out and noted.
+fn reversed(start: Option<Timestamp>, end: Option<Timestamp>) -> bool {
+    matches!((start, end), (Some(start), Some(end)) if end < start)
+}
+
+/// The median summary over `tickets` that pass `keep`, with the same per channel and priority.
+fn with_breakdowns(
+    dataset: &Dataset,
+    tickets: &[Ticket],
+    measure: impl Fn(&Ticket) -> Option<f64>,
+    keep: impl Fn(&Ticket) -> bool,
+) -> Kpi {
+    let kept: Vec<(&Ticket, f64)> = tickets
+        .iter()
+        .filter(|t| keep(t))
+        .filter_map(|t| measure(t).map(|m| (t, m)))
+        .collect();
+    let empty = "no ticket in the selection has this time";
+    let mut kpi = Kpi::median_of(MINUTES, kept.iter().map(|(_, m)| *m).collect(), empty);
+    if dataset.has(Field::Channel) {
+        kpi.by_channel = grouped(&kept, |t| t.channel.as_deref());
+    }
+    if dataset.has(Field::Priority) {
+        kpi.by_priority = grouped(&kept, |t| t.priority.as_deref());
+    }
+    kpi
+}
+
+fn grouped(
+    kept: &[(&Ticket, f64)],
+    key: impl Fn(&Ticket) -> Option<&str>,
+) -> BTreeMap<String, Kpi> {
+    let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for (ticket, minutes) in kept {
+        let name = key(ticket).unwrap_or("(blank)").to_string();
+        groups.entry(name).or_default().push(*minutes);
+    }
+    groups
+        .into_iter()
+        .map(|(name, values)| (name, Kpi::median_of(MINUTES, values, "")))
+        .collect()
+}
+
+/// "N tickets left out: the end time comes before the start time" where N > 0.
+fn negative_note(tickets: &[Ticket], inconsistent: impl Fn(&Ticket) -> bool) -> Option<String> {
+    let count = tickets.iter().filter(|t| inconsistent(t)).count();
+    (count > 0).then(|| {
+        format!("{count} tickets left out: their end time comes before their creation time")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+
+    #[test]
+    fn export_column_first_then_timestamps() {
+        // Ticket 1: the column says 30 (the timestamps would say 60): 30 is used.
+        // Ticket 2: no column value, timestamps 09:00 → 11:00: 120.
+        // Ticket 3: never replied: left out. Ticket 4: reply before creation: left out, noted.
+        let data = dataset(
+            "Id,Status,Via,Created at,First response at,First reply time in minutes\n\
+             1,Open,Mail,2024-01-01 09:00,2024-01-01 10:00,30\n\
+             2,Open,Chat,2024-01-01 09:00,2024-01-01 11:00,\n\
+             3,Open,Mail,2024-01-01 09:00,,\n\
+             4,Open,Mail,2024-01-01 09:00,2024-01-01 08:00,\n",
+        );
+        let kpi = first_response_time(&data);
+        // Values 30, 120: median 75, mean 75, p90 = 30 + 0.9·90 = 111.
+        assert_eq!(kpi.value, Some(75.0));
+        assert_eq!(kpi.n, Some(2));
+        assert_eq!(kpi.p90, Some(111.0));
+        assert_eq!(kpi.by_channel["email"].value, Some(30.0));
+        assert_eq!(kpi.by_channel["chat"].value, Some(120.0));
+        assert!(kpi.note.unwrap().starts_with("1 tickets left out"));
+    }
+
+    #[test]
+    fn resolution_counts_solved_tickets_only() {
+        // Solved: 1 (2 days = 2880), 3 (1 hour = 60), 4 (column 500). Open 2 is left out.
+        let data = dataset(
+            "Id,Status,Priority,Created at,Solved at,Full resolution time in minutes\n\
+             1,Solved,High,2024-01-01 09:00,2024-01-03 09:00,\n\
+             2,Open,High,2024-01-01 09:00,2024-01-02 09:00,\n\
+             3,Closed,Low,2024-01-01 09:00,2024-01-01 10:00,\n\
+             4,Solved,Low,2024-01-01 09:00,2024-01-09 09:00,500\n",
+        );
+        let kpi = resolution_time(&data);
+        // Sorted 60, 500, 2880: median 500; mean 3440/3; p90: h = 1.8 → 500 + 0.8·2380 = 2404.
+        assert_eq!(kpi.value, Some(500.0));
+        assert_eq!(kpi.mean, Some(3440.0 / 3.0));
+        assert!((kpi.p90.unwrap() - 2404.0).abs() < 1e-9);
+        assert_eq!(kpi.by_priority["high"].value, Some(2880.0));
+        // Low: 60 and 500 → median 280.
+        assert_eq!(kpi.by_priority["low"].value, Some(280.0));
+    }
+
+    #[test]
+    fn null_with_a_reason_without_a_creation_time() {
+        let data = dataset("Ticket ID,Status,First Response Time\n1,Open,2024-01-01 10:00\n");
+        let kpi = first_response_time(&data);
+        assert_eq!(kpi.value, None);
+        assert!(kpi.reason.unwrap().contains("no creation time"));
+    }
+
+    #[test]
+    fn business_hours_from_the_export_column() {
+        let data = dataset(
+            "Id,Status,Created at,First reply time in minutes within business hours\n\
+             1,Open,2024-01-01 09:00,10\n\
+             2,Open,2024-01-01 09:00,40\n\
+             3,Open,2024-01-01 09:00,\n",
+        );
+        assert_eq!(first_response_time_business(&data).value, Some(25.0));
+        let calendar = first_response_time(&data);
+        assert_eq!(calendar.value, None);
+        assert!(calendar.reason.unwrap().contains("only the business-hours"));
+    }
+}

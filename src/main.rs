@@ -1,0 +1,121 @@
+//! The command line: the same engine as the page, for automation.
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+    use std::process::ExitCode;
+
+    use clap::{Parser, Subcommand, ValueEnum};
+    use helpdesk_kpi::{analyze, report, sample};
+
+    /// Support-team KPIs from helpdesk exports (Zendesk, Freshdesk, or any CSV with columns like
+    /// "Created at", "Status", "Solved at"). Nothing leaves this machine.
+    #[derive(Parser)]
+    #[command(name = "helpdesk-kpi", version, about, long_about = None)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Compute the KPI report over one or more exported files (merged, de-duplicated by id).
+        ///
+        /// Example: helpdesk-kpi report tickets.csv --format md
+        Report {
+            /// CSV exports of tickets; several files are merged.
+            #[arg(required = true, value_name = "FILE")]
+            files: Vec<PathBuf>,
+            /// json (the catalogue's report shape) or md (tables for a wiki).
+            #[arg(long, value_enum, default_value_t = Format::Json)]
+            format: Format,
+        },
+        /// Write the generated sample export the page opens with.
+        Sample {
+            /// Where to write it; standard output when absent.
+            #[arg(long, value_name = "FILE")]
+            out: Option<PathBuf>,
+            #[arg(long, default_value_t = sample::DEFAULT_SEED)]
+            seed: u64,
+        },
+    }
+
+    #[derive(Clone, Copy, ValueEnum)]
+    enum Format {
+        Json,
+        Md,
+    }
+
+    pub fn main() -> ExitCode {
+        match Cli::parse().command {
+            Command::Report { files, format } => run_report(&files, format),
+            Command::Sample { out, seed } => run_sample(out.as_deref(), seed),
+        }
+    }
+
+    fn run_report(paths: &[PathBuf], format: Format) -> ExitCode {
+        let mut contents = Vec::new();
+        for path in paths {
+            match std::fs::read(path) {
+                Ok(bytes) => contents.push((display_name(path), bytes)),
+                Err(error) => {
+                    eprintln!("error: cannot open {}: {error}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+        }
+        let report = analyze(
+            contents
+                .iter()
+                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+        );
+        match format {
+            Format::Json => println!("{}", report.to_json()),
+            Format::Md => print!("{}", report::to_markdown(&report)),
+        }
+        for source in report.sources.iter().filter(|s| s.skipped > 0) {
+            eprintln!(
+                "warning: {}: {} of {} rows skipped (see skipped_reasons)",
+                source.file, source.skipped, source.rows
+            );
+        }
+        for error in &report.errors {
+            eprintln!("error: {error}");
+        }
+        if report.errors.is_empty() {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(2)
+        }
+    }
+
+    fn run_sample(out: Option<&Path>, seed: u64) -> ExitCode {
+        let bytes = sample::zendesk_csv(seed);
+        let written = match out {
+            Some(path) => std::fs::write(path, &bytes),
+            None => std::io::Write::write_all(&mut std::io::stdout(), &bytes),
+        };
+        match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot write the sample: {error}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    /// Reports name files as the page does: by file name, not by path.
+    fn display_name(path: &Path) -> String {
+        path.file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string())
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    cli::main()
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

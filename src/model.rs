@@ -1,0 +1,111 @@
+//! The canonical ticket: what every vendor's row becomes after ingest.
+//!
+//! Times are seconds since the Unix epoch. Naive export times (no offset, the usual case: Zendesk
+//! shows times in the account's zone) are read as if they were UTC, so day buckets follow the
+//! export's own wall clock and durations stay exact between two times of the same export.
+
+use std::fmt;
+
+/// Seconds since 1970-01-01T00:00:00 (export wall clock or UTC, see the module doc).
+pub type Timestamp = i64;
+
+/// Canonical ticket status (catalogue, "Conventions").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    New,
+    Open,
+    Pending,
+    OnHold,
+    Solved,
+    Closed,
+    /// A vendor value we do not know, lower-cased. Counted as unsolved.
+    Other(String),
+}
+
+impl Status {
+    /// Solved or closed: the catalogue's definition of a solved ticket.
+    pub fn is_solved(&self) -> bool {
+        matches!(self, Status::Solved | Status::Closed)
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Status::New => "new",
+            Status::Open => "open",
+            Status::Pending => "pending",
+            Status::OnHold => "on_hold",
+            Status::Solved => "solved",
+            Status::Closed => "closed",
+            Status::Other(s) => s,
+        }
+    }
+}
+
+impl fmt::Display for Status {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One customer-satisfaction answer, or an offer that was not answered.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Satisfaction {
+    /// The survey was offered and not answered (Zendesk "Offered").
+    Unanswered,
+    /// A rating: `satisfied` per the catalogue's CSAT rule; `score` when the scale is numeric.
+    Rated { satisfied: bool, score: Option<f64> },
+}
+
+/// A ticket as the KPIs see it. `None` means the export does not say.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ticket {
+    pub id: String,
+    pub created_at: Option<Timestamp>,
+    pub updated_at: Option<Timestamp>,
+    pub solved_at: Option<Timestamp>,
+    pub first_response_at: Option<Timestamp>,
+    pub status: Option<Status>,
+    pub channel: Option<String>,
+    pub priority: Option<String>,
+    pub ticket_type: Option<String>,
+    pub group: Option<String>,
+    pub agent: Option<String>,
+    pub requester: Option<String>,
+    /// Calendar minutes, from the export's own column.
+    pub first_response_minutes: Option<f64>,
+    /// Business minutes, from the export's own column.
+    pub first_response_business_minutes: Option<f64>,
+    /// Full resolution (created → final solve), calendar minutes, from the export's own column.
+    pub resolution_minutes: Option<f64>,
+    pub resolution_business_minutes: Option<f64>,
+    /// Public agent replies.
+    pub replies: Option<u32>,
+    pub reopens: Option<u32>,
+    pub satisfaction: Option<Satisfaction>,
+    /// 0–10 "how likely are you to recommend" answer.
+    pub nps_score: Option<u8>,
+    pub handle_minutes: Option<f64>,
+}
+
+impl Ticket {
+    /// Solved per the catalogue: the status decides; only without a status does a solve time.
+    pub fn is_solved(&self) -> bool {
+        match &self.status {
+            Some(status) => status.is_solved(),
+            None => self.solved_at.is_some(),
+        }
+    }
+
+    /// The latest time this ticket mentions: used for the as-of time and for de-duplication.
+    pub fn latest_timestamp(&self) -> Option<Timestamp> {
+        [
+            self.created_at,
+            self.updated_at,
+            self.solved_at,
+            self.first_response_at,
+        ]
+        .into_iter()
+        .flatten()
+        .max()
+    }
+}

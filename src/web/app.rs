@@ -1,0 +1,178 @@
+//! The page's frame: header, drop zone, messages and the dashboard.
+
+use wasm_bindgen::JsCast;
+use web_sys::{DragEvent, HtmlInputElement};
+use yew::prelude::*;
+
+use super::components::{Cards, ChannelChart, CreatedVsSolvedChart, Messages, Sources};
+use super::files::{self, ReadFile};
+use super::state::{Action, AppState, ReportRef};
+use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(AppState::default);
+    let input_ref = use_node_ref();
+
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| load_sample(&state));
+    }
+
+    let on_files = {
+        let state = state.clone();
+        Callback::from(move |list: web_sys::FileList| {
+            let picked = files::list(&list);
+            if picked.is_empty() {
+                return;
+            }
+            state.dispatch(Action::Reading);
+            let state = state.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let read = files::read_all(picked).await;
+                analyze_into(&state, read, false);
+            });
+        })
+    };
+    let on_change = {
+        let on_files = on_files.clone();
+        Callback::from(move |event: Event| {
+            let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            if let Some(list) = input.files() {
+                on_files.emit(list);
+            }
+            // Picking the same file again must fire `change` again.
+            input.set_value("");
+        })
+    };
+    let on_drop = {
+        let on_files = on_files.clone();
+        Callback::from(move |event: DragEvent| {
+            event.prevent_default();
+            if let Some(list) = event.data_transfer().and_then(|d| d.files()) {
+                on_files.emit(list);
+            }
+        })
+    };
+    let on_drag_over = Callback::from(|event: DragEvent| event.prevent_default());
+    let open_picker = {
+        let input_ref = input_ref.clone();
+        Callback::from(move |_: ()| {
+            if let Some(input) = input_ref.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let on_zone_click = {
+        let open_picker = open_picker.clone();
+        Callback::from(move |_: MouseEvent| open_picker.emit(()))
+    };
+    let on_zone_key = Callback::from(move |event: KeyboardEvent| {
+        if event.key() == "Enter" || event.key() == " " {
+            event.prevent_default();
+            open_picker.emit(());
+        }
+    });
+    let on_sample = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| load_sample(&state))
+    };
+
+    let files_label = state.files.join(", ");
+    html! {
+        <>
+            <header class="top">
+                <h1>{ "Helpdesk KPI" }</h1>
+                <p class="privacy">
+                    { "Your exports are read and computed in this browser tab only. Nothing is \
+                       uploaded: this page makes no network requests with your data." }
+                </p>
+            </header>
+            <section
+                id="drop-zone"
+                class={classes!("drop-zone", state.busy.then_some("busy"))}
+                role="button"
+                tabindex="0"
+                aria-label="Drop helpdesk CSV exports here, or press Enter to choose files"
+                ondrop={on_drop}
+                ondragover={on_drag_over}
+                onclick={on_zone_click}
+                onkeydown={on_zone_key}
+            >
+                <p class="drop-title">{ "Drop your helpdesk exports here" }</p>
+                <p class="drop-hint">
+                    { "CSV ticket exports from Zendesk, Freshdesk, or any file with columns like \
+                       'Created at', 'Status', 'Solved at'. Several files are merged." }
+                </p>
+                <input
+                    id="file-input"
+                    ref={input_ref}
+                    type="file"
+                    multiple=true
+                    accept=".csv,.tsv,.txt,text/csv"
+                    onchange={on_change}
+                    aria-label="Choose helpdesk export files"
+                />
+            </section>
+            <div class="actions">
+                <button id="try-sample" type="button" onclick={on_sample}>{ "Try the sample" }</button>
+                if state.busy { <span class="busy-note">{ "Reading…" }</span> }
+            </div>
+            <Messages errors={state.errors.clone()} />
+            if let Some(report) = state.report.clone() {
+                <main id="dashboard" data-files={files_label.clone()}>
+                    if state.is_sample {
+                        <p class="sample-banner">
+                            { "You are looking at a generated sample export. Drop your own file to see your numbers." }
+                        </p>
+                    }
+                    <Cards report={ReportRef(report.clone())} />
+                    <div class="charts">
+                        <CreatedVsSolvedChart report={ReportRef(report.clone())} />
+                        <ChannelChart report={ReportRef(report.clone())} />
+                    </div>
+                    <Sources report={ReportRef(report)} />
+                </main>
+            }
+        </>
+    }
+}
+
+fn load_sample(state: &UseReducerHandle<AppState>) {
+    let bytes = zendesk_csv(DEFAULT_SEED);
+    analyze_into(state, vec![(SAMPLE_FILE_NAME.to_string(), Ok(bytes))], true);
+}
+
+fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_sample: bool) {
+    let mut contents = Vec::new();
+    let mut errors = Vec::new();
+    for (name, bytes) in read {
+        match bytes {
+            Ok(bytes) => contents.push((name, bytes)),
+            Err(message) => errors.push((name, message)),
+        }
+    }
+    let report = crate::analyze(contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    errors.extend(
+        report
+            .errors
+            .iter()
+            .map(|e| (e.file.clone(), e.message.clone())),
+    );
+    if report.sources.is_empty() {
+        state.dispatch(Action::Failed { errors });
+        return;
+    }
+    let files = report.sources.iter().map(|s| s.file.clone()).collect();
+    state.dispatch(Action::Loaded {
+        files,
+        report,
+        is_sample,
+        errors,
+    });
+}

@@ -1,0 +1,61 @@
+//! KPI cards. Each carries `data-kpi` and the raw headline in `data-value` (empty when null), so a
+//! test or a person with the inspector reads the exact number behind the rounded one.
+
+use yew::prelude::*;
+
+use super::ReportProps;
+use crate::kpi::Kpi;
+use crate::report::{format_kpi_value, KpiInfo, CATALOGUE};
+
+const GROUPS: [(&str, &str); 4] = [
+    ("volume", "Volume"),
+    ("speed", "Speed"),
+    ("effectiveness", "Effectiveness"),
+    ("satisfaction", "Satisfaction"),
+];
+
+#[function_component(Cards)]
+pub fn cards(props: &ReportProps) -> Html {
+    let report = &props.report.0;
+    html! {
+        <section id="kpis" aria-label="Key performance indicators">
+            { for GROUPS.iter().map(|(group, title)| html! {
+                <div class="card-group">
+                    <h2>{ *title }</h2>
+                    <div class="cards">
+                        { for CATALOGUE.iter().filter(|info| info.group == *group).filter_map(|info| {
+                            report.kpis.get(info.id).map(|kpi| card(info, kpi))
+                        }) }
+                    </div>
+                </div>
+            }) }
+        </section>
+    }
+}
+
+fn card(info: &KpiInfo, kpi: &Kpi) -> Html {
+    // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
+    let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
+    let detail = match (&kpi.reason, &kpi.note, kpi.n) {
+        (Some(reason), _, _) => reason.clone(),
+        (None, Some(note), _) => note.clone(),
+        (None, None, Some(n)) => format!("n = {n}"),
+        _ => String::new(),
+    };
+    let extra = kpi
+        .extras
+        .get("median_age_days")
+        .map(|days| format!("median age {days:.1} days"));
+    html! {
+        <article
+            class={classes!("card", kpi.value.is_none().then_some("null"))}
+            data-kpi={info.id}
+            data-value={raw}
+        >
+            <h3>{ info.label }</h3>
+            <p class="value">{ format_kpi_value(kpi) }</p>
+            if let Some(extra) = extra { <p class="extra">{ extra }</p> }
+            <p class="detail">{ detail }</p>
+        </article>
+    }
+}

@@ -1,0 +1,22 @@
+//! Files that could not be read, each with what to do.
+
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MessagesProps {
+    pub errors: Vec<(String, String)>,
+}
+
+#[function_component(Messages)]
+pub fn messages(props: &MessagesProps) -> Html {
+    if props.errors.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section id="messages" role="alert">
+            { for props.errors.iter().map(|(file, message)| html! {
+                <p class="file-error"><strong>{ file.clone() }</strong>{ format!(": {message}") }</p>
+            }) }
+        </section>
+    }
+}

@@ -1,0 +1,33 @@
+//! The page: a thin Yew layer over the engine. It reads dropped files into memory, calls
+//! `crate::analyze` and draws the report. Nothing is sent anywhere.
+
+mod app;
+mod components;
+mod files;
+mod panic;
+mod state;
+
+use wasm_bindgen::prelude::*;
+
+/// Starts the page in `#app`.
+#[wasm_bindgen(start)]
+pub fn start() {
+    panic::install_hook();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            yew::Renderer::<app::App>::with_root(root).render();
+        }
+        None => panic::show("the page has no #app element"),
+    }
+}
+
+/// The engine for scripts and benchmarks: the report of one file, as a JS object of the
+/// catalogue's JSON shape.
+#[wasm_bindgen(js_name = analyzeFile)]
+pub fn analyze_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
+    let report = crate::analyze([(name, bytes)]);
+    serde_wasm_bindgen::to_value(&report).map_err(|e| JsValue::from_str(&e.to_string()))
+}

@@ -1,0 +1,356 @@
+// Headless-Chromium test of the built page (dist/) against the native CLI.
+//
+//   npm test --prefix tests/browser          (from the repo root, after
+//                                             scripts/build-web.sh and cargo build --release)
+//
+// Env (paths relative to the repo root):
+//   DIST_DIR          built page            (default dist)
+//   HELPDESK_KPI_BIN  native CLI            (default target/release/helpdesk-kpi)
+//   CHROMIUM          browser executable    (default /usr/bin/chromium)
+//
+// Every test asserts at its end that the page requested nothing outside the
+// local server's origin (data:/blob: allowed) and logged no console error and
+// threw no page error. Screenshots go to target/screenshots/.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fromRepo = (p) => path.resolve(REPO, p);
+const DIST = fromRepo(process.env.DIST_DIR || 'dist');
+const BIN = fromRepo(process.env.HELPDESK_KPI_BIN || 'target/release/helpdesk-kpi');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = fromRepo('target/screenshots');
+const FIXTURES = fromRepo('tests/fixtures');
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+const WAIT_MS = 20_000;
+const TEST_TIMEOUT_MS = 90_000;
+
+// ---------------------------------------------------------------- helpers
+
+function fixture(rel) {
+  const p = path.join(FIXTURES, rel);
+  if (!existsSync(p)) {
+    throw new Error(`fixture missing: ${path.relative(REPO, p)} (expected in tests/fixtures/)`);
+  }
+  return p;
+}
+
+/** Runs `BIN args…` in the repo root and returns stdout. */
+function cli(args) {
+  assert.ok(existsSync(BIN), `${path.relative(REPO, BIN)} missing: cargo build --release, or set HELPDESK_KPI_BIN`);
+  try {
+    return execFileSync(BIN, args, {
+      cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    throw new Error(
+      `CLI failed: ${path.relative(REPO, BIN)} ${args.join(' ')} (exit ${err.status})\n${err.stderr ?? ''}`,
+    );
+  }
+}
+
+/** `BIN report FILES… --format json`, parsed. */
+function cliReport(files) {
+  const out = cli(['report', ...files, '--format', 'json']);
+  let report;
+  try {
+    report = JSON.parse(out);
+  } catch (err) {
+    throw new Error(`CLI report output is not JSON (${err.message}):\n${out.slice(0, 500)}`);
+  }
+  assert.ok(report && typeof report.kpis === 'object' && report.kpis !== null,
+    `CLI report has no "kpis" object: ${out.slice(0, 500)}`);
+  return report;
+}
+
+/** Retries `fn` until it stops throwing or `ms` pass; rethrows the last error. */
+async function eventually(fn, ms = 5_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    try {
+      return await fn();
+    } catch (err) {
+      if (Date.now() > end) throw err;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+}
+
+/** Compares the page's [data-kpi] cards with the CLI's `kpis` object. */
+async function assertCardsMatch(page, kpis) {
+  const cards = await page.$$eval('[data-kpi]', (els) =>
+    els.map((e) => [e.dataset.kpi, e.dataset.value ?? null]));
+  assert.ok(cards.length > 10, `expected more than 10 KPI cards, found ${cards.length}`);
+  const pageIds = cards.map(([id]) => id);
+  assert.equal(new Set(pageIds).size, pageIds.length, `duplicate data-kpi ids: ${pageIds}`);
+  assert.deepEqual([...pageIds].sort(), Object.keys(kpis).sort(), 'KPI ids on the page ≠ CLI kpis keys');
+  for (const [id, value] of cards) {
+    // A KPI is either a bare number/null or an object whose headline is `value`.
+    const k = kpis[id];
+    const want = k !== null && typeof k === 'object' ? k.value : k;
+    assert.ok(want === null || typeof want === 'number',
+      `CLI kpis.${id} has no numeric or null headline: ${JSON.stringify(k)}`);
+    assert.notEqual(value, null, `card ${id} has no data-value attribute`);
+    if (want === null) {
+      assert.equal(value, '', `card ${id}: CLI value is null, page data-value=${JSON.stringify(value)}`);
+    } else {
+      assert.notEqual(value.trim(), '', `card ${id}: CLI value is ${want}, page data-value is empty`);
+      assert.equal(Number(value), want,
+        `card ${id}: page data-value=${JSON.stringify(value)}, CLI value=${JSON.stringify(want)}`);
+    }
+  }
+}
+
+/** Waits until #dashboard's data-files lists exactly `names` (any order). */
+async function waitForFiles(page, names) {
+  try {
+    await page.waitForFunction(
+      (want) => {
+        const d = document.querySelector('#dashboard');
+        const v = d && d.getAttribute('data-files');
+        if (v == null) return false;
+        const got = v.split(', ').filter(Boolean).sort();
+        return JSON.stringify(got) === JSON.stringify([...want].sort());
+      },
+      names,
+      { timeout: WAIT_MS },
+    );
+  } catch (err) {
+    const now = await page.getAttribute('#dashboard', 'data-files').catch(() => '(no #dashboard)');
+    const fileErrors = await page.$$eval('.file-error', (els) => els.map((e) => e.textContent)).catch(() => []);
+    throw new Error(
+      `#dashboard data-files never became ${JSON.stringify(names.join(', '))}; it is ${JSON.stringify(now)}` +
+        (fileErrors.length ? `; .file-error: ${JSON.stringify(fileErrors)}` : ''),
+    );
+  }
+  await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+}
+
+/** Drops `files` (repo paths) on #drop-zone as a synthetic DragEvent with a DataTransfer. */
+async function dropFiles(page, files) {
+  const payload = files.map((f) => ({
+    name: path.basename(f),
+    b64: readFileSync(f).toString('base64'),
+    type: f.endsWith('.csv') ? 'text/csv' : '',
+  }));
+  await page.waitForSelector('#drop-zone', { state: 'attached', timeout: WAIT_MS });
+  await page.evaluate((items) => {
+    const dt = new DataTransfer();
+    for (const { name, b64, type } of items) {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+      dt.items.add(new File([bytes], name, { type }));
+    }
+    const zone = document.querySelector('#drop-zone');
+    for (const type of ['dragenter', 'dragover', 'drop']) {
+      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }
+  }, payload);
+}
+
+/** Line numbers named by the CLI's skipped_reasons (top level or per source). */
+function skippedLines(report, fileName) {
+  let reasons = report.skipped_reasons;
+  const src = (report.sources ?? []).find((s) => sourceName(s) === fileName) ?? report.sources?.[0];
+  if (reasons == null && src) reasons = src.skipped_reasons;
+  assert.ok(Array.isArray(reasons), `CLI report has no skipped_reasons array: ${JSON.stringify(report).slice(0, 800)}`);
+  return reasons.map((r) => {
+    let n = null;
+    if (typeof r === 'number') n = r;
+    else if (Array.isArray(r)) n = r.find((x) => typeof x === 'number');
+    else if (r && typeof r === 'object') n = r.line ?? r.line_number ?? r.lineno ?? r.row;
+    else if (typeof r === 'string') n = Number(/\d+/.exec(r)?.[0]);
+    assert.ok(Number.isInteger(n), `cannot find a line number in skipped reason ${JSON.stringify(r)}`);
+    return n;
+  });
+}
+
+function sourceName(s) {
+  const p = s.file ?? s.name ?? s.path ?? '';
+  return path.basename(String(p));
+}
+
+async function assertSourceRow(page, fileName, src) {
+  const sel = `#sources tr[data-file="${fileName}"]`;
+  await page.waitForSelector(sel, { state: 'attached', timeout: WAIT_MS });
+  const attrs = await page.$eval(sel, (tr) => ({
+    rows: tr.dataset.rows, skipped: tr.dataset.skipped, format: tr.dataset.format,
+  }));
+  assert.equal(Number(attrs.rows), src.rows, `${sel} data-rows=${attrs.rows}, CLI rows=${src.rows}`);
+  assert.equal(Number(attrs.skipped), src.skipped, `${sel} data-skipped=${attrs.skipped}, CLI skipped=${src.skipped}`);
+  assert.equal(attrs.format, String(src.format), `${sel} data-format=${attrs.format}, CLI format=${src.format}`);
+}
+
+// ------------------------------------------------------------------ suite
+
+describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
+  let server;
+  let browser;
+  let tmp;
+
+  before(async () => {
+    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/setup.sh`);
+    mkdirSync(SHOTS, { recursive: true });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-browser-'));
+    server = await startServer(DIST, 0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Runs `body(page)` on a fresh page at the server's URL, then checks requests and errors. */
+  async function withPage(body) {
+    // Checked per test (not in before()) so a missing build counts as failed tests, with this message.
+    assert.ok(existsSync(path.join(DIST, 'index.html')),
+      `${path.relative(REPO, DIST)}/index.html missing: build the page first (bash scripts/build-web.sh) or set DIST_DIR`);
+    const origin = new URL(server.url).origin;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const requests = [];
+    const errors = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location()?.url ?? ''})`);
+    });
+    page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack || e.message}`));
+    page.on('crash', () => errors.push('page crashed'));
+    let failure = null;
+    try {
+      await page.goto(server.url, { waitUntil: 'load', timeout: WAIT_MS });
+      await body(page);
+      // Give late requests / errors (e.g. a lazily loaded asset) a moment to show up.
+      await page.waitForTimeout(250);
+    } catch (err) {
+      failure = err;
+    } finally {
+      await context.close().catch(() => {});
+    }
+    const foreign = requests.filter((u) => {
+      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+      try {
+        return new URL(u).origin !== origin;
+      } catch {
+        return true;
+      }
+    });
+    const problems = [
+      ...foreign.map((u) => `request outside ${origin}: ${u}`),
+      ...errors,
+    ];
+    if (failure) {
+      // Page errors often explain why a wait timed out: show them with the failure.
+      if (problems.length) {
+        const extra = `\n-- also seen on the page:\n${problems.join('\n')}`;
+        failure.message += extra;
+        if (typeof failure.stack === 'string') failure.stack += extra;
+      }
+      throw failure;
+    }
+    assert.deepEqual(problems, [], `foreign requests / console errors / page errors:\n${problems.join('\n')}`);
+  }
+
+  test('sample dashboard shows at once and matches `helpdesk-kpi sample`', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const sample = path.join(tmp, 'sample-zendesk.csv');
+    cli(['sample', '--out', sample]);
+    assert.ok(existsSync(sample), `CLI sample did not write ${sample}`);
+    const report = cliReport([sample]);
+    await withPage(async (page) => {
+      await page.waitForSelector('#dashboard[data-files]', { state: 'attached', timeout: WAIT_MS });
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      await page.screenshot({ path: path.join(SHOTS, 'sample.png'), fullPage: true });
+    });
+  });
+
+  test('file picker loads tests/fixtures/zendesk_small.csv', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const file = fixture('zendesk_small.csv');
+    const report = cliReport([file]);
+    assert.ok(Array.isArray(report.sources) && report.sources.length === 1,
+      `CLI report should have one source: ${JSON.stringify(report.sources)}`);
+    await withPage(async (page) => {
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', file);
+      await waitForFiles(page, ['zendesk_small.csv']);
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      await assertSourceRow(page, 'zendesk_small.csv', report.sources[0]);
+      await page.screenshot({ path: path.join(SHOTS, 'file-picker.png'), fullPage: true });
+    });
+  });
+
+  test('drag and drop of two files (freshdesk + generic)', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const files = [fixture('freshdesk_small.csv'), fixture('generic_small.csv')];
+    const report = cliReport(files);
+    await withPage(async (page) => {
+      await page.waitForSelector('#dashboard[data-files]', { state: 'attached', timeout: WAIT_MS });
+      await dropFiles(page, files);
+      await waitForFiles(page, files.map((f) => path.basename(f)));
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      for (const src of report.sources ?? []) {
+        const name = sourceName(src);
+        if (name) await assertSourceRow(page, name, src);
+      }
+      await page.screenshot({ path: path.join(SHOTS, 'drag-drop.png'), fullPage: true });
+    });
+  });
+
+  test('bad input: binary file shows .file-error; bad rows are skipped and listed', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const bin = fixture('bad/not_a_csv.bin');
+    const badRows = fixture('bad/zendesk_bad_rows.csv');
+    const report = cliReport([badRows]);
+    const src = report.sources?.[0];
+    assert.ok(src, `CLI report has no sources: ${JSON.stringify(report).slice(0, 500)}`);
+    assert.ok(src.skipped > 0, `CLI skipped no row of zendesk_bad_rows.csv (skipped=${src.skipped})`);
+    const lines = skippedLines(report, 'zendesk_bad_rows.csv');
+    assert.ok(lines.length > 0, 'CLI skipped_reasons is empty');
+
+    await withPage(async (page) => {
+      await page.waitForSelector('#dashboard[data-files]', { state: 'attached', timeout: WAIT_MS });
+
+      await dropFiles(page, [bin]);
+      const err = page.locator('.file-error').filter({ hasText: 'not_a_csv.bin' }).first();
+      await err.waitFor({ state: 'visible', timeout: WAIT_MS }).catch(async () => {
+        const texts = await page.$$eval('.file-error', (els) => els.map((e) => e.textContent));
+        throw new Error(`no visible .file-error naming not_a_csv.bin; .file-error texts: ${JSON.stringify(texts)}`);
+      });
+
+      await dropFiles(page, [badRows]);
+      await waitForFiles(page, ['zendesk_bad_rows.csv']);
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      await assertSourceRow(page, 'zendesk_bad_rows.csv', src);
+
+      await page.waitForSelector('#skipped', { state: 'attached', timeout: WAIT_MS });
+      const open = await page.$eval('#skipped', (d) => d.open === true);
+      if (!open) await page.click('#skipped > summary');
+      await page.waitForFunction(() => document.querySelector('#skipped')?.open === true, null, { timeout: WAIT_MS });
+      const text = await page.innerText('#skipped');
+      for (const n of lines) {
+        assert.match(text, new RegExp(`\\bline\\s*${n}(\\D|$)`, 'i'),
+          `skipped line ${n} (from the CLI) not shown in #skipped:\n${text.slice(0, 1000)}`);
+      }
+      await page.screenshot({ path: path.join(SHOTS, 'bad-input.png'), fullPage: true });
+    });
+  });
+});

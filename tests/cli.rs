@@ -1,0 +1,261 @@
+//! The CLI on small fixture exports of each recognised format. Every expected figure is worked
+//! out by hand in the comment beside it, from the fixture rows (tests/fixtures/*.csv).
+
+use std::process::Command;
+
+use serde_json::Value;
+
+fn run(args: &[&str]) -> (i32, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_helpdesk-kpi"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the CLI runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn report(files: &[&str]) -> Value {
+    let mut args = vec!["report"];
+    args.extend(files);
+    args.extend(["--format", "json"]);
+    let (code, stdout, stderr) = run(&args);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    serde_json::from_str(&stdout).expect("the CLI prints JSON")
+}
+
+/// `kpis.<id>.<field>` as f64 (None for null).
+fn kpi(report: &Value, id: &str, field: &str) -> Option<f64> {
+    let kpi = &report["kpis"][id];
+    assert!(kpi.is_object(), "no KPI {id} in the report");
+    kpi[field].as_f64()
+}
+
+fn close(actual: Option<f64>, expected: f64) {
+    let actual = actual.expect("a value, not null");
+    assert!((actual - expected).abs() < 1e-9, "{actual} != {expected}");
+}
+
+#[test]
+fn zendesk_export() {
+    let r = report(&["tests/fixtures/zendesk_small.csv"]);
+    assert_eq!(r["sources"][0]["format"], "zendesk");
+    assert_eq!(r["sources"][0]["rows"], 8);
+    assert_eq!(r["sources"][0]["skipped"], 0);
+    // The BOM is gone and the quoted subject with a newline is one field: 8 tickets.
+    assert_eq!(kpi(&r, "tickets_created", "value"), Some(8.0));
+    // Solved or closed: 1, 2, 3, 7.
+    assert_eq!(kpi(&r, "tickets_solved", "value"), Some(4.0));
+    // Unsolved 4, 5, 6, 8; as of 2024-03-07 12:00 (ticket 8's update) they are 2, 1.125, 0.875
+    // and 3.0417 days old: median (1.125 + 2) / 2 = 1.5625.
+    assert_eq!(kpi(&r, "backlog", "value"), Some(4.0));
+    close(kpi(&r, "backlog", "median_age_days"), 1.5625);
+    assert_eq!(r["as_of"], "2024-03-07T12:00:00");
+    // First reply column, 7 replied: 1, 2, 5, 30, 45, 90, 120 → median 30, mean 293/7,
+    // p90: h = 6·0.9 = 5.4 → 90 + 0.4·30 = 102.
+    close(kpi(&r, "first_response_time", "value"), 30.0);
+    close(kpi(&r, "first_response_time", "mean"), 293.0 / 7.0);
+    close(kpi(&r, "first_response_time", "p90"), 102.0);
+    assert_eq!(kpi(&r, "first_response_time", "n"), Some(7.0));
+    // Email: tickets 1 (30) and 3 (90) → 60. Chat: 2 and 5 → 3.5.
+    assert_eq!(
+        r["kpis"]["first_response_time"]["by_channel"]["email"]["value"],
+        60
+    );
+    assert_eq!(
+        r["kpis"]["first_response_time"]["by_channel"]["chat"]["value"],
+        3.5
+    );
+    // Business: 1, 2, 5, 30, 45, 60, 60 → median 30, mean 203/7 = 29.
+    close(kpi(&r, "first_response_time_business", "value"), 30.0);
+    close(kpi(&r, "first_response_time_business", "mean"), 29.0);
+    // Full resolution of the solved: 20, 240, 1080, 2880 → median 660, mean 1055,
+    // p90: h = 2.7 → 1080 + 0.7·1800 = 2340.
+    close(kpi(&r, "resolution_time", "value"), 660.0);
+    close(kpi(&r, "resolution_time", "mean"), 1055.0);
+    close(kpi(&r, "resolution_time", "p90"), 2340.0);
+    // Business: 20, 240, 540, 960 → median 390.
+    close(kpi(&r, "resolution_time_business", "value"), 390.0);
+    // One-touch (1 reply, 0 reopens) among the 4 solved: tickets 1 and 2 → 50 %.
+    close(kpi(&r, "first_contact_resolution", "value"), 50.0);
+    // Reopened: ticket 3 of 4 → 25 %. Replies: (1 + 1 + 3 + 2) / 4 = 1.75.
+    close(kpi(&r, "reopen_rate", "value"), 25.0);
+    close(kpi(&r, "replies_per_ticket", "value"), 1.75);
+    // Good, Good, Bad → 2/3. Offered but unanswered: 7 and 8 → 3 / 5 = 60 %.
+    close(kpi(&r, "csat", "value"), 200.0 / 3.0);
+    close(kpi(&r, "csat_response_rate", "value"), 60.0);
+    assert_eq!(kpi(&r, "nps", "value"), None);
+    assert!(r["kpis"]["nps"]["reason"].as_str().unwrap().contains("NPS"));
+    assert_eq!(r["breakdowns"]["status"]["on_hold"], 1);
+    assert_eq!(r["breakdowns"]["channel"]["email"], 3);
+    assert_eq!(r["breakdowns"]["priority"]["normal"], 3);
+    // Created 3, 2, 3, 0 on Mar 4–7; solved 2 on Mar 4 (1, 2) and 2 on Mar 7 (3, 7); ticket 8's
+    // old solve time (Mar 5) does not count, it is on hold again.
+    let series = r["series"]["created_vs_solved"].as_array().unwrap();
+    let days: Vec<(&str, u64, u64)> = series
+        .iter()
+        .map(|d| {
+            let date = d["date"].as_str().unwrap();
+            (
+                date,
+                d["created"].as_u64().unwrap(),
+                d["solved"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        days,
+        vec![
+            ("2024-03-04", 3, 2),
+            ("2024-03-05", 2, 0),
+            ("2024-03-06", 3, 0),
+            ("2024-03-07", 0, 2)
+        ]
+    );
+}
+
+#[test]
+fn freshdesk_export() {
+    let r = report(&["tests/fixtures/freshdesk_small.csv"]);
+    assert_eq!(r["sources"][0]["format"], "freshdesk");
+    // Closed 101, Resolved 102 and 105.
+    assert_eq!(kpi(&r, "tickets_solved", "value"), Some(3.0));
+    // "Waiting on Customer" is pending.
+    assert_eq!(r["breakdowns"]["status"]["pending"], 1);
+    // Initial response − created: 90, 5, 120, 240 → median 105, p90: 120 + 0.7·120 = 204.
+    close(kpi(&r, "first_response_time", "value"), 105.0);
+    close(kpi(&r, "first_response_time", "p90"), 204.0);
+    // "First response time (in hrs)" as HH:MM:SS: 90, 5, 120, 60 → median 75.
+    close(kpi(&r, "first_response_time_business", "value"), 75.0);
+    // Resolved − created (no minutes column): 480, 40, 1440 → median 480, mean 1960/3.
+    close(kpi(&r, "resolution_time", "value"), 480.0);
+    close(kpi(&r, "resolution_time", "mean"), 1960.0 / 3.0);
+    // Time tracked in hours: 0.5, 0.25, 1, 2 → 30, 15, 60, 120 minutes → mean 56.25.
+    close(kpi(&r, "average_handle_time", "value"), 56.25);
+    // Agent interactions = 1 on 101 and 105 of 3 solved; no reopen column, said in a note.
+    close(kpi(&r, "first_contact_resolution", "value"), 200.0 / 3.0);
+    assert!(r["kpis"]["first_contact_resolution"]["note"].is_string());
+    assert_eq!(kpi(&r, "reopen_rate", "value"), None);
+    // Awesome (good), Not Good, Just Okay → 1 of 3.
+    close(kpi(&r, "csat", "value"), 100.0 / 3.0);
+    // Portal is the web channel.
+    assert_eq!(r["breakdowns"]["channel"]["web"], 1);
+}
+
+#[test]
+fn generic_semicolon_export_with_day_first_dates() {
+    let r = report(&["tests/fixtures/generic_small.csv"]);
+    assert_eq!(r["sources"][0]["format"], "generic");
+    assert_eq!(r["sources"][0]["delimiter"], "semicolon");
+    // 13.02.2024 settles day-first: G4 is created on Feb 13, so as of is Feb 13 09:30.
+    assert_eq!(r["as_of"], "2024-02-13T09:30:00");
+    // 180, 1440, 30 minutes → median 180.
+    close(kpi(&r, "resolution_time", "value"), 180.0);
+    // CSAT 5, 3, 4 → 2 of 3 satisfied, mean 4.
+    close(kpi(&r, "csat", "value"), 200.0 / 3.0);
+    close(kpi(&r, "csat", "mean"), 4.0);
+    // G3 is open, created Feb 2 08:30: 11 days 1 hour old.
+    close(kpi(&r, "backlog", "median_age_days"), 11.0 + 1.0 / 24.0);
+    assert_eq!(kpi(&r, "first_response_time", "value"), None);
+}
+
+#[test]
+fn two_files_are_merged() {
+    let r = report(&[
+        "tests/fixtures/freshdesk_small.csv",
+        "tests/fixtures/generic_small.csv",
+    ]);
+    assert_eq!(r["tickets"], 9);
+    assert_eq!(r["sources"].as_array().unwrap().len(), 2);
+    // Solved: 3 + 3.
+    assert_eq!(kpi(&r, "tickets_solved", "value"), Some(6.0));
+    let same = report(&[
+        "tests/fixtures/zendesk_small.csv",
+        "tests/fixtures/zendesk_small.csv",
+    ]);
+    assert_eq!(same["tickets"], 8);
+    assert_eq!(same["duplicates"], 8);
+}
+
+#[test]
+fn bad_rows_are_skipped_counted_and_explained() {
+    let (code, stdout, stderr) = run(&[
+        "report",
+        "tests/fixtures/bad/zendesk_bad_rows.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("4 of 6 rows skipped"), "{stderr}");
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    let source = &r["sources"][0];
+    assert_eq!(source["rows"], 6);
+    assert_eq!(source["skipped"], 4);
+    let reasons = source["skipped_reasons"].as_array().unwrap();
+    let lines: Vec<u64> = reasons
+        .iter()
+        .map(|s| s["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, vec![3, 4, 5, 6]);
+    assert_eq!(reasons[0]["column"], "Created at");
+    assert!(reasons[0]["reason"].as_str().unwrap().contains("yesterday"));
+    assert!(reasons[1]["reason"].as_str().unwrap().contains("8 fields"));
+    assert_eq!(reasons[2]["column"], "Replies");
+    assert_eq!(reasons[3]["column"], "Id");
+    // The good rows still count: tickets 1 and 6; first replies 15 and 45 → median 30.
+    assert_eq!(r["tickets"], 2);
+    close(kpi(&r, "first_response_time", "value"), 30.0);
+}
+
+#[test]
+fn unreadable_files_fail_with_a_message_that_says_what_to_do() {
+    for (file, expected) in [
+        ("tests/fixtures/bad/not_a_csv.bin", "not a text file"),
+        ("tests/fixtures/bad/empty.csv", "the file is empty"),
+        ("tests/fixtures/bad/header_only.csv", "no ticket rows"),
+        (
+            "tests/fixtures/bad/not_tickets.csv",
+            "no column was recognised",
+        ),
+    ] {
+        let (code, _, stderr) = run(&["report", file, "--format", "json"]);
+        assert_eq!(code, 2, "{file}");
+        assert!(stderr.contains(expected), "{file}: {stderr}");
+    }
+    let (code, _, stderr) = run(&["report", "tests/fixtures/missing.csv"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot open"), "{stderr}");
+}
+
+#[test]
+fn markdown_report_and_help() {
+    let (code, stdout, _) = run(&[
+        "report",
+        "tests/fixtures/zendesk_small.csv",
+        "--format",
+        "md",
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("| First response time (median) | 30 min | 7 |"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("| Tickets created | 8 |"));
+    let (code, stdout, _) = run(&["--help"]);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("report") && stdout.contains("sample"));
+}
+
+#[test]
+fn the_sample_command_writes_the_page_sample() {
+    let (code, stdout, _) = run(&["sample"]);
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("Id,Requester id,Assignee"));
+    assert_eq!(
+        stdout.as_bytes(),
+        helpdesk_kpi::sample::zendesk_csv(helpdesk_kpi::sample::DEFAULT_SEED)
+    );
+}
