@@ -3,6 +3,7 @@
 # first, so a second run takes a few seconds and only prints "present" lines.
 #
 #   bash scripts/setup.sh        (from anywhere; works on the repo it lives in)
+#   bash scripts/setup.sh web    (only what building the page needs: steps 1 and 2)
 #
 # Steps: rustup target wasm32-unknown-unknown · wasm-bindgen-cli (exact Cargo.lock
 # version) · Chromium + chromedriver (Debian packages) · npm deps of tests/browser ·
@@ -43,6 +44,11 @@ else
   cargo install wasm-bindgen-cli --version "$WB_VERSION" --force
   have_wb="$(wasm-bindgen --version | awk '{print $2}')"
   [[ "$have_wb" == "$WB_VERSION" ]] || die "wasm-bindgen --version says $have_wb, want $WB_VERSION"
+fi
+
+if [[ "${1:-}" == "web" ]]; then
+  say "done (web build tools only)"
+  exit 0
 fi
 
 # --- 3. Chromium + chromedriver ---------------------------------------------

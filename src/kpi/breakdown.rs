@@ -6,9 +6,12 @@ use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::Ticket;
 
+/// Reads one category of a ticket.
+type Key = fn(&Ticket) -> Option<&str>;
+
 /// Counts per value, for each field the export has. A blank cell counts as "(blank)".
 pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>> {
-    let dimensions: [(&str, Field, fn(&Ticket) -> Option<&str>); 4] = [
+    let dimensions: [(&str, Field, Key); 4] = [
         ("status", Field::Status, |t| {
             t.status.as_ref().map(|s| s.as_str())
         }),
@@ -23,7 +26,7 @@ pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>
         .collect()
 }
 
-fn count_by(tickets: &[Ticket], key: fn(&Ticket) -> Option<&str>) -> BTreeMap<String, usize> {
+fn count_by(tickets: &[Ticket], key: Key) -> BTreeMap<String, usize> {
     let mut counts = BTreeMap::new();
     for ticket in tickets {
         let name = key(ticket).unwrap_or("(blank)").to_string();

@@ -348,7 +348,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       const text = await page.innerText('#skipped');
       for (const n of lines) {
         assert.match(text, new RegExp(`\\bline\\s*${n}(\\D|$)`, 'i'),
-          `skipped line ${n} (from the CLI) not shown in #skipped:\n${text.slice(0, 1000)}`);
+          `skipped line ${n} (from the CLI) not shown as "line ${n}" in #skipped:\n${text.slice(0, 1000)}`);
       }
       await page.screenshot({ path: path.join(SHOTS, 'bad-input.png'), fullPage: true });
     });

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints, the engine's unit tests and the CLI's integration tests,
+# the public data sets against an independent DuckDB computation, the workflow schema, and the
+# built page in headless Chromium against the CLI. Installs what it needs first (setup.sh).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+bash scripts/setup.sh || { echo "test: set-up failed"; exit 1; }
+
+passed=0
+failed=0
+failures=()
+step() {
+  local name=$1
+  shift
+  echo
+  echo "=== $name: $*"
+  if "$@"; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    failures+=("$name")
+  fi
+}
+
+step "format" cargo fmt --all -- --check
+step "lint (native)" cargo clippy --locked --all-targets -- -D warnings
+step "lint (wasm32)" cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+step "engine and CLI tests" cargo test --locked
+step "release CLI" cargo build --locked --release --bin helpdesk-kpi
+step "public data sets vs DuckDB" .venv/bin/python -m pytest -q -p no:cacheprovider tests/reference
+step "workflow schema" bash scripts/check-workflows.sh
+step "page build" bash scripts/build-web.sh
+step "page in headless Chromium" npm test --prefix tests/browser
+
+echo
+if [ "$failed" -gt 0 ]; then
+  echo "failed steps: ${failures[*]}"
+fi
+echo "summary: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
