@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 pub const SAMPLE_FILE_NAME: &str = "sample-zendesk.csv";
 pub const DEFAULT_SEED: u64 = 2026;
 
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 21] = [
     "Id",
     "Requester id",
     "Assignee",
@@ -27,7 +27,9 @@ const HEADER: [&str; 19] = [
     "Reopens",
     "Replies",
     "First reply time in minutes",
+    "First reply time in minutes within business hours",
     "Full resolution time in minutes",
+    "Full resolution time in minutes within business hours",
 ];
 
 const AGENTS: [&str; 8] = [
@@ -102,7 +104,7 @@ pub fn zendesk_csv(seed: u64) -> Vec<u8> {
     let mut random = SplitMix64(seed);
     let start = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default();
     let end = NaiveDate::from_ymd_opt(2026, 9, 30).unwrap_or_default();
-    let as_of = end.and_hms_opt(18, 0, 0).unwrap_or_default();
+    let as_of = end.and_hms_opt(23, 59, 59).unwrap_or_default();
     let mut writer = csv::Writer::from_writer(Vec::new());
     let mut rows = vec![HEADER.iter().map(|s| s.to_string()).collect::<Vec<_>>()];
     let mut id = 48_000u64;
@@ -153,12 +155,18 @@ fn ticket_row(
     let work = 60.0 * f64::from(replies + reopens) * 5.0 * (1.1 * random.normal()).exp();
     let resolution = (first_reply + work * speed).round();
     let solved = created + Duration::minutes(resolution as i64);
-    let is_solved = solved <= as_of && random.unit() > 0.03;
+    // A few recent tickets wait on the customer or a third party whatever their work needs.
+    let recent = as_of - created < Duration::days(10);
+    let is_solved = solved <= as_of && !(recent && random.unit() < 0.25);
 
     let (status, solved_at, resolution_cell, updated) = if is_solved {
         let closed = as_of - solved > Duration::days(4);
         let status = if closed { "Closed" } else { "Solved" };
-        (status, format_time(solved), format!("{resolution}"), solved)
+        let cells = (
+            format!("{resolution}"),
+            business_minutes(created, solved).to_string(),
+        );
+        (status, format_time(solved), cells, solved)
     } else {
         let status = *random.pick(
             &[
@@ -170,7 +178,12 @@ fn ticket_row(
             |s| s.1,
         );
         let updated = (created + Duration::minutes(first_reply as i64)).min(as_of);
-        (status.0, String::new(), String::new(), updated)
+        (
+            status.0,
+            String::new(),
+            (String::new(), String::new()),
+            updated,
+        )
     };
     let replied = status != "New";
     let satisfaction = if !is_solved || via.starts_with("Phone") {
@@ -219,8 +232,34 @@ fn ticket_row(
         } else {
             String::new()
         },
-        resolution_cell,
+        if replied {
+            let replied_at = created + Duration::minutes(first_reply as i64);
+            business_minutes(created, replied_at).to_string()
+        } else {
+            String::new()
+        },
+        resolution_cell.0,
+        resolution_cell.1,
     ]
+}
+
+/// Minutes between two times that fall in Monday–Friday 09:00–17:00: the sample's own business
+/// hours, so that its business-hours columns look like Zendesk's.
+fn business_minutes(start: NaiveDateTime, end: NaiveDateTime) -> i64 {
+    let mut total = 0;
+    let mut day = start.date();
+    while day <= end.date() {
+        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+            let open = day.and_hms_opt(9, 0, 0).unwrap_or_default().max(start);
+            let close = day.and_hms_opt(17, 0, 0).unwrap_or_default().min(end);
+            total += (close - open).num_minutes().max(0);
+        }
+        day = day.succ_opt().unwrap_or(day);
+        if day == NaiveDate::MAX {
+            break;
+        }
+    }
+    total
 }
 
 fn format_time(time: NaiveDateTime) -> String {
@@ -272,6 +311,22 @@ impl SplitMix64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn business_minutes_count_weekday_office_hours_only() {
+        let at = |d, h, m| {
+            NaiveDate::from_ymd_opt(2026, 6, d)
+                .unwrap()
+                .and_hms_opt(h, m, 0)
+                .unwrap()
+        };
+        // Mon Jun 1 16:30 → Tue Jun 2 09:45: 30 min on Monday + 45 min on Tuesday.
+        assert_eq!(business_minutes(at(1, 16, 30), at(2, 9, 45)), 75);
+        // Fri Jun 5 18:00 → Mon Jun 8 10:00: the weekend and the evening count nothing: 60.
+        assert_eq!(business_minutes(at(5, 18, 0), at(8, 10, 0)), 60);
+        // Within one morning: 08:00 → 08:59 is before opening.
+        assert_eq!(business_minutes(at(3, 8, 0), at(3, 8, 59)), 0);
+    }
 
     #[test]
     fn the_sample_is_repeatable_and_reads_without_skips() {

@@ -43,7 +43,12 @@ pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
             .collect::<Vec<_>>()
             .join(" ")
     };
-    let ticks = [0.0, top / 2.0, top];
+    // A middle line only where it falls on a whole number of tickets.
+    let ticks: Vec<f64> = if top % 2.0 == 0.0 {
+        vec![0.0, top / 2.0, top]
+    } else {
+        vec![0.0, top]
+    };
     let label_every = (days.len() / 6).max(1);
     html! {
         <figure class="chart" id="chart-created-vs-solved">
@@ -64,7 +69,9 @@ pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
                     </> }
                 }) }
                 { for days.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, d)| html! {
-                    <text class="axis" x={x(i).to_string()} y={(HEIGHT - 8.0).to_string()}
+                    // Kept inside the plot so the first and last labels are not cut.
+                    <text class="axis" x={x(i).clamp(LEFT + 18.0, WIDTH - RIGHT - 18.0).to_string()}
+                          y={(HEIGHT - 8.0).to_string()}
                           text-anchor="middle">{ d.date.format("%b %d").to_string() }</text>
                 }) }
                 <polyline class="line created" points={line(|d| d.created)} />
@@ -96,17 +103,19 @@ pub fn channel_chart(props: &ReportProps) -> Html {
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let total: usize = rows.iter().map(|(_, c)| **c).sum();
     let max = rows.first().map(|(_, c)| **c).unwrap_or(1).max(1) as f64;
+    // Narrower than the line chart so that the labels read at the same size.
+    let width = 480.0;
     let bar_h = 26.0;
-    let label_w = 150.0;
+    let label_w = 100.0;
     let height = rows.len() as f64 * bar_h + 8.0;
     let frt = report.kpis.get("first_response_time");
     html! {
         <figure class="chart" id="chart-channel">
             <figcaption>{ "Tickets by channel" }</figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label="Tickets by channel">
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Tickets by channel">
                 { for rows.iter().enumerate().map(|(i, (name, count))| {
                     let y = 4.0 + i as f64 * bar_h;
-                    let w = (WIDTH - label_w - 120.0) * **count as f64 / max;
+                    let w = (width - label_w - 90.0) * **count as f64 / max;
                     let share = 100.0 * **count as f64 / total.max(1) as f64;
                     let median = frt
                         .and_then(|k| k.by_channel.get(*name))
