@@ -30,7 +30,7 @@ pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    let top = nice_ceiling(max);
+    let top = nice_ceiling(max).max(2.0);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let step = plot_w / (days.len().max(2) - 1) as f64;
