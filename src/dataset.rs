@@ -43,6 +43,22 @@ impl Dataset {
         dataset
     }
 
+    /// The tickets `keep` selects, with the same columns (and no sources).
+    pub fn subset(&self, keep: impl Fn(&Ticket) -> bool) -> Dataset {
+        Dataset {
+            tickets: self.tickets.iter().filter(|t| keep(t)).cloned().collect(),
+            ..self.empty_like()
+        }
+    }
+
+    /// No tickets, the same columns: a start for a group of tickets.
+    pub fn empty_like(&self) -> Dataset {
+        Dataset {
+            fields: self.fields.clone(),
+            ..Dataset::default()
+        }
+    }
+
     pub fn has(&self, field: Field) -> bool {
         self.fields.contains(&field)
     }

@@ -10,16 +10,39 @@ pub mod kpi;
 pub mod model;
 pub mod report;
 pub mod sample;
+pub mod selection;
+pub mod settings;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
 
 use dataset::Dataset;
+use ingest::IngestError;
 use report::Report;
+use selection::Selection;
+use settings::Settings;
 
-/// Reads every file and computes the report over their union. A file that cannot be read at all
-/// is listed in `Report::errors`; the others still count.
+/// Reads every file and computes the report over their union with default settings. A file that
+/// cannot be read at all is listed in `Report::errors`; the others still count.
 pub fn analyze<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Report {
+    let (dataset, errors) = load(files);
+    Report::build(&dataset, errors)
+}
+
+/// The same with settings and a selection; fails only for settings that make no sense.
+pub fn analyze_with<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    settings: &Settings,
+    selection: &Selection,
+) -> Result<Report, String> {
+    let (dataset, errors) = load(files);
+    Report::build_with(&dataset, errors, settings, selection)
+}
+
+/// Reads and merges the files.
+pub fn load<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> (Dataset, Vec<IngestError>) {
     let mut exports = Vec::new();
     let mut errors = Vec::new();
     for (name, bytes) in files {
@@ -28,5 +51,5 @@ pub fn analyze<'a>(files: impl IntoIterator<Item = (&'a str, &'a [u8])>) -> Repo
             Err(error) => errors.push(error),
         }
     }
-    Report::build(&Dataset::merge(exports), errors)
+    (Dataset::merge(exports), errors)
 }

@@ -5,8 +5,11 @@ mod cli {
     use std::path::{Path, PathBuf};
     use std::process::ExitCode;
 
-    use clap::{Parser, Subcommand, ValueEnum};
-    use helpdesk_kpi::{analyze, report, sample};
+    use chrono::NaiveDate;
+    use clap::{Args, Parser, Subcommand, ValueEnum};
+    use helpdesk_kpi::selection::Selection;
+    use helpdesk_kpi::settings::Settings;
+    use helpdesk_kpi::{analyze_with, report, sample};
 
     /// Support-team KPIs from helpdesk exports (Zendesk, Freshdesk, or any CSV with columns like
     /// "Created at", "Status", "Solved at"). Nothing leaves this machine.
@@ -29,6 +32,12 @@ mod cli {
             /// json (the catalogue's report shape) or md (tables for a wiki).
             #[arg(long, value_enum, default_value_t = Format::Json)]
             format: Format,
+            /// Settings as JSON: business hours, SLA targets, KPI targets, costs, as-of time
+            /// (the same file the page exports).
+            #[arg(long, value_name = "FILE")]
+            settings: Option<PathBuf>,
+            #[command(flatten)]
+            filters: Filters,
         },
         /// Write the generated sample export the page opens with.
         Sample {
@@ -40,6 +49,45 @@ mod cli {
         },
     }
 
+    /// Which tickets count. A date range also compares every KPI with the period of the same
+    /// length just before it. Repeat a filter for alternatives (--channel email --channel chat).
+    #[derive(Args)]
+    struct Filters {
+        /// First creation day included (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        from: Option<NaiveDate>,
+        /// Last creation day included (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<NaiveDate>,
+        #[arg(long, value_name = "NAME")]
+        channel: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        group: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        agent: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        priority: Vec<String>,
+        #[arg(long = "type", value_name = "NAME")]
+        ticket_type: Vec<String>,
+        #[arg(long, value_name = "NAME")]
+        tag: Vec<String>,
+    }
+
+    impl Filters {
+        fn selection(self) -> Selection {
+            Selection {
+                from: self.from,
+                to: self.to,
+                channel: self.channel,
+                group: self.group,
+                agent: self.agent,
+                priority: self.priority,
+                ticket_type: self.ticket_type,
+                tag: self.tag,
+            }
+        }
+    }
+
     #[derive(Clone, Copy, ValueEnum)]
     enum Format {
         Json,
@@ -48,12 +96,37 @@ mod cli {
 
     pub fn main() -> ExitCode {
         match Cli::parse().command {
-            Command::Report { files, format } => run_report(&files, format),
+            Command::Report {
+                files,
+                format,
+                settings,
+                filters,
+            } => match read_settings(settings.as_deref()) {
+                Ok(settings) => run_report(&files, format, &settings, &filters.selection()),
+                Err(message) => {
+                    eprintln!("error: {message}");
+                    ExitCode::from(2)
+                }
+            },
             Command::Sample { out, seed } => run_sample(out.as_deref(), seed),
         }
     }
 
-    fn run_report(paths: &[PathBuf], format: Format) -> ExitCode {
+    fn read_settings(path: Option<&Path>) -> Result<Settings, String> {
+        let Some(path) = path else {
+            return Ok(Settings::default());
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot open the settings {}: {e}", path.display()))?;
+        Settings::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    fn run_report(
+        paths: &[PathBuf],
+        format: Format,
+        settings: &Settings,
+        selection: &Selection,
+    ) -> ExitCode {
         let mut contents = Vec::new();
         for path in paths {
             match std::fs::read(path) {
@@ -64,11 +137,16 @@ mod cli {
                 }
             }
         }
-        let report = analyze(
-            contents
-                .iter()
-                .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
-        );
+        let files = contents
+            .iter()
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
+        let report = match analyze_with(files, settings, selection) {
+            Ok(report) => report,
+            Err(message) => {
+                eprintln!("error: {message}");
+                return ExitCode::from(2);
+            }
+        };
         match format {
             Format::Json => println!("{}", report.to_json()),
             Format::Md => print!("{}", report::to_markdown(&report)),

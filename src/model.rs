@@ -85,6 +85,11 @@ pub struct Ticket {
     /// 0–10 "how likely are you to recommend" answer.
     pub nps_score: Option<u8>,
     pub handle_minutes: Option<f64>,
+    pub tags: Vec<String>,
+    pub group_stations: Option<u32>,
+    /// The export's own verdict: was the first-response target met?
+    pub first_response_sla_met: Option<bool>,
+    pub resolution_sla_met: Option<bool>,
 }
 
 impl Ticket {

@@ -259,3 +259,76 @@ fn the_sample_command_writes_the_page_sample() {
         helpdesk_kpi::sample::zendesk_csv(helpdesk_kpi::sample::DEFAULT_SEED)
     );
 }
+
+#[test]
+fn date_range_compares_with_the_previous_period() {
+    let r = report(&[
+        "tests/fixtures/zendesk_small.csv",
+        "--from",
+        "2024-03-05",
+        "--to",
+        "2024-03-06",
+    ]);
+    // Created Mar 5–6: tickets 3, 4, 5, 6, 7. The previous two days, Mar 3–4: 1, 2, 8.
+    assert_eq!(r["tickets"], 5);
+    assert_eq!(r["previous_period"]["from"], "2024-03-03");
+    assert_eq!(r["previous_period"]["to"], "2024-03-04");
+    assert_eq!(kpi(&r, "tickets_created", "previous"), Some(3.0));
+    assert_eq!(kpi(&r, "tickets_created", "delta"), Some(2.0));
+    // First replies now: 90, 45, 1, 120 → median 67.5; before: 30, 2, 5 → 5. Slower: worse.
+    close(kpi(&r, "first_response_time", "value"), 67.5);
+    close(kpi(&r, "first_response_time", "previous"), 5.0);
+    assert_eq!(r["kpis"]["first_response_time"]["improved"], false);
+    // Solved 2 now (3, 7) and 2 before (1, 2): no change, no direction.
+    assert_eq!(kpi(&r, "tickets_solved", "delta"), Some(0.0));
+    assert!(r["kpis"]["tickets_solved"].get("improved").is_none());
+}
+
+#[test]
+fn categorical_filters_select_tickets() {
+    // Chat: tickets 2 and 8.
+    let r = report(&["tests/fixtures/zendesk_small.csv", "--channel", "chat"]);
+    assert_eq!(r["tickets"], 2);
+    assert_eq!(r["tickets_total"], 8);
+    // Chat or phone: 2, 8 and 5; priority high among them: 2 and 8.
+    let r = report(&[
+        "tests/fixtures/zendesk_small.csv",
+        "--channel",
+        "chat",
+        "--channel",
+        "phone",
+        "--priority",
+        "High",
+    ]);
+    assert_eq!(r["tickets"], 2);
+}
+
+#[test]
+fn settings_give_targets_and_sla() {
+    let r = report(&[
+        "tests/fixtures/zendesk_small.csv",
+        "--settings",
+        "tests/fixtures/settings/targets_and_sla.json",
+    ]);
+    // Median first response 30 ≤ target 60: met. CSAT 66.7 % < 80: missed.
+    assert_eq!(r["kpis"]["first_response_time"]["target_met"], true);
+    assert_eq!(r["kpis"]["csat"]["target_met"], false);
+    // First response within 60 min: 1 (30), 2 (2), 4 (45), 5 (1), 8 (5) met; 3 (90) and 7 (120)
+    // missed; 6 has no reply and has waited 21 h by the as-of time: missed. 5 of 8.
+    close(kpi(&r, "sla_compliance", "value"), 62.5);
+    let breaches: Vec<&str> = r["sla_breaches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(breaches, vec!["3", "6", "7"]);
+    let (code, _, stderr) = run(&[
+        "report",
+        "tests/fixtures/zendesk_small.csv",
+        "--settings",
+        "tests/fixtures/settings/typo.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown field `targetz`"), "{stderr}");
+}

@@ -114,6 +114,21 @@ pub fn detect_form<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<Date
     best.map(|(form, _)| form)
 }
 
+/// A time given in the settings or on the command line: `2024-03-31T17:00:00`, with a space,
+/// without seconds, or a bare date (midnight).
+pub fn parse_setting_time(text: &str) -> Option<Timestamp> {
+    [
+        DateForm::WithOffset,
+        DateForm::Naive("%Y-%m-%dT%H:%M:%S"),
+        DateForm::Naive("%Y-%m-%d %H:%M:%S"),
+        DateForm::Naive("%Y-%m-%dT%H:%M"),
+        DateForm::Naive("%Y-%m-%d %H:%M"),
+        DateForm::DateOnly("%Y-%m-%d"),
+    ]
+    .iter()
+    .find_map(|form| form.parse(text))
+}
+
 /// Formats a timestamp as the JSON report writes it.
 pub fn format_timestamp(timestamp: Timestamp) -> String {
     DateTime::from_timestamp(timestamp, 0)

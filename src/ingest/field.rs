@@ -29,6 +29,13 @@ pub enum Field {
     Satisfaction,
     NpsScore,
     HandleMinutes,
+    /// Space- or comma-separated labels.
+    Tags,
+    /// Assignments to a group, the first included (Zendesk "Group stations").
+    GroupStations,
+    /// The export's own SLA verdicts ("Within SLA" / "SLA Violated").
+    FirstResponseSla,
+    ResolutionSla,
 }
 
 impl Field {

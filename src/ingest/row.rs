@@ -83,6 +83,18 @@ pub fn read_ticket(
                 ticket.satisfaction =
                     values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?
             }
+            Field::Tags => ticket.tags = values::tags(text),
+            Field::GroupStations => {
+                ticket.group_stations = Some(values::count(text).map_err(|e| skip(column, e))?)
+            }
+            Field::FirstResponseSla => {
+                ticket.first_response_sla_met =
+                    Some(values::sla_met(text).map_err(|e| skip(column, e))?)
+            }
+            Field::ResolutionSla => {
+                ticket.resolution_sla_met =
+                    Some(values::sla_met(text).map_err(|e| skip(column, e))?)
+            }
             Field::NpsScore => {
                 ticket.nps_score = Some(values::nps_score(text).map_err(|e| skip(column, e))?)
             }

@@ -229,6 +229,27 @@ pub fn satisfaction(
     }))
 }
 
+/// Tags as vendors write them: space-separated (Zendesk) or comma-separated (Freshdesk).
+pub fn tags(text: &str) -> Vec<String> {
+    let separator = |c: char| c == ',' || c == ';' || (!text.contains(',') && c.is_whitespace());
+    text.split(separator)
+        .map(|tag| tag.trim().to_lowercase())
+        .filter(|tag| !tag.is_empty())
+        .collect()
+}
+
+/// An SLA verdict cell: "Within SLA" → met, "SLA Violated" / "Breached" → not met.
+pub fn sla_met(text: &str) -> Result<bool, String> {
+    let key = normalize_header(text);
+    match key.as_str() {
+        "within sla" | "met" | "achieved" | "ok" | "yes" | "true" => Ok(true),
+        "sla violated" | "violated" | "breached" | "missed" | "no" | "false" => Ok(false),
+        _ => Err(format!(
+            "'{text}' is not an SLA verdict (expected 'Within SLA' or 'SLA Violated')"
+        )),
+    }
+}
+
 /// A 0–10 recommendation answer.
 pub fn nps_score(text: &str) -> Result<u8, String> {
     let score = number(text)?;
@@ -310,6 +331,21 @@ mod tests {
         assert_eq!(RatingScale::from_max(7.0), Some(RatingScale::OneToSeven));
         assert_eq!(RatingScale::from_max(10.0), Some(RatingScale::ZeroToTen));
         assert_eq!(RatingScale::from_max(11.0), None);
+    }
+
+    #[test]
+    fn tags_and_sla_verdicts() {
+        assert_eq!(
+            tags("vip billing  refund"),
+            vec!["vip", "billing", "refund"]
+        );
+        assert_eq!(
+            tags("Billing, Late payment"),
+            vec!["billing", "late payment"]
+        );
+        assert_eq!(sla_met("Within SLA"), Ok(true));
+        assert_eq!(sla_met("SLA Violated"), Ok(false));
+        assert!(sla_met("maybe").is_err());
     }
 
     #[test]

@@ -2,10 +2,15 @@
 //! whose doc names its catalogue entry; the page, the CLI and the tests all call `compute`.
 
 mod breakdown;
+pub mod business_hours;
+mod context;
 mod quality;
 mod satisfaction;
 mod series;
+mod sla;
 pub mod stats;
+mod tables;
+mod team;
 mod timing;
 mod volume;
 
@@ -15,8 +20,14 @@ use serde::Serialize;
 
 use crate::dataset::Dataset;
 pub use breakdown::breakdowns;
-pub use series::{created_vs_solved, DayCount};
+pub use context::Context;
+pub use series::{
+    backlog_over_time, created_vs_solved, created_vs_solved_by, heat_map, month_label, week_label,
+    BacklogDay, DayCount, PeriodCount,
+};
+pub use sla::{sla_breaches, SlaBreach};
 use stats::Summary;
+pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -45,6 +56,20 @@ pub struct Kpi {
     pub by_channel: BTreeMap<String, Kpi>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub by_priority: BTreeMap<String, Kpi>,
+    /// The same KPI over the previous period of the same length.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub previous: Option<f64>,
+    /// value − previous.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub delta: Option<f64>,
+    /// Whether the change is for the better (absent where neither direction is better).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub improved: Option<bool>,
+    /// The target from the settings, and whether the value meets it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target_met: Option<bool>,
 }
 
 /// Counts read as integers in JSON (`16476`, not `16476.0`); the number is the same.
@@ -61,6 +86,7 @@ pub const MINUTES: &str = "minutes";
 pub const PERCENT: &str = "percent";
 pub const REPLIES: &str = "replies";
 pub const SCORE: &str = "score";
+pub const CURRENCY: &str = "currency";
 
 impl Kpi {
     pub fn count(value: usize) -> Kpi {
@@ -131,22 +157,21 @@ impl Kpi {
 }
 
 /// Every KPI of the catalogue that this version computes, by id.
-pub fn compute(dataset: &Dataset) -> BTreeMap<String, Kpi> {
+pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
     let tickets = &dataset.tickets;
-    let as_of = dataset.as_of();
     let kpis = [
         ("tickets_created", volume::tickets_created(tickets)),
         ("tickets_solved", volume::tickets_solved(tickets)),
-        ("backlog", volume::backlog(dataset, as_of)),
+        ("backlog", volume::backlog(dataset, context.as_of)),
         ("first_response_time", timing::first_response_time(dataset)),
         (
             "first_response_time_business",
-            timing::first_response_time_business(dataset),
+            timing::first_response_time_business(dataset, context),
         ),
         ("resolution_time", timing::resolution_time(dataset)),
         (
             "resolution_time_business",
-            timing::resolution_time_business(dataset),
+            timing::resolution_time_business(dataset, context),
         ),
         ("average_handle_time", timing::average_handle_time(dataset)),
         (
@@ -161,6 +186,17 @@ pub fn compute(dataset: &Dataset) -> BTreeMap<String, Kpi> {
             satisfaction::csat_response_rate(dataset),
         ),
         ("nps", satisfaction::nps(dataset)),
+        ("sla_compliance", sla::sla_compliance(dataset, context)),
+        ("escalation_rate", team::escalation_rate(dataset, context)),
+        (
+            "repeat_contact_rate",
+            team::repeat_contact_rate(dataset, context),
+        ),
+        (
+            "agent_utilization",
+            team::agent_utilization(dataset, context),
+        ),
+        ("cost_per_ticket", team::cost_per_ticket(dataset, context)),
     ];
     kpis.into_iter()
         .map(|(id, kpi)| (id.to_string(), kpi))
@@ -171,6 +207,13 @@ pub fn compute(dataset: &Dataset) -> BTreeMap<String, Kpi> {
 pub(crate) mod tests {
     use crate::dataset::Dataset;
     use crate::ingest::read_export;
+
+    /// Default settings, the data's own as-of time.
+    pub fn context(dataset: &Dataset) -> super::Context<'_> {
+        static DEFAULT: std::sync::OnceLock<crate::settings::Settings> = std::sync::OnceLock::new();
+        let settings = DEFAULT.get_or_init(Default::default);
+        super::Context::new(settings, dataset.as_of(), None).expect("default settings compile")
+    }
 
     /// A dataset from CSV text, for tests that show their arithmetic.
     pub fn dataset(csv: &str) -> Dataset {

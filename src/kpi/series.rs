@@ -2,11 +2,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Timelike};
 use serde::Serialize;
 
 use crate::ingest::datetime::day_of;
-use crate::model::Ticket;
+use crate::model::{Ticket, Timestamp};
 
 /// One day of `created_vs_solved`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -47,6 +47,117 @@ pub fn created_vs_solved(tickets: &[Ticket]) -> Vec<DayCount> {
         .collect()
 }
 
+/// Created vs solved per ISO week (`2024-W09`, Monday first) or per month (`2024-03`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PeriodCount {
+    pub period: String,
+    pub created: usize,
+    pub solved: usize,
+}
+
+pub fn created_vs_solved_by(days: &[DayCount], label: fn(NaiveDate) -> String) -> Vec<PeriodCount> {
+    let mut periods: Vec<PeriodCount> = Vec::new();
+    for day in days {
+        let period = label(day.date);
+        match periods.last_mut() {
+            Some(last) if last.period == period => {
+                last.created += day.created;
+                last.solved += day.solved;
+            }
+            _ => periods.push(PeriodCount {
+                period,
+                created: day.created,
+                solved: day.solved,
+            }),
+        }
+    }
+    periods
+}
+
+pub fn week_label(day: NaiveDate) -> String {
+    let week = day.iso_week();
+    format!("{}-W{:02}", week.year(), week.week())
+}
+
+pub fn month_label(day: NaiveDate) -> String {
+    format!("{}-{:02}", day.year(), day.month())
+}
+
+/// Unsolved tickets at the end of one day, with their age profile.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct BacklogDay {
+    pub date: NaiveDate,
+    pub open: usize,
+    /// Open tickets by age at the end of the day: < 1 day, 1–3, 3–7, 7–30, > 30 days.
+    pub ages: [usize; 5],
+}
+
+const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
+
+/// The backlog at the end of each day from the first creation to the as-of day: tickets created
+/// by then and not solved by then. A ticket solved without a solve time counts as solved from
+/// its creation; one open now counts as open until the as-of time.
+pub fn backlog_over_time(tickets: &[Ticket], as_of: Option<Timestamp>) -> Vec<BacklogDay> {
+    let spans: Vec<(Timestamp, Option<Timestamp>)> = tickets
+        .iter()
+        .filter_map(|t| {
+            let created = t.created_at?;
+            let closed = if t.is_solved() {
+                Some(t.solved_at.unwrap_or(created))
+            } else {
+                None
+            };
+            Some((created, closed))
+        })
+        .collect();
+    let Some(first) = spans.iter().map(|s| s.0).min().and_then(day_of) else {
+        return Vec::new();
+    };
+    let Some(last) = as_of
+        .or_else(|| spans.iter().map(|s| s.0).max())
+        .and_then(day_of)
+    else {
+        return Vec::new();
+    };
+    first
+        .iter_days()
+        .take_while(|d| *d <= last)
+        .take(20_000)
+        .filter_map(|date| {
+            let end = date.succ_opt()?.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
+            let mut day = BacklogDay {
+                date,
+                open: 0,
+                ages: [0; 5],
+            };
+            for &(created, closed) in &spans {
+                if created < end && closed.is_none_or(|c| c >= end) {
+                    day.open += 1;
+                    let age_days = (end - created) / 86_400;
+                    let bucket = AGE_LIMITS_DAYS
+                        .iter()
+                        .take_while(|&&l| age_days >= l)
+                        .count();
+                    day.ages[bucket] += 1;
+                }
+            }
+            Some(day)
+        })
+        .collect()
+}
+
+/// Ticket arrivals by weekday (Monday first) and hour of creation.
+pub fn heat_map(tickets: &[Ticket]) -> [[usize; 24]; 7] {
+    let mut counts = [[0usize; 24]; 7];
+    for created in tickets.iter().filter_map(|t| t.created_at) {
+        if let Some(time) = chrono::DateTime::from_timestamp(created, 0) {
+            let weekday = time.weekday().num_days_from_monday() as usize;
+            counts[weekday][time.hour() as usize] += 1;
+        }
+    }
+    counts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +195,51 @@ mod tests {
                 },
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+
+    #[test]
+    fn weeks_months_backlog_and_heat_map() {
+        // Fri Mar 1 (week 9), Mon Mar 4 (week 10) ×2; ticket 1 solved Mar 4, ticket 2 open.
+        let data = dataset(
+            "Id,Status,Created at,Solved at\n\
+             1,Solved,2024-03-01 09:30,2024-03-04 12:00\n\
+             2,Open,2024-03-04 10:15,\n\
+             3,Solved,2024-03-04 10:45,2024-03-04 11:00\n",
+        );
+        let days = created_vs_solved(&data.tickets);
+        let weeks = created_vs_solved_by(&days, week_label);
+        assert_eq!(
+            weeks,
+            vec![
+                PeriodCount {
+                    period: "2024-W09".into(),
+                    created: 1,
+                    solved: 0
+                },
+                PeriodCount {
+                    period: "2024-W10".into(),
+                    created: 2,
+                    solved: 2
+                },
+            ]
+        );
+        assert_eq!(created_vs_solved_by(&days, month_label).len(), 1);
+        // End of Mar 1: ticket 1 open (age 0 days → first bucket). Mar 2, 3: still ticket 1
+        // (1 and 2 days old → second bucket). Mar 4: ticket 1 and 3 solved, ticket 2 open.
+        let backlog = backlog_over_time(&data.tickets, data.as_of());
+        let open: Vec<usize> = backlog.iter().map(|d| d.open).collect();
+        assert_eq!(open, vec![1, 1, 1, 1]);
+        assert_eq!(backlog[0].ages, [1, 0, 0, 0, 0]);
+        assert_eq!(backlog[2].ages, [0, 1, 0, 0, 0]);
+        // Friday 09h once, Monday 10h twice.
+        let map = heat_map(&data.tickets);
+        assert_eq!(map[4][9], 1);
+        assert_eq!(map[0][10], 2);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Kpi, MINUTES};
+use super::{Context, Kpi, MINUTES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::{Ticket, Timestamp};
@@ -30,10 +30,7 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = |t: &Ticket| {
-        t.first_response_minutes
-            .or_else(|| minutes_between(t.created_at, t.first_response_at))
-    };
+    let measure = calendar_first_response;
     // Replied tickets are those with a measure: no further filter.
     with_breakdowns(dataset, &dataset.tickets, measure, |_| true)
         .with_note(negative_note(&dataset.tickets, |t| {
@@ -41,22 +38,72 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
         }))
 }
 
-/// `first_response_time_business`: the same in business minutes, from the export's own column
-/// (a business-hours schedule in the settings comes later).
-pub fn first_response_time_business(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::FirstResponseBusinessMinutes) {
+/// `first_response_time_business`: the same in business minutes — the export's own column where it
+/// has one, else the business-hours schedule of the settings.
+pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
+    let computable = context.has_schedule()
+        && dataset.has(Field::CreatedAt)
+        && (dataset.has(Field::FirstResponseAt) || dataset.has(Field::FirstResponseMinutes));
+    if !dataset.has(Field::FirstResponseBusinessMinutes) && !computable {
         return Kpi::null(
             MINUTES,
             "no business-hours first response column in this export (e.g. Zendesk 'First reply \
-             time in minutes within business hours')",
+             time in minutes within business hours'), and no business hours in the settings",
         );
     }
     with_breakdowns(
         dataset,
         &dataset.tickets,
-        |t| t.first_response_business_minutes,
+        |t| business_first_response(t, context),
         |_| true,
     )
+}
+
+/// Business minutes to the first reply: the export's figure, else the schedule's.
+pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Option<f64> {
+    ticket.first_response_business_minutes.or_else(|| {
+        let schedule = context.schedule_for(ticket)?;
+        schedule.business_minutes_between(ticket.created_at?, replied_at(ticket)?)
+    })
+}
+
+/// Business minutes to the final solve: the export's figure, else the schedule's.
+pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<f64> {
+    ticket.resolution_business_minutes.or_else(|| {
+        let schedule = context.schedule_for(ticket)?;
+        schedule.business_minutes_between(ticket.created_at?, solved_at(ticket)?)
+    })
+}
+
+/// Calendar minutes to the first reply (timing source priority of the catalogue).
+pub(crate) fn calendar_first_response(ticket: &Ticket) -> Option<f64> {
+    ticket
+        .first_response_minutes
+        .or_else(|| minutes_between(ticket.created_at, ticket.first_response_at))
+}
+
+/// Calendar minutes to the final solve.
+pub(crate) fn calendar_resolution(ticket: &Ticket) -> Option<f64> {
+    ticket
+        .resolution_minutes
+        .or_else(|| minutes_between(ticket.created_at, ticket.solved_at))
+}
+
+/// When the first reply happened: its timestamp, or creation plus the export's minutes.
+fn replied_at(ticket: &Ticket) -> Option<Timestamp> {
+    ticket.first_response_at.or_else(|| {
+        let minutes = ticket.first_response_minutes?;
+        ticket.created_at?.checked_add((minutes * 60.0) as i64)
+    })
+}
+
+fn solved_at(ticket: &Ticket) -> Option<Timestamp> {
+    if ticket.resolution_minutes.is_some() && ticket.created_at.is_some() {
+        let minutes = ticket.resolution_minutes?;
+        ticket.created_at?.checked_add((minutes * 60.0) as i64)
+    } else {
+        ticket.solved_at
+    }
 }
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
@@ -73,29 +120,32 @@ pub fn resolution_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = |t: &Ticket| {
-        t.resolution_minutes
-            .or_else(|| minutes_between(t.created_at, t.solved_at))
-    };
+    let measure = calendar_resolution;
     with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved)
         .with_note(negative_note(&dataset.tickets, |t| {
             t.is_solved() && t.resolution_minutes.is_none() && reversed(t.created_at, t.solved_at)
         }))
 }
 
-/// `resolution_time_business`: the same in business minutes, from the export's own column.
-pub fn resolution_time_business(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::ResolutionBusinessMinutes) {
+/// `resolution_time_business`: the same in business minutes, from the export's own column or
+/// the settings' schedule.
+pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
+    let computable = context.has_schedule()
+        && dataset.has(Field::CreatedAt)
+        && (dataset.has(Field::SolvedAt)
+            || dataset.has(Field::ClosedAt)
+            || dataset.has(Field::ResolutionMinutes));
+    if !dataset.has(Field::ResolutionBusinessMinutes) && !computable {
         return Kpi::null(
             MINUTES,
             "no business-hours resolution column in this export (e.g. Zendesk 'Full resolution \
-             time in minutes within business hours')",
+             time in minutes within business hours'), and no business hours in the settings",
         );
     }
     with_breakdowns(
         dataset,
         &dataset.tickets,
-        |t| t.resolution_business_minutes,
+        |t| business_resolution(t, context),
         Ticket::is_solved,
     )
 }
@@ -180,7 +230,7 @@ fn negative_note(tickets: &[Ticket], inconsistent: impl Fn(&Ticket) -> bool) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kpi::tests::dataset;
+    use crate::kpi::tests::{context, dataset};
 
     #[test]
     fn export_column_first_then_timestamps() {
@@ -240,9 +290,44 @@ mod tests {
              2,Open,2024-01-01 09:00,40\n\
              3,Open,2024-01-01 09:00,\n",
         );
-        assert_eq!(first_response_time_business(&data).value, Some(25.0));
+        assert_eq!(
+            first_response_time_business(&data, &context(&data)).value,
+            Some(25.0)
+        );
         let calendar = first_response_time(&data);
         assert_eq!(calendar.value, None);
         assert!(calendar.reason.unwrap().contains("only the business-hours"));
+    }
+}
+
+#[cfg(test)]
+mod schedule_tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+    use crate::settings::Settings;
+
+    #[test]
+    fn business_minutes_from_the_schedule_where_the_export_has_none() {
+        // Mon–Fri 09:00–17:00 UTC (the default schedule).
+        let settings = Settings {
+            business_hours: Some(Default::default()),
+            ..Settings::default()
+        };
+        // Ticket 1: Fri 2024-03-01 16:00, reply Mon 10:00 → 60 + 60 = 120 business minutes.
+        // Ticket 2: Mon 2024-03-04 09:30, reply after 30 calendar minutes → 30.
+        // Ticket 3: the export's own business figure, 7, wins.
+        let data = dataset(
+            "Id,Status,Created at,First response at,First reply time in minutes,\
+             First reply time in minutes within business hours\n\
+             1,Open,2024-03-01 16:00,2024-03-04 10:00,,\n\
+             2,Open,2024-03-04 09:30,,30,\n\
+             3,Open,2024-03-04 09:30,,30,7\n",
+        );
+        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        let kpi = first_response_time_business(&data, &context);
+        // 7, 30, 120 → median 30.
+        assert_eq!(kpi.value, Some(30.0));
+        assert_eq!(kpi.n, Some(3));
+        assert_eq!(kpi.mean, Some(157.0 / 3.0));
     }
 }

@@ -3,87 +3,124 @@
 
 use super::Kpi;
 
+/// Which way a KPI should move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Better {
+    Higher,
+    Lower,
+    Neither,
+}
+
 /// A KPI's place on the page and in the Markdown report.
 #[derive(Debug)]
 pub struct KpiInfo {
     pub id: &'static str,
     pub label: &'static str,
-    /// speed, effectiveness, satisfaction, volume
+    /// volume, speed, effectiveness, satisfaction, team
     pub group: &'static str,
+    pub better: Better,
+}
+
+const fn info(
+    id: &'static str,
+    label: &'static str,
+    group: &'static str,
+    better: Better,
+) -> KpiInfo {
+    KpiInfo {
+        id,
+        label,
+        group,
+        better,
+    }
 }
 
 /// Catalogue order, grouped as the page shows them.
 pub const CATALOGUE: &[KpiInfo] = &[
-    KpiInfo {
-        id: "tickets_created",
-        label: "Tickets created",
-        group: "volume",
-    },
-    KpiInfo {
-        id: "tickets_solved",
-        label: "Tickets solved",
-        group: "volume",
-    },
-    KpiInfo {
-        id: "backlog",
-        label: "Backlog (unsolved)",
-        group: "volume",
-    },
-    KpiInfo {
-        id: "first_response_time",
-        label: "First response time (median)",
-        group: "speed",
-    },
-    KpiInfo {
-        id: "first_response_time_business",
-        label: "First response, business hours (median)",
-        group: "speed",
-    },
-    KpiInfo {
-        id: "resolution_time",
-        label: "Resolution time (median)",
-        group: "speed",
-    },
-    KpiInfo {
-        id: "resolution_time_business",
-        label: "Resolution, business hours (median)",
-        group: "speed",
-    },
-    KpiInfo {
-        id: "average_handle_time",
-        label: "Average handle time",
-        group: "speed",
-    },
-    KpiInfo {
-        id: "first_contact_resolution",
-        label: "First contact resolution",
-        group: "effectiveness",
-    },
-    KpiInfo {
-        id: "reopen_rate",
-        label: "Reopen rate",
-        group: "effectiveness",
-    },
-    KpiInfo {
-        id: "replies_per_ticket",
-        label: "Replies per solved ticket",
-        group: "effectiveness",
-    },
-    KpiInfo {
-        id: "csat",
-        label: "CSAT",
-        group: "satisfaction",
-    },
-    KpiInfo {
-        id: "csat_response_rate",
-        label: "CSAT response rate",
-        group: "satisfaction",
-    },
-    KpiInfo {
-        id: "nps",
-        label: "NPS",
-        group: "satisfaction",
-    },
+    info(
+        "tickets_created",
+        "Tickets created",
+        "volume",
+        Better::Neither,
+    ),
+    info("tickets_solved", "Tickets solved", "volume", Better::Higher),
+    info("backlog", "Backlog (unsolved)", "volume", Better::Lower),
+    info(
+        "first_response_time",
+        "First response time (median)",
+        "speed",
+        Better::Lower,
+    ),
+    info(
+        "first_response_time_business",
+        "First response, business hours (median)",
+        "speed",
+        Better::Lower,
+    ),
+    info(
+        "resolution_time",
+        "Resolution time (median)",
+        "speed",
+        Better::Lower,
+    ),
+    info(
+        "resolution_time_business",
+        "Resolution, business hours (median)",
+        "speed",
+        Better::Lower,
+    ),
+    info(
+        "average_handle_time",
+        "Average handle time",
+        "speed",
+        Better::Lower,
+    ),
+    info("sla_compliance", "SLA compliance", "speed", Better::Higher),
+    info(
+        "first_contact_resolution",
+        "First contact resolution",
+        "effectiveness",
+        Better::Higher,
+    ),
+    info("reopen_rate", "Reopen rate", "effectiveness", Better::Lower),
+    info(
+        "replies_per_ticket",
+        "Replies per solved ticket",
+        "effectiveness",
+        Better::Lower,
+    ),
+    info(
+        "escalation_rate",
+        "Escalation rate",
+        "effectiveness",
+        Better::Lower,
+    ),
+    info(
+        "repeat_contact_rate",
+        "Repeat contact rate",
+        "effectiveness",
+        Better::Lower,
+    ),
+    info("csat", "CSAT", "satisfaction", Better::Higher),
+    info(
+        "csat_response_rate",
+        "CSAT response rate",
+        "satisfaction",
+        Better::Higher,
+    ),
+    info("nps", "NPS", "satisfaction", Better::Higher),
+    info(
+        "agent_utilization",
+        "Agent utilisation",
+        "team",
+        Better::Higher,
+    ),
+    info(
+        "cost_per_ticket",
+        "Cost per solved ticket",
+        "team",
+        Better::Lower,
+    ),
 ];
 
 /// The headline as shown: "1,234", "2 h 05 min", "87.5 %", "1.6"; "—" for null.
@@ -96,6 +133,7 @@ pub fn format_kpi_value(kpi: &Kpi) -> String {
         "minutes" => format_minutes(value),
         "percent" => format!("{value:.1} %"),
         "score" => format!("{value:+.0}"),
+        "currency" => format!("{value:.2}"),
         _ => format!("{value:.2}"),
     }
 }
@@ -152,7 +190,8 @@ mod tests {
 
     #[test]
     fn the_catalogue_lists_every_computed_kpi() {
-        let computed = crate::kpi::compute(&crate::dataset::Dataset::default());
+        let dataset = crate::dataset::Dataset::default();
+        let computed = crate::kpi::compute(&dataset, &crate::kpi::tests::context(&dataset));
         let listed: Vec<&str> = CATALOGUE.iter().map(|k| k.id).collect();
         let mut computed_ids: Vec<&str> = computed.keys().map(String::as_str).collect();
         let mut listed_sorted = listed.clone();

@@ -6,53 +6,189 @@ mod markdown;
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::dataset::Dataset;
-use crate::ingest::datetime::format_timestamp;
+use crate::ingest::datetime::{format_timestamp, parse_setting_time};
 use crate::ingest::{IngestError, SourceReport};
-use crate::kpi::{self, DayCount, Kpi};
-pub use format::{format_kpi_value, KpiInfo, CATALOGUE};
+use crate::kpi::{
+    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Kpi, PeriodCount, SlaBreach,
+};
+use crate::selection::Selection;
+use crate::settings::Settings;
+pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};
 pub use markdown::to_markdown;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Report {
-    /// Tickets after de-duplication.
+    /// Tickets in the selection, after de-duplication.
     pub tickets: usize,
+    /// Tickets in all the files, after de-duplication.
+    pub tickets_total: usize,
     pub duplicates: usize,
-    /// The latest timestamp in the data, `YYYY-MM-DDTHH:MM:SS`.
+    /// The as-of time, `YYYY-MM-DDTHH:MM:SS`: the settings' or the latest time in the data.
     pub as_of: Option<String>,
+    pub selection: Selection,
+    /// The period compared with, where the selection has a date range.
+    pub previous_period: Option<Period>,
     pub sources: Vec<SourceReport>,
     /// Files that could not be read at all.
     pub errors: Vec<IngestError>,
     pub kpis: BTreeMap<String, Kpi>,
     pub breakdowns: BTreeMap<String, BTreeMap<String, usize>>,
     pub series: Series,
+    pub agents: Vec<AgentRow>,
+    pub channels: Vec<ChannelRow>,
+    pub sla_breaches: Vec<SlaBreach>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Period {
+    pub from: NaiveDate,
+    pub to: NaiveDate,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Series {
     pub created_vs_solved: Vec<DayCount>,
+    pub created_vs_solved_weekly: Vec<PeriodCount>,
+    pub created_vs_solved_monthly: Vec<PeriodCount>,
+    pub backlog: Vec<BacklogDay>,
+    /// Tickets created per weekday (Monday first) and hour.
+    pub arrivals_by_weekday_hour: [[usize; 24]; 7],
 }
 
 impl Report {
+    /// The report over everything with default settings.
     pub fn build(dataset: &Dataset, errors: Vec<IngestError>) -> Report {
-        Report {
-            tickets: dataset.tickets.len(),
+        // Default settings always compile.
+        Report::build_with(dataset, errors, &Settings::default(), &Selection::default())
+            .unwrap_or_else(|_| unreachable_report(dataset))
+    }
+
+    /// The report over the selection, compared with the previous period where a range is set.
+    /// Fails only for settings that do not make sense (the message says which).
+    pub fn build_with(
+        dataset: &Dataset,
+        errors: Vec<IngestError>,
+        settings: &Settings,
+        selection: &Selection,
+    ) -> Result<Report, String> {
+        settings.validate()?;
+        let as_of = match &settings.as_of {
+            Some(text) => parse_setting_time(text),
+            None => dataset.as_of(),
+        };
+        let period_days = selection.days().map(|d| d as f64);
+        let current = dataset.subset(|t| selection.matches(t));
+        let context = Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
+        let mut kpis = kpi::compute(&current, &context);
+
+        let previous = selection.previous();
+        if let Some(previous) = &previous {
+            let before = dataset.subset(|t| previous.matches(t));
+            let context =
+                Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
+            let earlier = kpi::compute(&before, &context);
+            for (id, kpi) in kpis.iter_mut() {
+                compare(id, kpi, earlier.get(id).and_then(|k| k.value));
+            }
+        }
+        for (id, kpi) in kpis.iter_mut() {
+            if let Some(target) = settings.targets.get(id) {
+                kpi.target = Some(*target);
+                kpi.target_met = kpi.value.and_then(|v| meets(id, v, *target));
+            }
+        }
+
+        let days = kpi::created_vs_solved(&current.tickets);
+        Ok(Report {
+            tickets: current.tickets.len(),
+            tickets_total: dataset.tickets.len(),
             duplicates: dataset.duplicates,
-            as_of: dataset.as_of().map(format_timestamp),
+            as_of: as_of.map(format_timestamp),
+            selection: selection.clone(),
+            previous_period: previous.and_then(|p| {
+                Some(Period {
+                    from: p.from?,
+                    to: p.to?,
+                })
+            }),
             sources: dataset.sources.clone(),
             errors,
-            kpis: kpi::compute(dataset),
-            breakdowns: kpi::breakdowns(dataset),
+            breakdowns: kpi::breakdowns(&current),
             series: Series {
-                created_vs_solved: kpi::created_vs_solved(&dataset.tickets),
+                created_vs_solved_weekly: kpi::created_vs_solved_by(&days, kpi::week_label),
+                created_vs_solved_monthly: kpi::created_vs_solved_by(&days, kpi::month_label),
+                created_vs_solved: days,
+                backlog: kpi::backlog_over_time(&current.tickets, as_of),
+                arrivals_by_weekday_hour: kpi::heat_map(&current.tickets),
             },
-        }
+            agents: kpi::agent_leaderboard(&current),
+            channels: kpi::channel_performance(&current),
+            sla_breaches: kpi::sla_breaches(&current, &context),
+            kpis,
+        })
     }
 
     pub fn to_json(&self) -> String {
-        // Serialising plain structs of numbers and strings cannot fail; NaN never enters a KPI.
+        // Plain structs of finite numbers and strings: serialising cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+}
+
+/// Delta and direction against the previous period.
+fn compare(id: &str, kpi: &mut Kpi, previous: Option<f64>) {
+    kpi.previous = previous;
+    if let (Some(now), Some(before)) = (kpi.value, previous) {
+        kpi.delta = Some(now - before);
+        kpi.improved = match better(id) {
+            Better::Higher if now != before => Some(now > before),
+            Better::Lower if now != before => Some(now < before),
+            _ => None,
+        };
+    }
+}
+
+/// Whether `value` meets `target`: at least it where higher is better, at most it where lower is.
+fn meets(id: &str, value: f64, target: f64) -> Option<bool> {
+    match better(id) {
+        Better::Higher => Some(value >= target),
+        Better::Lower => Some(value <= target),
+        Better::Neither => None,
+    }
+}
+
+fn better(id: &str) -> Better {
+    CATALOGUE
+        .iter()
+        .find(|info| info.id == id)
+        .map_or(Better::Neither, |info| info.better)
+}
+
+/// Only reachable if default settings stopped compiling: an empty report keeps the page alive.
+fn unreachable_report(dataset: &Dataset) -> Report {
+    Report {
+        tickets: 0,
+        tickets_total: dataset.tickets.len(),
+        duplicates: dataset.duplicates,
+        as_of: None,
+        selection: Selection::default(),
+        previous_period: None,
+        sources: dataset.sources.clone(),
+        errors: Vec::new(),
+        kpis: BTreeMap::new(),
+        breakdowns: BTreeMap::new(),
+        series: Series {
+            created_vs_solved: Vec::new(),
+            created_vs_solved_weekly: Vec::new(),
+            created_vs_solved_monthly: Vec::new(),
+            backlog: Vec::new(),
+            arrivals_by_weekday_hour: [[0; 24]; 7],
+        },
+        agents: Vec::new(),
+        channels: Vec::new(),
+        sla_breaches: Vec::new(),
     }
 }

@@ -171,7 +171,7 @@ fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_samp
     let files = report.sources.iter().map(|s| s.file.clone()).collect();
     state.dispatch(Action::Loaded {
         files,
-        report,
+        report: Box::new(report),
         is_sample,
         errors,
     });

@@ -21,7 +21,7 @@ pub enum Action {
     Reading,
     Loaded {
         files: Vec<String>,
-        report: Report,
+        report: Box<Report>,
         is_sample: bool,
         errors: Vec<(String, String)>,
     },
@@ -47,7 +47,7 @@ impl Reducible for AppState {
                 errors,
             } => Rc::new(AppState {
                 files,
-                report: Some(Rc::new(report)),
+                report: Some(Rc::new(*report)),
                 is_sample,
                 errors,
                 busy: false,

@@ -57,6 +57,9 @@ pub const FRESHDESK: Vendor = Vendor {
         C::new(Replies, &["agent interactions"]),
         C::new(Satisfaction, &["survey results", "survey result"]),
         C::new(HandleMinutes, &["time tracked"]).hours(),
+        C::new(Tags, &["tags"]),
+        C::new(FirstResponseSla, &["first response status"]),
+        C::new(ResolutionSla, &["resolution status"]),
     ],
     statuses: &[
         ("open", Status::Open),

@@ -212,6 +212,8 @@ pub const GENERIC: Vendor = Vendor {
             HandleMinutes,
             &["handle time", "handle time minutes", "time spent"],
         ),
+        C::new(Tags, &["tags", "labels", "tag"]),
+        C::new(GroupStations, &["group stations", "reassignment count"]),
     ],
     statuses: &[
         ("resolved", Status::Solved),

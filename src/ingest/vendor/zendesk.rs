@@ -53,6 +53,8 @@ pub const ZENDESK: Vendor = Vendor {
         C::new(Replies, &["replies"]),
         C::new(Reopens, &["reopens"]),
         C::new(Satisfaction, &["satisfaction score", "satisfaction"]),
+        C::new(Tags, &["tags"]),
+        C::new(GroupStations, &["group stations"]),
     ],
     statuses: &[
         ("new", Status::New),

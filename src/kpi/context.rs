@@ -1,0 +1,64 @@
+//! What the KPIs need besides the tickets: settings, the as-of time, compiled schedules.
+
+use std::collections::BTreeMap;
+
+use super::business_hours::Schedule;
+use crate::model::{Ticket, Timestamp};
+use crate::settings::Settings;
+
+pub struct Context<'a> {
+    pub settings: &'a Settings,
+    /// For backlog ages and open SLA clocks.
+    pub as_of: Option<Timestamp>,
+    /// Days in the selected period, for utilisation.
+    pub period_days: Option<f64>,
+    /// All tickets of the data, where follow-ups are looked for (repeat contacts); the
+    /// selection itself when not given.
+    pub population: Option<&'a [Ticket]>,
+    schedule: Option<Schedule>,
+    group_schedules: BTreeMap<String, Schedule>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(
+        settings: &'a Settings,
+        as_of: Option<Timestamp>,
+        period_days: Option<f64>,
+    ) -> Result<Context<'a>, String> {
+        let schedule = settings
+            .business_hours
+            .as_ref()
+            .map(|spec| spec.compile())
+            .transpose()?;
+        let mut group_schedules = BTreeMap::new();
+        for (group, spec) in &settings.group_business_hours {
+            group_schedules.insert(group.to_lowercase(), spec.compile()?);
+        }
+        Ok(Context {
+            settings,
+            as_of,
+            period_days,
+            population: None,
+            schedule,
+            group_schedules,
+        })
+    }
+
+    pub fn with_population(mut self, tickets: &'a [Ticket]) -> Context<'a> {
+        self.population = Some(tickets);
+        self
+    }
+
+    /// The schedule of the ticket's group, else the team's.
+    pub fn schedule_for(&self, ticket: &Ticket) -> Option<&Schedule> {
+        ticket
+            .group
+            .as_ref()
+            .and_then(|g| self.group_schedules.get(&g.to_lowercase()))
+            .or(self.schedule.as_ref())
+    }
+
+    pub fn has_schedule(&self) -> bool {
+        self.schedule.is_some() || !self.group_schedules.is_empty()
+    }
+}

@@ -1,0 +1,260 @@
+//! `sla_compliance`: tickets whose first response and resolution both met their targets ÷ tickets
+//! with a target. Targets per priority come from the settings, else the export's own SLA status
+//! columns (Freshdesk "First response status" / "Resolution status") decide.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::timing::{
+    business_first_response, business_resolution, calendar_first_response, calendar_resolution,
+};
+use super::{Context, Kpi, PERCENT};
+use crate::dataset::Dataset;
+use crate::ingest::Field;
+use crate::model::Ticket;
+use crate::settings::SlaTarget;
+
+/// A ticket that missed a target, for the breach list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SlaBreach {
+    pub id: String,
+    pub priority: Option<String>,
+    /// "first_response", "resolution" or both.
+    pub missed: Vec<&'static str>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Outcome {
+    Met,
+    Breached,
+    /// A target is still running: not counted yet.
+    Open,
+}
+
+pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
+    let uses_settings = !context.settings.sla.is_empty();
+    let has_columns = dataset.has(Field::FirstResponseSla) || dataset.has(Field::ResolutionSla);
+    if !uses_settings && !has_columns {
+        return Kpi::null(
+            PERCENT,
+            "no SLA targets in the settings and no SLA status column in this export (e.g. \
+             Freshdesk 'Resolution status')",
+        );
+    }
+    let mut by_priority: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let (mut met, mut decided) = (0, 0);
+    for ticket in &dataset.tickets {
+        let Some((outcome, _)) = judge(ticket, context) else {
+            continue;
+        };
+        if outcome == Outcome::Open {
+            continue;
+        }
+        decided += 1;
+        let entry = by_priority
+            .entry(ticket.priority.clone().unwrap_or_else(|| "(blank)".into()))
+            .or_default();
+        entry.1 += 1;
+        if outcome == Outcome::Met {
+            met += 1;
+            entry.0 += 1;
+        }
+    }
+    let mut kpi = Kpi::percent(
+        met,
+        decided,
+        "no ticket in the selection has a decided SLA target",
+    );
+    kpi.by_priority = by_priority
+        .into_iter()
+        .map(|(priority, (met, decided))| (priority, Kpi::percent(met, decided, "")))
+        .collect();
+    let source = if uses_settings {
+        "targets from the settings"
+    } else {
+        "the export's own SLA status columns"
+    };
+    kpi.with_note(Some(format!(
+        "{source}; tickets whose targets are still running are not counted"
+    )))
+}
+
+/// The breaching tickets of the selection, in the export's order.
+pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
+    dataset
+        .tickets
+        .iter()
+        .filter_map(|ticket| match judge(ticket, context)? {
+            (Outcome::Breached, missed) => Some(SlaBreach {
+                id: ticket.id.clone(),
+                priority: ticket.priority.clone(),
+                missed,
+            }),
+            _ => None,
+        })
+        .collect()
+}
+
+/// The ticket's outcome and the targets it missed; `None` when it has no target.
+fn judge(ticket: &Ticket, context: &Context) -> Option<(Outcome, Vec<&'static str>)> {
+    let verdicts: Vec<(&'static str, Outcome)> = if context.settings.sla.is_empty() {
+        [
+            ("first_response", ticket.first_response_sla_met),
+            ("resolution", ticket.resolution_sla_met),
+        ]
+        .into_iter()
+        .filter_map(|(name, met)| {
+            met.map(|m| (name, if m { Outcome::Met } else { Outcome::Breached }))
+        })
+        .collect()
+    } else {
+        let sla = &context.settings.sla;
+        let target = ticket
+            .priority
+            .as_ref()
+            .and_then(|p| sla.get(&p.to_lowercase()))
+            .or_else(|| sla.get("*"))?;
+        target_verdicts(ticket, target, context)
+    };
+    if verdicts.is_empty() {
+        return None;
+    }
+    let missed: Vec<&'static str> = verdicts
+        .iter()
+        .filter(|(_, o)| *o == Outcome::Breached)
+        .map(|(name, _)| *name)
+        .collect();
+    let outcome = if !missed.is_empty() {
+        Outcome::Breached
+    } else if verdicts.iter().all(|(_, o)| *o == Outcome::Met) {
+        Outcome::Met
+    } else {
+        Outcome::Open
+    };
+    Some((outcome, missed))
+}
+
+fn target_verdicts(
+    ticket: &Ticket,
+    target: &SlaTarget,
+    context: &Context,
+) -> Vec<(&'static str, Outcome)> {
+    let mut verdicts = Vec::new();
+    let elapsed = || -> Option<f64> {
+        let (created, as_of) = (ticket.created_at?, context.as_of?);
+        if target.business_hours {
+            context
+                .schedule_for(ticket)?
+                .business_minutes_between(created, as_of)
+        } else {
+            (as_of >= created).then(|| (as_of - created) as f64 / 60.0)
+        }
+    };
+    let mut judge = |name, limit: Option<f64>, actual: Option<f64>, finished: bool| {
+        let Some(limit) = limit else { return };
+        let outcome = match (actual, finished) {
+            (Some(actual), _) => Some(if actual <= limit {
+                Outcome::Met
+            } else {
+                Outcome::Breached
+            }),
+            // Not done yet: breached once the clock has passed the target.
+            (None, false) => elapsed().map(|e| {
+                if e > limit {
+                    Outcome::Breached
+                } else {
+                    Outcome::Open
+                }
+            }),
+            (None, true) => None,
+        };
+        if let Some(outcome) = outcome {
+            verdicts.push((name, outcome));
+        }
+    };
+    let (first_response, resolution) = if target.business_hours {
+        (
+            business_first_response(ticket, context),
+            business_resolution(ticket, context),
+        )
+    } else {
+        (calendar_first_response(ticket), calendar_resolution(ticket))
+    };
+    let replied = first_response.is_some() || ticket.replies.is_some_and(|r| r > 0);
+    judge(
+        "first_response",
+        target.first_response_minutes,
+        first_response,
+        replied,
+    );
+    let resolution = resolution.filter(|_| ticket.is_solved());
+    judge(
+        "resolution",
+        target.resolution_minutes,
+        resolution,
+        ticket.is_solved(),
+    );
+    verdicts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::{context, dataset};
+    use crate::settings::Settings;
+
+    #[test]
+    fn targets_by_priority_from_the_settings() {
+        let settings: Settings = serde_json::from_str(
+            r#"{"sla": {"high": {"first_response_minutes": 60, "resolution_minutes": 480},
+                        "*": {"first_response_minutes": 240}}}"#,
+        )
+        .unwrap();
+        // As of 2024-03-01 20:00 (ticket 5's creation is the latest time).
+        // 1 high: reply 30 ≤ 60, solved in 300 ≤ 480 → met.
+        // 2 high: reply 90 > 60 → breached (first response).
+        // 3 high: reply 10, open for 11 h (> 480 min) → breached (resolution, clock passed).
+        // 4 low: reply 200 ≤ 240 → met (no resolution target for "*").
+        // 5 low: no reply yet, created 20:00 = as of → clock at 0 → open, not counted.
+        let data = dataset(
+            "Id,Status,Priority,Created at,First reply time in minutes,Full resolution time in minutes\n\
+             1,Solved,High,2024-03-01 08:00,30,300\n\
+             2,Solved,High,2024-03-01 08:00,90,120\n\
+             3,Open,High,2024-03-01 09:00,10,\n\
+             4,Open,Low,2024-03-01 09:00,200,\n\
+             5,New,Low,2024-03-01 20:00,,\n",
+        );
+        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        let kpi = sla_compliance(&data, &context);
+        // Met 1 and 4 of 4 decided → 50 %.
+        assert_eq!(kpi.value, Some(50.0));
+        assert_eq!(kpi.n, Some(4));
+        // High: 1 of 3; low: 1 of 1.
+        assert_eq!(kpi.by_priority["high"].value, Some(100.0 / 3.0));
+        assert_eq!(kpi.by_priority["low"].value, Some(100.0));
+        let breaches = sla_breaches(&data, &context);
+        let ids: Vec<(&str, Vec<&str>)> = breaches
+            .iter()
+            .map(|b| (b.id.as_str(), b.missed.clone()))
+            .collect();
+        assert_eq!(
+            ids,
+            vec![("2", vec!["first_response"]), ("3", vec!["resolution"])]
+        );
+    }
+
+    #[test]
+    fn the_exports_own_verdicts_without_settings() {
+        // Verdicts: 1 both within → met; 2 resolution violated → breached; 3 none → no target.
+        let data = dataset(
+            "Ticket ID,Status,Created time,Agent interactions,First response status,Resolution status\n\
+             1,Resolved,2024-05-06 09:00,1,Within SLA,Within SLA\n\
+             2,Resolved,2024-05-06 09:00,1,Within SLA,SLA Violated\n\
+             3,Open,2024-05-06 09:00,0,,\n",
+        );
+        let kpi = sla_compliance(&data, &context(&data));
+        assert_eq!(kpi.value, Some(50.0));
+        assert_eq!(kpi.n, Some(2));
+    }
+}

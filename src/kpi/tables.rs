@@ -1,0 +1,119 @@
+//! Tables built from the KPI definitions: the agent leaderboard and per-channel performance.
+//! Each row is the catalogue's KPIs computed over that agent's (channel's) tickets, so a figure
+//! here always agrees with the card of the same name.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{quality, satisfaction, timing};
+use crate::dataset::Dataset;
+use crate::model::Ticket;
+
+/// One agent's line of the leaderboard.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AgentRow {
+    pub agent: String,
+    pub tickets: usize,
+    pub solved: usize,
+    pub median_first_response_minutes: Option<f64>,
+    pub median_resolution_minutes: Option<f64>,
+    pub csat: Option<f64>,
+    pub first_contact_resolution: Option<f64>,
+    pub replies_per_ticket: Option<f64>,
+    pub average_handle_minutes: Option<f64>,
+}
+
+/// Per agent, most solved first.
+pub fn agent_leaderboard(dataset: &Dataset) -> Vec<AgentRow> {
+    let mut rows: Vec<AgentRow> = group_by(dataset, |t| t.agent.as_deref())
+        .into_iter()
+        .map(|(agent, subset)| AgentRow {
+            agent,
+            tickets: subset.tickets.len(),
+            solved: subset.tickets.iter().filter(|t| t.is_solved()).count(),
+            median_first_response_minutes: timing::first_response_time(&subset).value,
+            median_resolution_minutes: timing::resolution_time(&subset).value,
+            csat: satisfaction::csat(&subset).value,
+            first_contact_resolution: quality::first_contact_resolution(&subset).value,
+            replies_per_ticket: quality::replies_per_ticket(&subset).value,
+            average_handle_minutes: timing::average_handle_time(&subset).value,
+        })
+        .collect();
+    rows.sort_by(|a, b| b.solved.cmp(&a.solved).then(a.agent.cmp(&b.agent)));
+    rows
+}
+
+/// One channel's performance.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChannelRow {
+    pub channel: String,
+    pub tickets: usize,
+    pub median_first_response_minutes: Option<f64>,
+    pub median_resolution_minutes: Option<f64>,
+    pub csat: Option<f64>,
+}
+
+/// Per channel, busiest first.
+pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
+    let mut rows: Vec<ChannelRow> = group_by(dataset, |t| t.channel.as_deref())
+        .into_iter()
+        .map(|(channel, subset)| ChannelRow {
+            channel,
+            tickets: subset.tickets.len(),
+            median_first_response_minutes: timing::first_response_time(&subset).value,
+            median_resolution_minutes: timing::resolution_time(&subset).value,
+            csat: satisfaction::csat(&subset).value,
+        })
+        .collect();
+    rows.sort_by(|a, b| b.tickets.cmp(&a.tickets).then(a.channel.cmp(&b.channel)));
+    rows
+}
+
+/// The tickets of each value of `key` (tickets without one are left out), as datasets with the
+/// same columns as the whole.
+fn group_by(dataset: &Dataset, key: impl Fn(&Ticket) -> Option<&str>) -> BTreeMap<String, Dataset> {
+    let mut groups: BTreeMap<String, Dataset> = BTreeMap::new();
+    for ticket in &dataset.tickets {
+        if let Some(name) = key(ticket) {
+            groups
+                .entry(name.to_string())
+                .or_insert_with(|| dataset.empty_like())
+                .tickets
+                .push(ticket.clone());
+        }
+    }
+    groups
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+
+    #[test]
+    fn leaderboard_rows_use_the_kpi_definitions() {
+        // Ann: solved 1 (reply 10, 1 reply, Good) and 2 (reply 30, 2 replies, Bad); Bob: open 3.
+        let data = dataset(
+            "Id,Status,Via,Assignee,Created at,First reply time in minutes,Replies,Reopens,Satisfaction Score\n\
+             1,Solved,Mail,Ann,2024-03-01 08:00,10,1,0,Good\n\
+             2,Solved,Chat,Ann,2024-03-01 09:00,30,2,0,Bad\n\
+             3,Open,Mail,Bob,2024-03-01 10:00,50,1,0,\n",
+        );
+        let rows = agent_leaderboard(&data);
+        assert_eq!(rows[0].agent, "Ann");
+        assert_eq!((rows[0].tickets, rows[0].solved), (2, 2));
+        // Median of 10 and 30.
+        assert_eq!(rows[0].median_first_response_minutes, Some(20.0));
+        assert_eq!(rows[0].csat, Some(50.0));
+        // One of two solved with exactly one reply.
+        assert_eq!(rows[0].first_contact_resolution, Some(50.0));
+        assert_eq!(rows[1].agent, "Bob");
+        assert_eq!(rows[1].solved, 0);
+        assert_eq!(rows[1].first_contact_resolution, None);
+        let channels = channel_performance(&data);
+        // email: tickets 1 and 3 → replies 10, 50 → median 30.
+        assert_eq!(channels[0].channel, "email");
+        assert_eq!(channels[0].median_first_response_minutes, Some(30.0));
+    }
+}

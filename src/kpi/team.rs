@@ -1,0 +1,239 @@
+//! Team and cost: escalations, repeat contacts, utilisation, cost per ticket.
+
+use std::collections::{BTreeSet, HashMap};
+
+use super::{Context, Kpi, CURRENCY, PERCENT};
+use crate::dataset::Dataset;
+use crate::ingest::Field;
+use crate::model::{Ticket, Timestamp};
+use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
+
+/// `escalation_rate`: escalated tickets ÷ tickets. Escalated: more than one group station, or a
+/// tag or status the settings name as escalation.
+pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
+    let rule = &context.settings.escalation;
+    let by_rule = !rule.tags.is_empty() || !rule.statuses.is_empty();
+    if !dataset.has(Field::GroupStations) && !by_rule {
+        return Kpi::null(
+            PERCENT,
+            "no group stations column in this export (Zendesk 'Group stations') and no \
+             escalation tags or statuses in the settings",
+        );
+    }
+    let known: Vec<&Ticket> = dataset
+        .tickets
+        .iter()
+        .filter(|t| by_rule || t.group_stations.is_some())
+        .collect();
+    let escalated = known
+        .iter()
+        .filter(|t| {
+            t.group_stations.is_some_and(|s| s > 1)
+                || t.tags
+                    .iter()
+                    .any(|tag| rule.tags.iter().any(|r| r.eq_ignore_ascii_case(tag)))
+                || t.status.as_ref().is_some_and(|s| {
+                    rule.statuses
+                        .iter()
+                        .any(|r| r.eq_ignore_ascii_case(s.as_str()))
+                })
+        })
+        .count();
+    Kpi::percent(escalated, known.len(), "no ticket in the selection")
+}
+
+/// `repeat_contact_rate`: tickets followed by another ticket from the same requester within the
+/// window (7 days unless set) of their creation ÷ tickets with a known requester.
+pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
+    if !dataset.has(Field::Requester) || !dataset.has(Field::CreatedAt) {
+        return Kpi::null(
+            PERCENT,
+            "no requester or creation time column in this export (e.g. Zendesk 'Requester id')",
+        );
+    }
+    let window_days = context
+        .settings
+        .repeat_contact_window_days
+        .unwrap_or(DEFAULT_REPEAT_WINDOW_DAYS);
+    let window = (window_days * 86_400.0) as i64;
+    // Each requester's creation times across all the data, sorted, to find the next contact.
+    let population = context.population.unwrap_or(&dataset.tickets);
+    let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::new();
+    for ticket in population {
+        if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) {
+            contacts
+                .entry(requester.as_str())
+                .or_default()
+                .push(created);
+        }
+    }
+    for times in contacts.values_mut() {
+        times.sort_unstable();
+    }
+    let (mut repeated, mut known) = (0, 0);
+    for ticket in &dataset.tickets {
+        let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) else {
+            continue;
+        };
+        known += 1;
+        let times = &contacts[requester.as_str()];
+        let next = times.partition_point(|&t| t <= created);
+        if times.get(next).is_some_and(|&t| t - created <= window) {
+            repeated += 1;
+        }
+    }
+    Kpi::percent(
+        repeated,
+        known,
+        "no ticket in the selection has a requester",
+    )
+    .with_note(Some(format!("window: {window_days} days after creation")))
+}
+
+/// `agent_utilization`: summed handle time ÷ summed available time (hours per agent per week ×
+/// weeks in the selection × agents with tickets); the target band is 70–85 %.
+pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
+    let Some(hours_per_week) = context.settings.agent_hours_per_week.filter(|h| *h > 0.0) else {
+        return Kpi::null(PERCENT, "set the hours per agent per week in the settings");
+    };
+    if !dataset.has(Field::HandleMinutes) {
+        return Kpi::null(
+            PERCENT,
+            "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
+        );
+    }
+    let Some(days) = context.period_days.or_else(|| data_days(&dataset.tickets)) else {
+        return Kpi::null(
+            PERCENT,
+            "no creation dates to tell the length of the period",
+        );
+    };
+    let agents: BTreeSet<&str> = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.agent.as_deref())
+        .collect();
+    let handled: f64 = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.handle_minutes)
+        .sum();
+    let available = agents.len() as f64 * hours_per_week * 60.0 * days / 7.0;
+    if available <= 0.0 {
+        return Kpi::null(PERCENT, "no agent in the selection");
+    }
+    let mut kpi = Kpi {
+        value: Some(100.0 * handled / available),
+        unit: PERCENT,
+        n: Some(agents.len()),
+        ..Kpi::default()
+    };
+    kpi.extras.insert("band_low", 70.0);
+    kpi.extras.insert("band_high", 85.0);
+    kpi
+}
+
+/// `cost_per_ticket`: the support cost of the selection (settings) ÷ tickets solved.
+pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
+    let Some(cost) = context.settings.support_cost else {
+        return Kpi::null(
+            CURRENCY,
+            "set the support cost of the period in the settings",
+        );
+    };
+    let solved = dataset.tickets.iter().filter(|t| t.is_solved()).count();
+    if solved == 0 {
+        return Kpi::null(CURRENCY, "no solved ticket in the selection");
+    }
+    let currency = context
+        .settings
+        .currency
+        .clone()
+        .unwrap_or_else(|| "currency units".into());
+    Kpi {
+        value: Some(cost / solved as f64),
+        unit: CURRENCY,
+        n: Some(solved),
+        note: Some(format!("in {currency}")),
+        ..Kpi::default()
+    }
+}
+
+/// Days from the first to the last creation day, both included.
+fn data_days(tickets: &[Ticket]) -> Option<f64> {
+    let days = tickets
+        .iter()
+        .filter_map(|t| t.created_at.map(|c| c.div_euclid(86_400)));
+    let (min, max) = days.fold(None, |range: Option<(i64, i64)>, d| {
+        Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
+    })?;
+    Some((max - min + 1) as f64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::{context, dataset};
+    use crate::settings::Settings;
+
+    #[test]
+    fn escalations_by_group_stations_and_by_tag() {
+        let data = dataset(
+            "Id,Status,Created at,Group stations,Tags\n\
+             1,Open,2024-03-01 08:00,1,billing\n\
+             2,Open,2024-03-01 08:00,2,billing\n\
+             3,Open,2024-03-01 08:00,1,tier2 vip\n\
+             4,Open,2024-03-01 08:00,3,\n",
+        );
+        // More than one station: 2 and 4 of 4 → 50 %.
+        assert_eq!(escalation_rate(&data, &context(&data)).value, Some(50.0));
+        // With the tag "tier2" as escalation too: 2, 3, 4 → 75 %.
+        let settings: Settings =
+            serde_json::from_str(r#"{"escalation": {"tags": ["Tier2"]}}"#).unwrap();
+        let with_tag = Context::new(&settings, None, None).unwrap();
+        assert_eq!(escalation_rate(&data, &with_tag).value, Some(75.0));
+    }
+
+    #[test]
+    fn repeat_contacts_within_seven_days() {
+        // Requester a: Mar 1, Mar 5 (4 days later: Mar 1 is a repeat), Mar 20 (15 days: no).
+        // Requester b: Mar 1 only. Ticket 5 has no requester: not counted.
+        let data = dataset(
+            "Id,Status,Created at,Requester id\n\
+             1,Open,2024-03-01 08:00,a\n\
+             2,Open,2024-03-05 08:00,a\n\
+             3,Open,2024-03-20 08:00,a\n\
+             4,Open,2024-03-01 09:00,b\n\
+             5,Open,2024-03-01 09:00,\n",
+        );
+        // 1 of 4 tickets with a requester.
+        assert_eq!(
+            repeat_contact_rate(&data, &context(&data)).value,
+            Some(25.0)
+        );
+    }
+
+    #[test]
+    fn utilisation_and_cost() {
+        // Two agents over Mar 4–10 (7 days = 1 week) at 2 h/week each: 240 available minutes.
+        // Handled: 60 + 30 + 90 = 180 → 75 %.
+        let data = dataset(
+            "Ticket ID,Status,Created time,Resolved time,Agent,Time tracked\n\
+             1,Resolved,2024-03-04 09:00,2024-03-04 10:00,Ann,1\n\
+             2,Resolved,2024-03-10 09:00,2024-03-10 10:00,Ann,0.5\n\
+             3,Open,2024-03-06 09:00,,Bob,1.5\n",
+        );
+        let settings = Settings {
+            agent_hours_per_week: Some(2.0),
+            support_cost: Some(500.0),
+            currency: Some("EUR".into()),
+            ..Settings::default()
+        };
+        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        assert_eq!(agent_utilization(&data, &context).value, Some(75.0));
+        // 500 EUR over 2 solved tickets.
+        let cost = cost_per_ticket(&data, &context);
+        assert_eq!(cost.value, Some(250.0));
+        assert_eq!(cost.note.as_deref(), Some("in EUR"));
+    }
+}

@@ -1,0 +1,131 @@
+//! The selection: a date range on `created_at` and categorical filters, applied in the engine so
+//! the page and the CLI select the same tickets (catalogue, "Conventions").
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::ingest::datetime::day_of;
+use crate::model::Ticket;
+
+/// Which tickets the KPIs are computed over. Empty lists select everything; several values in
+/// one list are alternatives (channel is email OR chat); different lists must all match.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Selection {
+    /// First creation day included.
+    pub from: Option<NaiveDate>,
+    /// Last creation day included.
+    pub to: Option<NaiveDate>,
+    pub channel: Vec<String>,
+    pub group: Vec<String>,
+    pub agent: Vec<String>,
+    pub priority: Vec<String>,
+    #[serde(rename = "type")]
+    pub ticket_type: Vec<String>,
+    pub tag: Vec<String>,
+}
+
+impl Selection {
+    pub fn matches(&self, ticket: &Ticket) -> bool {
+        if self.from.is_some() || self.to.is_some() {
+            let Some(day) = ticket.created_at.and_then(day_of) else {
+                return false;
+            };
+            if self.from.is_some_and(|from| day < from) || self.to.is_some_and(|to| day > to) {
+                return false;
+            }
+        }
+        let any = |wanted: &[String], value: Option<&str>| {
+            wanted.is_empty()
+                || value.is_some_and(|v| wanted.iter().any(|w| w.eq_ignore_ascii_case(v)))
+        };
+        any(&self.channel, ticket.channel.as_deref())
+            && any(&self.group, ticket.group.as_deref())
+            && any(&self.agent, ticket.agent.as_deref())
+            && any(&self.priority, ticket.priority.as_deref())
+            && any(&self.ticket_type, ticket.ticket_type.as_deref())
+            && (self.tag.is_empty()
+                || ticket
+                    .tags
+                    .iter()
+                    .any(|t| self.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
+    }
+
+    /// Days in the range, when both ends are set.
+    pub fn days(&self) -> Option<i64> {
+        Some((self.to? - self.from?).num_days() + 1).filter(|d| *d > 0)
+    }
+
+    /// The same filters over the range of the same length just before this one.
+    pub fn previous(&self) -> Option<Selection> {
+        let days = self.days()?;
+        let from = self.from?.checked_sub_signed(Duration::days(days))?;
+        let to = self.from?.pred_opt()?;
+        Some(Selection {
+            from: Some(from),
+            to: Some(to),
+            ..self.clone()
+        })
+    }
+
+    /// A date range is set or filters are: the report says so.
+    pub fn is_everything(&self) -> bool {
+        *self == Selection::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ticket(day: u32, channel: &str, tags: &[&str]) -> Ticket {
+        let created = NaiveDate::from_ymd_opt(2024, 3, day)
+            .unwrap()
+            .and_hms_opt(12, 0, 0)
+            .unwrap()
+            .and_utc()
+            .timestamp();
+        Ticket {
+            created_at: Some(created),
+            channel: Some(channel.to_string()),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..Ticket::default()
+        }
+    }
+
+    #[test]
+    fn range_is_inclusive_and_filters_combine() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d);
+        let selection = Selection {
+            from: day(2),
+            to: day(4),
+            channel: vec!["Email".into(), "chat".into()],
+            ..Selection::default()
+        };
+        assert!(!selection.matches(&ticket(1, "email", &[])));
+        assert!(selection.matches(&ticket(2, "email", &[])));
+        assert!(selection.matches(&ticket(4, "chat", &[])));
+        assert!(!selection.matches(&ticket(4, "phone", &[])));
+        assert!(!selection.matches(&ticket(5, "email", &[])));
+        let tagged = Selection {
+            tag: vec!["vip".into()],
+            ..Selection::default()
+        };
+        assert!(tagged.matches(&ticket(1, "email", &["vip", "billing"])));
+        assert!(!tagged.matches(&ticket(1, "email", &["billing"])));
+    }
+
+    #[test]
+    fn previous_period_has_the_same_length() {
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d);
+        // Mar 8–14 (7 days) → Mar 1–7.
+        let selection = Selection {
+            from: day(8),
+            to: day(14),
+            ..Selection::default()
+        };
+        let previous = selection.previous().unwrap();
+        assert_eq!((previous.from, previous.to), (day(1), day(7)));
+        assert_eq!(Selection::default().previous(), None);
+    }
+}

@@ -1,0 +1,117 @@
+//! Settings: everything a support lead tells the engine that the export does not say. One serde
+//! type, read by the CLI (`--settings FILE`) and kept by the page; unknown keys are refused so
+//! that a typo does not silently do nothing.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::kpi::business_hours::ScheduleSpec;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Settings {
+    /// The as-of time for backlog ages and open SLA clocks, `YYYY-MM-DDTHH:MM:SS`; default: the
+    /// latest timestamp in the data.
+    pub as_of: Option<String>,
+    /// The support team's business hours, used where the export has no business-hours column.
+    pub business_hours: Option<ScheduleSpec>,
+    /// Business hours of particular groups (by the export's group name), overriding the above.
+    pub group_business_hours: BTreeMap<String, ScheduleSpec>,
+    /// SLA targets by priority (lower-cased, as the report shows them); `"*"` for any other.
+    pub sla: BTreeMap<String, SlaTarget>,
+    /// A target per KPI id (headline value), shown as met or missed.
+    pub targets: BTreeMap<String, f64>,
+    /// Days within which another ticket from the same requester counts as a repeat contact.
+    pub repeat_contact_window_days: Option<f64>,
+    /// Support cost of the selected period, in `currency`.
+    pub support_cost: Option<f64>,
+    pub currency: Option<String>,
+    /// Contracted hours per agent per week, for utilisation.
+    pub agent_hours_per_week: Option<f64>,
+    /// What counts as an escalation besides more than one group station.
+    pub escalation: EscalationRule,
+}
+
+/// First-response and resolution targets for one priority, in minutes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SlaTarget {
+    pub first_response_minutes: Option<f64>,
+    pub resolution_minutes: Option<f64>,
+    /// Measured in business minutes (needs business hours) rather than calendar minutes.
+    pub business_hours: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EscalationRule {
+    /// Tags (lower-cased) that mark an escalated ticket.
+    pub tags: Vec<String>,
+    /// Statuses (canonical or the export's own word, lower-cased) that mark one.
+    pub statuses: Vec<String>,
+}
+
+/// Default window of `repeat_contact_rate` (catalogue: 7 days).
+pub const DEFAULT_REPEAT_WINDOW_DAYS: f64 = 7.0;
+
+impl Settings {
+    /// Reads settings from JSON; the message names the problem and the place.
+    pub fn from_json(text: &str) -> Result<Settings, String> {
+        let settings: Settings = serde_json::from_str(text).map_err(|e| {
+            format!(
+                "the settings are not valid: {e} (line {}, column {})",
+                e.line(),
+                e.column()
+            )
+        })?;
+        settings.validate()?;
+        Ok(settings)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Checks what serde cannot: zones, times and numbers that make sense.
+    pub fn validate(&self) -> Result<(), String> {
+        if let Some(as_of) = &self.as_of {
+            crate::ingest::datetime::parse_setting_time(as_of)
+                .ok_or_else(|| format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00"))?;
+        }
+        for schedule in self
+            .business_hours
+            .iter()
+            .chain(self.group_business_hours.values())
+        {
+            schedule.compile()?;
+        }
+        for (priority, target) in &self.sla {
+            for minutes in [target.first_response_minutes, target.resolution_minutes]
+                .into_iter()
+                .flatten()
+            {
+                if !(minutes.is_finite() && minutes > 0.0) {
+                    return Err(format!(
+                        "the SLA target for '{priority}' must be a positive number of minutes"
+                    ));
+                }
+            }
+        }
+        for (name, value) in [
+            (
+                "repeat_contact_window_days",
+                self.repeat_contact_window_days,
+            ),
+            ("support_cost", self.support_cost),
+            ("agent_hours_per_week", self.agent_hours_per_week),
+        ] {
+            if let Some(value) = value {
+                if !(value.is_finite() && value >= 0.0) {
+                    return Err(format!("{name} must be a number of 0 or more"));
+                }
+            }
+        }
+        Ok(())
+    }
+}
