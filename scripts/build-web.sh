@@ -8,6 +8,6 @@ cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf dist
 mkdir -p dist/pkg
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
-  target/wasm32-unknown-unknown/release/helpdesk_kpi.wasm
+  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/helpdesk_kpi.wasm"
 cp www/* dist/
 echo "build-web: dist/ ready ($(du -sh dist | cut -f1))"

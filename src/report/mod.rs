@@ -33,6 +33,8 @@ pub struct Report {
     /// The period compared with, where the selection has a date range.
     pub previous_period: Option<Period>,
     pub sources: Vec<SourceReport>,
+    /// The values each filter can take, over all the data (not only the selection).
+    pub facets: BTreeMap<String, Vec<String>>,
     /// Files that could not be read at all.
     pub errors: Vec<IngestError>,
     pub kpis: BTreeMap<String, Kpi>,
@@ -116,6 +118,7 @@ impl Report {
                 })
             }),
             sources: dataset.sources.clone(),
+            facets: facets(dataset),
             errors,
             breakdowns: kpi::breakdowns(&current),
             series: Series {
@@ -136,6 +139,33 @@ impl Report {
         // Plain structs of finite numbers and strings: serialising cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
+}
+
+/// Reads the values of one filterable field of a ticket.
+type FacetValues = fn(&crate::model::Ticket) -> Vec<&str>;
+
+/// The distinct values of each filterable field, sorted.
+fn facets(dataset: &Dataset) -> BTreeMap<String, Vec<String>> {
+    use std::collections::BTreeSet;
+    let fields: [(&str, FacetValues); 6] = [
+        ("channel", |t| t.channel.as_deref().into_iter().collect()),
+        ("priority", |t| t.priority.as_deref().into_iter().collect()),
+        ("group", |t| t.group.as_deref().into_iter().collect()),
+        ("agent", |t| t.agent.as_deref().into_iter().collect()),
+        ("type", |t| t.ticket_type.as_deref().into_iter().collect()),
+        ("tag", |t| t.tags.iter().map(String::as_str).collect()),
+    ];
+    fields
+        .into_iter()
+        .map(|(name, values)| {
+            let set: BTreeSet<&str> = dataset.tickets.iter().flat_map(values).collect();
+            (
+                name.to_string(),
+                set.into_iter().map(str::to_string).collect::<Vec<_>>(),
+            )
+        })
+        .filter(|(_, values)| !values.is_empty())
+        .collect()
 }
 
 /// Delta and direction against the previous period.
@@ -177,6 +207,7 @@ fn unreachable_report(dataset: &Dataset) -> Report {
         selection: Selection::default(),
         previous_period: None,
         sources: dataset.sources.clone(),
+        facets: BTreeMap::new(),
         errors: Vec::new(),
         kpis: BTreeMap::new(),
         breakdowns: BTreeMap::new(),

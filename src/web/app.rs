@@ -1,17 +1,26 @@
-//! The page's frame: header, drop zone, messages and the dashboard.
+//! The page's frame: header, drop zone, messages, filters, settings and the dashboard.
 
 use wasm_bindgen::JsCast;
 use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
-use super::components::{Cards, ChannelChart, CreatedVsSolvedChart, Messages, Sources};
+use super::components::{
+    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, FilterBar, HeatMap, Leaderboard,
+    Messages, SettingsPanel, Sources,
+};
 use super::files::{self, ReadFile};
 use super::state::{Action, AppState, ReportRef};
+use super::storage;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
+use crate::selection::Selection;
+use crate::settings::Settings;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::default);
+    let state = use_reducer(|| AppState {
+        settings: storage::load_settings(),
+        ..AppState::default()
+    });
     let input_ref = use_node_ref();
 
     {
@@ -82,6 +91,35 @@ pub fn app() -> Html {
         let state = state.clone();
         Callback::from(move |_: MouseEvent| load_sample(&state))
     };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |selection: Selection| state.dispatch(Action::Select(selection)))
+    };
+    let on_settings = {
+        let state = state.clone();
+        Callback::from(move |settings: Settings| {
+            storage::save_settings(&settings);
+            state.dispatch(Action::SetSettings(settings));
+        })
+    };
+    let on_forget = {
+        let state = state.clone();
+        Callback::from(move |_: ()| {
+            storage::forget_everything();
+            state.dispatch(Action::SetSettings(Settings::default()));
+            load_sample(&state);
+        })
+    };
+    let on_channel_click = {
+        let state = state.clone();
+        Callback::from(move |channel: String| {
+            let mut selection = state.selection.clone();
+            if !selection.channel.contains(&channel) {
+                selection.channel = vec![channel];
+            }
+            state.dispatch(Action::Select(selection));
+        })
+    };
 
     let files_label = state.files.join(", ");
     html! {
@@ -124,6 +162,8 @@ pub fn app() -> Html {
                 if state.busy { <span class="busy-note">{ "Reading…" }</span> }
             </div>
             <Messages errors={state.errors.clone()} />
+            <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
+                           on_apply={on_settings} on_forget={on_forget} />
             if let Some(report) = state.report.clone() {
                 <main id="dashboard" data-files={files_label.clone()}>
                     if state.is_sample {
@@ -131,11 +171,16 @@ pub fn app() -> Html {
                             { "You are looking at a generated sample export. Drop your own file to see your numbers." }
                         </p>
                     }
+                    <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
+                               on_change={on_select} />
                     <Cards report={ReportRef(report.clone())} />
                     <div class="charts">
                         <CreatedVsSolvedChart report={ReportRef(report.clone())} />
-                        <ChannelChart report={ReportRef(report.clone())} />
+                        <ChannelChart report={ReportRef(report.clone())} on_click={on_channel_click} />
+                        <BacklogChart report={ReportRef(report.clone())} />
+                        <HeatMap report={ReportRef(report.clone())} />
                     </div>
+                    <Leaderboard report={ReportRef(report.clone())} />
                     <Sources report={ReportRef(report)} />
                 </main>
             }
@@ -150,29 +195,26 @@ fn load_sample(state: &UseReducerHandle<AppState>) {
 
 fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_sample: bool) {
     let mut contents = Vec::new();
-    let mut errors = Vec::new();
+    let mut read_errors = Vec::new();
     for (name, bytes) in read {
         match bytes {
             Ok(bytes) => contents.push((name, bytes)),
-            Err(message) => errors.push((name, message)),
+            Err(message) => read_errors.push((name, message)),
         }
     }
-    let report = crate::analyze(contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
-    errors.extend(
-        report
-            .errors
-            .iter()
-            .map(|e| (e.file.clone(), e.message.clone())),
-    );
-    if report.sources.is_empty() {
-        state.dispatch(Action::Failed { errors });
+    let (dataset, ingest_errors) =
+        crate::load(contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    if dataset.sources.is_empty() {
+        read_errors.extend(ingest_errors.into_iter().map(|e| (e.file, e.message)));
+        state.dispatch(Action::Failed {
+            errors: read_errors,
+        });
         return;
     }
-    let files = report.sources.iter().map(|s| s.file.clone()).collect();
     state.dispatch(Action::Loaded {
-        files,
-        report: Box::new(report),
+        dataset: Box::new(dataset),
+        ingest_errors,
         is_sample,
-        errors,
+        read_errors,
     });
 }

@@ -6,6 +6,7 @@ mod components;
 mod files;
 mod panic;
 mod state;
+mod storage;
 
 use wasm_bindgen::prelude::*;
 

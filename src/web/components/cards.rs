@@ -7,11 +7,12 @@ use super::ReportProps;
 use crate::kpi::Kpi;
 use crate::report::{format_kpi_value, KpiInfo, CATALOGUE};
 
-const GROUPS: [(&str, &str); 4] = [
+const GROUPS: [(&str, &str); 5] = [
     ("volume", "Volume"),
     ("speed", "Speed"),
     ("effectiveness", "Effectiveness"),
     ("satisfaction", "Satisfaction"),
+    ("team", "Team and cost"),
 ];
 
 #[function_component(Cards)]
@@ -54,8 +55,50 @@ fn card(info: &KpiInfo, kpi: &Kpi) -> Html {
         >
             <h3>{ info.label }</h3>
             <p class="value">{ format_kpi_value(kpi) }</p>
+            { comparison(kpi) }
             if let Some(extra) = extra { <p class="extra">{ extra }</p> }
             <p class="detail">{ detail }</p>
         </article>
     }
+}
+
+/// "▲ 12.5 vs previous period" coloured by whether that is better, and the target's verdict.
+fn comparison(kpi: &Kpi) -> Html {
+    let delta = kpi.delta.map(|delta| {
+        let arrow = if delta > 0.0 {
+            "▲"
+        } else if delta < 0.0 {
+            "▼"
+        } else {
+            "="
+        };
+        let class = match kpi.improved {
+            Some(true) => "better",
+            Some(false) => "worse",
+            None => "same",
+        };
+        let previous = Kpi {
+            value: kpi.previous,
+            ..kpi.clone()
+        };
+        html! {
+            <p class={classes!("delta", class)} data-delta={delta.to_string()}>
+                { format!("{arrow} from {}", format_kpi_value(&previous)) }
+            </p>
+        }
+    });
+    let target = kpi.target.map(|target| {
+        let goal = Kpi { value: Some(target), ..kpi.clone() };
+        let (class, word) = match kpi.target_met {
+            Some(true) => ("met", "target met"),
+            Some(false) => ("missed", "target missed"),
+            None => ("same", "target"),
+        };
+        html! {
+            <p class={classes!("target", class)} data-target-met={kpi.target_met.map(|m| m.to_string()).unwrap_or_default()}>
+                { format!("{word}: {}", format_kpi_value(&goal)) }
+            </p>
+        }
+    });
+    html! { <>{ for delta }{ for target }</> }
 }

@@ -1,9 +1,12 @@
-//! Charts drawn as inline SVG from the report: no script or library from elsewhere.
+//! Charts drawn as inline SVG from the report: no script or library from elsewhere, text always
+//! rendered as text (never markup), a tooltip (`<title>`) on every mark.
 
+use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::ReportProps;
-use crate::report::format::group_thousands;
+use crate::report::format::{format_minutes, group_thousands};
+use crate::web::state::ReportRef;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 260.0;
@@ -12,53 +15,50 @@ const RIGHT: f64 = 12.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 28.0;
 
-/// Created vs solved per day: two lines, one hover target per day.
-#[function_component(CreatedVsSolvedChart)]
-pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
-    let days = &props.report.0.series.created_vs_solved;
-    if days.is_empty() {
+/// One line of a day chart: its CSS class, legend label and one value per day.
+struct Line {
+    class: &'static str,
+    label: &'static str,
+    values: Vec<usize>,
+}
+
+/// Lines over days, with a hover target per day that lists every line's value.
+fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty: &str) -> Html {
+    if dates.is_empty() {
         return html! {
-            <figure class="chart" id="chart-created-vs-solved">
-                <figcaption>{ "Created vs solved per day" }</figcaption>
-                <p class="empty">{ "No creation dates in this export." }</p>
+            <figure class="chart" id={id.to_string()}>
+                <figcaption>{ caption.to_string() }</figcaption>
+                <p class="empty">{ empty.to_string() }</p>
             </figure>
         };
     }
-    let max = days
+    let max = lines
         .iter()
-        .map(|d| d.created.max(d.solved))
+        .flat_map(|l| l.values.iter())
+        .copied()
         .max()
         .unwrap_or(0)
         .max(1) as f64;
     let top = nice_ceiling(max).max(2.0);
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
-    let step = plot_w / (days.len().max(2) - 1) as f64;
+    let step = plot_w / (dates.len().max(2) - 1) as f64;
     let x = |i: usize| LEFT + i as f64 * step;
     let y = |v: usize| TOP + plot_h * (1.0 - v as f64 / top);
-    let line = |value: fn(&crate::kpi::DayCount) -> usize| {
-        days.iter()
-            .enumerate()
-            .map(|(i, d)| format!("{:.1},{:.1}", x(i), y(value(d))))
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    // A middle line only where it falls on a whole number of tickets.
+    // A middle line only where it falls on a whole number.
     let ticks: Vec<f64> = if top % 2.0 == 0.0 {
         vec![0.0, top / 2.0, top]
     } else {
         vec![0.0, top]
     };
-    let label_every = (days.len() / 6).max(1);
+    let label_every = (dates.len() / 6).max(1);
     html! {
-        <figure class="chart" id="chart-created-vs-solved">
+        <figure class="chart" id={id.to_string()}>
             <figcaption>
-                { "Created vs solved per day" }
-                <span class="legend created">{ "created" }</span>
-                <span class="legend solved">{ "solved" }</span>
+                { caption.to_string() }
+                { for lines.iter().map(|l| html! { <span class={classes!("legend", l.class)}>{ l.label }</span> }) }
             </figcaption>
-            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img"
-                 aria-label="Tickets created and solved per day">
+            <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={caption.to_string()}>
                 { for ticks.iter().map(|t| {
                     let ty = TOP + plot_h * (1.0 - t / top);
                     html! { <>
@@ -68,28 +68,99 @@ pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
                               text-anchor="end">{ group_thousands(*t as i64) }</text>
                     </> }
                 }) }
-                { for days.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, d)| html! {
+                { for dates.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, d)| html! {
                     // Kept inside the plot so the first and last labels are not cut.
                     <text class="axis" x={x(i).clamp(LEFT + 18.0, WIDTH - RIGHT - 18.0).to_string()}
-                          y={(HEIGHT - 8.0).to_string()}
-                          text-anchor="middle">{ d.date.format("%b %d").to_string() }</text>
+                          y={(HEIGHT - 8.0).to_string()} text-anchor="middle">
+                        { d.format("%b %d").to_string() }
+                    </text>
                 }) }
-                <polyline class="line created" points={line(|d| d.created)} />
-                <polyline class="line solved" points={line(|d| d.solved)} />
-                { for days.iter().enumerate().map(|(i, d)| html! {
-                    <rect class="hover" x={(x(i) - step / 2.0).to_string()} y={TOP.to_string()}
-                          width={step.to_string()} height={plot_h.to_string()}>
-                        <title>{ format!("{}: {} created, {} solved", d.date, d.created, d.solved) }</title>
-                    </rect>
+                { for lines.iter().map(|line| {
+                    let points = line.values.iter().enumerate()
+                        .map(|(i, v)| format!("{:.1},{:.1}", x(i), y(*v)))
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    html! { <polyline class={classes!("line", line.class)} points={points} /> }
+                }) }
+                { for dates.iter().enumerate().map(|(i, d)| {
+                    let values = lines.iter()
+                        .map(|l| format!("{} {}", l.values[i], l.label))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    html! {
+                        <rect class="hover" x={(x(i) - step / 2.0).to_string()} y={TOP.to_string()}
+                              width={step.to_string()} height={plot_h.to_string()}>
+                            <title>{ format!("{d}: {values}") }</title>
+                        </rect>
+                    }
                 }) }
             </svg>
         </figure>
     }
 }
 
-/// Tickets per channel: horizontal bars, largest first.
+/// Created vs solved per day.
+#[function_component(CreatedVsSolvedChart)]
+pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
+    let days = &props.report.0.series.created_vs_solved;
+    let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
+    let lines = [
+        Line {
+            class: "created",
+            label: "created",
+            values: days.iter().map(|d| d.created).collect(),
+        },
+        Line {
+            class: "solved",
+            label: "solved",
+            values: days.iter().map(|d| d.solved).collect(),
+        },
+    ];
+    day_chart(
+        "chart-created-vs-solved",
+        "Created vs solved per day",
+        &dates,
+        &lines,
+        "No creation dates in this export.",
+    )
+}
+
+/// Unsolved tickets at the end of each day, and those older than a week.
+#[function_component(BacklogChart)]
+pub fn backlog_chart(props: &ReportProps) -> Html {
+    let days = &props.report.0.series.backlog;
+    let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
+    let lines = [
+        Line {
+            class: "created",
+            label: "open",
+            values: days.iter().map(|d| d.open).collect(),
+        },
+        Line {
+            class: "solved",
+            label: "older than 7 days",
+            values: days.iter().map(|d| d.ages[3] + d.ages[4]).collect(),
+        },
+    ];
+    day_chart(
+        "chart-backlog",
+        "Backlog at the end of each day",
+        &dates,
+        &lines,
+        "No creation dates in this export.",
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChannelChartProps {
+    pub report: ReportRef,
+    /// A click on a bar filters by its channel.
+    pub on_click: Callback<String>,
+}
+
+/// Tickets per channel: horizontal bars, largest first; a bar filters when clicked.
 #[function_component(ChannelChart)]
-pub fn channel_chart(props: &ReportProps) -> Html {
+pub fn channel_chart(props: &ChannelChartProps) -> Html {
     let report = &props.report.0;
     let Some(channels) = report.breakdowns.get("channel") else {
         return html! {
@@ -103,7 +174,7 @@ pub fn channel_chart(props: &ReportProps) -> Html {
     rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     let total: usize = rows.iter().map(|(_, c)| **c).sum();
     let max = rows.first().map(|(_, c)| **c).unwrap_or(1).max(1) as f64;
-    // Narrower than the line chart so that the labels read at the same size.
+    // Narrower than the line charts so that the labels read at the same size.
     let width = 480.0;
     let bar_h = 26.0;
     let label_w = 100.0;
@@ -111,7 +182,7 @@ pub fn channel_chart(props: &ReportProps) -> Html {
     let frt = report.kpis.get("first_response_time");
     html! {
         <figure class="chart" id="chart-channel">
-            <figcaption>{ "Tickets by channel" }</figcaption>
+            <figcaption>{ "Tickets by channel" }<span class="hint">{ " — click a bar to filter" }</span></figcaption>
             <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Tickets by channel">
                 { for rows.iter().enumerate().map(|(i, (name, count))| {
                     let y = 4.0 + i as f64 * bar_h;
@@ -120,9 +191,12 @@ pub fn channel_chart(props: &ReportProps) -> Html {
                     let median = frt
                         .and_then(|k| k.by_channel.get(*name))
                         .and_then(|k| k.value)
-                        .map(|m| format!(", median first response {}", crate::report::format::format_minutes(m)))
+                        .map(|m| format!(", median first response {}", format_minutes(m)))
                         .unwrap_or_default();
-                    html! { <g>
+                    let on_click = props.on_click.clone();
+                    let channel = name.to_string();
+                    html! { <g class="clickable" data-channel={channel.clone()}
+                               onclick={Callback::from(move |_| on_click.emit(channel.clone()))}>
                         <text class="axis" x={(label_w - 8.0).to_string()} y={(y + 17.0).to_string()}
                               text-anchor="end">{ name.to_string() }</text>
                         <rect class="bar" x={label_w.to_string()} y={y.to_string()}
@@ -133,6 +207,49 @@ pub fn channel_chart(props: &ReportProps) -> Html {
                             { format!("{} ({share:.0} %)", group_thousands(**count as i64)) }
                         </text>
                     </g> }
+                }) }
+            </svg>
+        </figure>
+    }
+}
+
+const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Arrivals by weekday and hour: darker cells, more tickets.
+#[function_component(HeatMap)]
+pub fn heat_map(props: &ReportProps) -> Html {
+    let counts = &props.report.0.series.arrivals_by_weekday_hour;
+    let max = counts.iter().flatten().copied().max().unwrap_or(0);
+    if max == 0 {
+        return html! {};
+    }
+    let cell = 26.0;
+    let left = 40.0;
+    let width = left + 24.0 * cell + 4.0;
+    let height = 7.0 * cell + 22.0;
+    html! {
+        <figure class="chart" id="chart-heat-map">
+            <figcaption>{ "Tickets created by weekday and hour" }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Tickets created by weekday and hour">
+                { for (0..7).map(|day| html! {
+                    <text class="axis" x={(left - 6.0).to_string()} y={(day as f64 * cell + 17.0).to_string()}
+                          text-anchor="end">{ WEEKDAYS[day] }</text>
+                }) }
+                { for (0..24).step_by(3).map(|hour| html! {
+                    <text class="axis" x={(left + hour as f64 * cell + cell / 2.0).to_string()}
+                          y={(height - 4.0).to_string()} text-anchor="middle">{ format!("{hour:02}") }</text>
+                }) }
+                { for (0..7).flat_map(|day| (0..24).map(move |hour| (day, hour))).map(|(day, hour)| {
+                    let count = counts[day][hour];
+                    // Five shades; an empty hour stays blank.
+                    let shade = if count == 0 { 0 } else { 1 + (4 * count / max.max(1)).min(4) };
+                    html! {
+                        <rect class={format!("heat heat-{shade}")} x={(left + hour as f64 * cell).to_string()}
+                              y={(day as f64 * cell).to_string()} width={(cell - 2.0).to_string()}
+                              height={(cell - 2.0).to_string()}>
+                            <title>{ format!("{} {hour:02}:00–{hour:02}:59: {count} tickets", WEEKDAYS[day]) }</title>
+                        </rect>
+                    }
                 }) }
             </svg>
         </figure>

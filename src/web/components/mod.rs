@@ -1,13 +1,19 @@
-//! Components: functions of their properties that only render.
+//! Components: functions of their properties that only render and emit.
 
 mod cards;
 mod charts;
+mod filters;
+mod leaderboard;
 mod messages;
+mod settings_panel;
 mod sources;
 
 pub use cards::Cards;
-pub use charts::{ChannelChart, CreatedVsSolvedChart};
+pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
+pub use filters::FilterBar;
+pub use leaderboard::Leaderboard;
 pub use messages::Messages;
+pub use settings_panel::SettingsPanel;
 pub use sources::Sources;
 
 use yew::Properties;

@@ -1,0 +1,193 @@
+//! The filter bar: date presets and one menu per category. Active filters show as chips that a
+//! click removes. The engine applies them (`Selection`), exactly as the CLI's flags do.
+
+use chrono::{Datelike, Duration, NaiveDate};
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::selection::Selection;
+use crate::web::state::ReportRef;
+
+#[derive(Properties, PartialEq)]
+pub struct FilterProps {
+    pub report: ReportRef,
+    pub selection: Selection,
+    pub on_change: Callback<Selection>,
+}
+
+/// Menus in the order shown, with their labels.
+const CATEGORIES: [(&str, &str); 5] = [
+    ("channel", "Channel"),
+    ("priority", "Priority"),
+    ("group", "Group"),
+    ("agent", "Agent"),
+    ("type", "Type"),
+];
+
+#[function_component(FilterBar)]
+pub fn filter_bar(props: &FilterProps) -> Html {
+    let report = &props.report.0;
+    let as_of = report
+        .as_of
+        .as_deref()
+        .and_then(|t| NaiveDate::parse_from_str(&t[..10.min(t.len())], "%Y-%m-%d").ok());
+    let selection = &props.selection;
+
+    let preset = |label: &'static str, id: &'static str, range: Option<(NaiveDate, NaiveDate)>| {
+        let mut next = selection.clone();
+        next.from = range.map(|r| r.0);
+        next.to = range.map(|r| r.1);
+        let active = selection.from == next.from && selection.to == next.to;
+        let on_change = props.on_change.clone();
+        html! {
+            <button type="button" class={classes!("preset", active.then_some("active"))}
+                    data-preset={id} aria-pressed={active.to_string()}
+                    onclick={Callback::from(move |_| on_change.emit(next.clone()))}>{ label }</button>
+        }
+    };
+    let last_days = |days: i64| as_of.map(|end| (end - Duration::days(days - 1), end));
+    let this_month = as_of.and_then(|end| Some((end.with_day(1)?, end)));
+    let last_month = as_of.and_then(|end| {
+        let last = end.with_day(1)?.pred_opt()?;
+        Some((last.with_day(1)?, last))
+    });
+
+    let date_input = |id: &'static str,
+                      label: &'static str,
+                      value: Option<NaiveDate>,
+                      is_from: bool| {
+        let selection = selection.clone();
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |event: Event| {
+            let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let date = NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d").ok();
+            let mut next = selection.clone();
+            if is_from {
+                next.from = date
+            } else {
+                next.to = date
+            }
+            on_change.emit(next);
+        });
+        html! {
+            <label class="date">{ label }
+                <input type="date" id={id} value={value.map(|d| d.to_string()).unwrap_or_default()} {onchange} />
+            </label>
+        }
+    };
+
+    let menus = CATEGORIES.iter().filter_map(|(key, label)| {
+        let values = report.facets.get(*key)?;
+        if values.len() < 2 {
+            return None;
+        }
+        let selection = selection.clone();
+        let on_change = props.on_change.clone();
+        let key = *key;
+        let onchange = Callback::from(move |event: Event| {
+            let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let mut next = selection.clone();
+            let value = select.value();
+            let list = category_mut(&mut next, key);
+            *list = if value.is_empty() {
+                Vec::new()
+            } else {
+                vec![value]
+            };
+            on_change.emit(next);
+        });
+        let current = category(&props.selection, key)
+            .first()
+            .cloned()
+            .unwrap_or_default();
+        Some(html! {
+            <label class="menu">{ *label }
+                <select id={format!("filter-{key}")} {onchange}>
+                    <option value="" selected={current.is_empty()}>{ "All" }</option>
+                    { for values.iter().map(|v| html! {
+                        <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
+                    }) }
+                </select>
+            </label>
+        })
+    });
+
+    let chips = CATEGORIES
+        .iter()
+        .chain([("tag", "Tag")].iter())
+        .flat_map(|(key, label)| {
+            category(selection, key)
+                .iter()
+                .map(move |value| (*key, *label, value.clone()))
+        })
+        .map(|(key, label, value)| {
+            let mut next = selection.clone();
+            category_mut(&mut next, key).retain(|v| *v != value);
+            let on_change = props.on_change.clone();
+            html! {
+                <button type="button" class="chip" data-filter={key}
+                        aria-label={format!("Remove the filter {label}: {value}")}
+                        onclick={Callback::from(move |_| on_change.emit(next.clone()))}>
+                    { format!("{label}: {value} ✕") }
+                </button>
+            }
+        });
+
+    html! {
+        <section id="filters" aria-label="Filters">
+            <div class="presets">
+                { preset("All", "all", None) }
+                { preset("Last 7 days", "7d", last_days(7)) }
+                { preset("Last 30 days", "30d", last_days(30)) }
+                { preset("Last 90 days", "90d", last_days(90)) }
+                { preset("This month", "this-month", this_month) }
+                { preset("Last month", "last-month", last_month) }
+                { date_input("filter-from", "From", selection.from, true) }
+                { date_input("filter-to", "To", selection.to, false) }
+            </div>
+            <div class="menus">{ for menus }</div>
+            <div class="chips">
+                { for chips }
+                if let Some(previous) = &report.previous_period {
+                    <span class="note">{ format!("Compared with {} – {}", previous.from, previous.to) }</span>
+                }
+                <span class="note" id="selection-count">
+                    { format!("{} of {} tickets", report.tickets, report.tickets_total) }
+                </span>
+            </div>
+        </section>
+    }
+}
+
+fn category<'a>(selection: &'a Selection, key: &str) -> &'a Vec<String> {
+    match key {
+        "channel" => &selection.channel,
+        "priority" => &selection.priority,
+        "group" => &selection.group,
+        "agent" => &selection.agent,
+        "type" => &selection.ticket_type,
+        _ => &selection.tag,
+    }
+}
+
+fn category_mut<'a>(selection: &'a mut Selection, key: &str) -> &'a mut Vec<String> {
+    match key {
+        "channel" => &mut selection.channel,
+        "priority" => &mut selection.priority,
+        "group" => &mut selection.group,
+        "agent" => &mut selection.agent,
+        "type" => &mut selection.ticket_type,
+        _ => &mut selection.tag,
+    }
+}
