@@ -353,4 +353,47 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await page.screenshot({ path: path.join(SHOTS, 'bad-input.png'), fullPage: true });
     });
   });
+
+  test('filters, settings and "forget everything" work in the engine as the CLI does', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const file = fixture('zendesk_small.csv');
+    const settingsFile = fixture('settings/targets_and_sla.json');
+    // The data's as-of day is 2024-03-07, so "last 7 days" is Mar 1–7.
+    const week = ['--from', '2024-03-01', '--to', '2024-03-07'];
+    const weekReport = cliReport([file, ...week]);
+    const emailReport = cliReport([file, ...week, '--channel', 'email']);
+    const settingsReport = cliReport([file, ...week, '--settings', settingsFile]);
+    await withPage(async (page) => {
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', file);
+      await waitForFiles(page, ['zendesk_small.csv']);
+
+      await page.click('[data-preset="7d"]');
+      await eventually(() => assertCardsMatch(page, weekReport.kpis));
+      await page.selectOption('#filter-channel', 'email');
+      await eventually(() => assertCardsMatch(page, emailReport.kpis));
+      assert.equal(await page.innerText('#selection-count'), `${emailReport.tickets} of 8 tickets`);
+      await page.click('.chip[data-filter="channel"]');
+      await eventually(() => assertCardsMatch(page, weekReport.kpis));
+
+      await page.click('#settings > summary');
+      await page.fill('#settings-json', readFileSync(settingsFile, 'utf8'));
+      await page.click('#settings-apply');
+      await eventually(() => assertCardsMatch(page, settingsReport.kpis));
+      const csatTarget = await page.getAttribute('[data-kpi="csat"] .target', 'data-target-met');
+      assert.equal(csatTarget, String(settingsReport.kpis.csat.target_met));
+      const stored = await page.evaluate(() => Object.keys(localStorage));
+      assert.deepEqual(stored, ['helpdesk-kpi.settings'], 'only the settings are stored');
+      await page.screenshot({ path: path.join(SHOTS, 'filters-settings.png'), fullPage: true });
+
+      await page.fill('#settings-json', '{"targetz": {}}');
+      await page.click('#settings-apply');
+      await page.waitForSelector('#settings-error', { timeout: WAIT_MS });
+      assert.match(await page.innerText('#settings-error'), /unknown field `targetz`/);
+
+      await page.click('#forget');
+      await eventually(async () => {
+        assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), []);
+      });
+    });
+  });
 });
