@@ -90,11 +90,14 @@ impl Report {
         let previous = selection.previous();
         if let Some(previous) = &previous {
             let before = dataset.subset(|t| previous.matches(t));
-            let context =
-                Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
-            let earlier = kpi::compute(&before, &context);
-            for (id, kpi) in kpis.iter_mut() {
-                compare(id, kpi, earlier.get(id).and_then(|k| k.value));
+            // A period without tickets is no baseline: "▲ from 0" would mislead.
+            if !before.tickets.is_empty() {
+                let context =
+                    Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
+                let earlier = kpi::compute(&before, &context);
+                for (id, kpi) in kpis.iter_mut() {
+                    compare(id, kpi, earlier.get(id).and_then(|k| k.value));
+                }
             }
         }
         for (id, kpi) in kpis.iter_mut() {
