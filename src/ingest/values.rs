@@ -44,6 +44,35 @@ const CHANNELS: &[(&str, &str)] = &[
     ("voicemail", "phone"),
     ("web service", "api"),
     ("api", "api"),
+    // Vendors' own names: HubSpot "Form", Gorgias "contact_form", GLPI "Helpdesk", ServiceNow
+    // "Self-service" / "Walk-in" / "Virtual Agent", Freshservice "Walkup", Intercom "Messenger".
+    ("form", "web"),
+    ("contact form", "web"),
+    ("help center", "web"),
+    ("helpdesk", "web"),
+    ("self service", "web"),
+    ("feedback widget", "web"),
+    ("walk in", "walk-in"),
+    ("walkup", "walk-in"),
+    ("walk up", "walk-in"),
+    ("virtual agent", "chat"),
+    ("messenger", "chat"),
+    ("phone call", "phone"),
+    ("call", "phone"),
+    // Chinese, Polish, Slovak
+    ("邮件", "email"),
+    ("电子邮件", "email"),
+    ("电话", "phone"),
+    ("在线客服", "chat"),
+    ("在线聊天", "chat"),
+    ("网页", "web"),
+    ("表单", "web"),
+    ("telefon", "phone"),
+    ("czat", "chat"),
+    ("formularz", "web"),
+    ("telefón", "phone"),
+    ("čet", "chat"),
+    ("formulár", "web"),
 ];
 
 pub fn channel(text: &str) -> String {
@@ -171,6 +200,12 @@ const SATISFIED_WORDS: &[&str] = &[
     "very satisfied",
     "extremely satisfied",
     "extremely happy",
+    "满意",
+    "非常满意",
+    "zadowolony",
+    "bardzo zadowolony",
+    "spokojný",
+    "veľmi spokojný",
 ];
 const UNSATISFIED_WORDS: &[&str] = &[
     "bad",
@@ -186,6 +221,13 @@ const UNSATISFIED_WORDS: &[&str] = &[
     "neutral",
     "okay",
     "just okay",
+    "不满意",
+    "非常不满意",
+    "一般",
+    "niezadowolony",
+    "bardzo niezadowolony",
+    "nespokojný",
+    "veľmi nespokojný",
 ];
 const UNANSWERED_WORDS: &[&str] = &["offered", "unanswered", "sent"];
 const NOT_OFFERED_WORDS: &[&str] = &["not offered", "-"];

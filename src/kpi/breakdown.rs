@@ -13,19 +13,36 @@ type Key = fn(&Ticket) -> Vec<&str>;
 /// counts once under each of its tags.
 pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>> {
     let dimensions: [(&str, Field, Key); 7] = [
-        ("status", Field::Status, |t| t.status.iter().map(|s| s.as_str()).collect()),
-        ("channel", Field::Channel, |t| t.channel.as_deref().into_iter().collect()),
-        ("priority", Field::Priority, |t| t.priority.as_deref().into_iter().collect()),
-        ("type", Field::TicketType, |t| t.ticket_type.as_deref().into_iter().collect()),
-        ("group", Field::Group, |t| t.group.as_deref().into_iter().collect()),
-        ("agent", Field::Agent, |t| t.agent.as_deref().into_iter().collect()),
-        ("tag", Field::Tags, |t| t.tags.iter().map(String::as_str).collect()),
+        ("status", Field::Status, |t| {
+            t.status.iter().map(|s| s.as_str()).collect()
+        }),
+        ("channel", Field::Channel, |t| {
+            t.channel.as_deref().into_iter().collect()
+        }),
+        ("priority", Field::Priority, |t| {
+            t.priority.as_deref().into_iter().collect()
+        }),
+        ("type", Field::TicketType, |t| {
+            t.ticket_type.as_deref().into_iter().collect()
+        }),
+        ("group", Field::Group, |t| {
+            t.group.as_deref().into_iter().collect()
+        }),
+        ("agent", Field::Agent, |t| {
+            t.agent.as_deref().into_iter().collect()
+        }),
+        ("tag", Field::Tags, |t| {
+            t.tags.iter().map(String::as_str).collect()
+        }),
     ];
     dimensions
         .into_iter()
         .filter(|(_, field, _)| dataset.has(*field))
         .map(|(name, field, key)| {
-            (name.to_string(), count_by(&dataset.tickets, key, field != Field::Tags))
+            (
+                name.to_string(),
+                count_by(&dataset.tickets, key, field != Field::Tags),
+            )
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 pub mod format;
 mod markdown;
+pub mod tables;
 
 use std::collections::BTreeMap;
 

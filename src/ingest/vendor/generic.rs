@@ -1,5 +1,7 @@
-//! Home-made and unknown exports: columns recognised by the usual English names. The first
-//! matching header feeds each field; a header feeds one field at most.
+//! Home-made and unknown exports: columns recognised by the usual names in English, Chinese,
+//! Polish and Slovak (the markets whose Excel exports we see most: GBK and cp1250 text, `;`). The
+//! first matching header feeds each field; a header feeds one field at most. English names come
+//! first in each list, so a bilingual header is read by its English column.
 
 use super::Vendor;
 use crate::ingest::field::{ColumnSpec as C, Field::*};
@@ -23,6 +25,19 @@ pub const GENERIC: Vendor = Vendor {
                 "issue key",
                 "key",
                 "conversation id",
+                // Chinese, Polish, Slovak
+                "工单编号",
+                "工单号",
+                "工单id",
+                "编号",
+                "id zgłoszenia",
+                "numer zgłoszenia",
+                "nr zgłoszenia",
+                "numer",
+                "id tiketu",
+                "číslo tiketu",
+                "číslo požiadavky",
+                "číslo",
             ],
         ),
         C::new(
@@ -39,6 +54,16 @@ pub const GENERIC: Vendor = Vendor {
                 "opened at",
                 "opened",
                 "submitted at",
+                // Chinese, Polish, Slovak
+                "创建时间",
+                "创建日期",
+                "提交时间",
+                "data utworzenia",
+                "data zgłoszenia",
+                "utworzono",
+                "dátum vytvorenia",
+                "čas vytvorenia",
+                "vytvorené",
             ],
         ),
         C::new(
@@ -49,6 +74,13 @@ pub const GENERIC: Vendor = Vendor {
                 "last updated",
                 "last update time",
                 "modified",
+                "更新时间",
+                "最后更新时间",
+                "data aktualizacji",
+                "ostatnia aktualizacja",
+                "dátum aktualizácie",
+                "posledná zmena",
+                "aktualizované",
             ],
         ),
         C::new(
@@ -62,6 +94,13 @@ pub const GENERIC: Vendor = Vendor {
                 "solved at",
                 "solved",
                 "solved date",
+                "解决时间",
+                "解决日期",
+                "data rozwiązania",
+                "rozwiązano",
+                "dátum vyriešenia",
+                "čas vyriešenia",
+                "vyriešené",
             ],
         ),
         C::new(
@@ -72,6 +111,13 @@ pub const GENERIC: Vendor = Vendor {
                 "closed date",
                 "closed time",
                 "date closed",
+                "关闭时间",
+                "关闭日期",
+                "data zamknięcia",
+                "zamknięto",
+                "dátum uzavretia",
+                "čas uzavretia",
+                "uzavreté",
             ],
         ),
         C::new(
@@ -83,7 +129,20 @@ pub const GENERIC: Vendor = Vendor {
                 "first reply at",
             ],
         ),
-        C::new(Status, &["status", "ticket status", "state"]),
+        C::new(
+            Status,
+            &[
+                "status",
+                "ticket status",
+                "state",
+                "状态",
+                "工单状态",
+                "status zgłoszenia",
+                "stav",
+                "stav tiketu",
+                "stav požiadavky",
+            ],
+        ),
         C::new(
             Channel,
             &[
@@ -93,16 +152,64 @@ pub const GENERIC: Vendor = Vendor {
                 "via",
                 "origin",
                 "case origin",
+                "渠道",
+                "来源",
+                "渠道来源",
+                "kanał",
+                "źródło",
+                "kanál",
+                "zdroj",
             ],
         ),
-        C::new(Priority, &["priority", "ticket priority", "urgency"]),
+        C::new(
+            Priority,
+            &[
+                "priority",
+                "ticket priority",
+                "urgency",
+                "优先级",
+                "priorytet",
+                "priorita",
+            ],
+        ),
         C::new(
             TicketType,
-            &["type", "ticket type", "category", "issue type"],
+            &[
+                "type",
+                "ticket type",
+                "category",
+                "issue type",
+                "类型",
+                "工单类型",
+                "问题类型",
+                "分类",
+                "typ",
+                "typ zgłoszenia",
+                "kategoria",
+                "typ požiadavky",
+                "kategória",
+            ],
         ),
         C::new(
             Group,
-            &["group", "team", "queue", "assignment group", "department"],
+            &[
+                "group",
+                "team",
+                "queue",
+                "assignment group",
+                "department",
+                "组",
+                "客服组",
+                "技能组",
+                "处理组",
+                "部门",
+                "grupa",
+                "zespół",
+                "dział",
+                "skupina",
+                "tím",
+                "oddelenie",
+            ],
         ),
         C::new(
             Agent,
@@ -113,6 +220,18 @@ pub const GENERIC: Vendor = Vendor {
                 "owner",
                 "ticket owner",
                 "agent name",
+                "客服",
+                "处理人",
+                "受理人",
+                "负责人",
+                "客服人员",
+                "przypisany",
+                "przypisano do",
+                "osoba przypisana",
+                "konsultant",
+                "riešiteľ",
+                "priradený",
+                "pridelené",
             ],
         ),
         C::new(
@@ -125,6 +244,16 @@ pub const GENERIC: Vendor = Vendor {
                 "customer email",
                 "customer",
                 "email",
+                "客户",
+                "提交人",
+                "请求人",
+                "客户邮箱",
+                "zgłaszający",
+                "klient",
+                "e mail klienta",
+                "žiadateľ",
+                "zákazník",
+                "nahlasovateľ",
             ],
         ),
         C::new(
@@ -136,6 +265,10 @@ pub const GENERIC: Vendor = Vendor {
                 "first response minutes",
                 "first reply time in minutes",
                 "time to first response",
+                "首次响应时间",
+                "首次回复时间",
+                "czas pierwszej odpowiedzi",
+                "čas prvej odpovede",
             ],
         )
         .or_datetime(FirstResponseAt),
@@ -152,6 +285,8 @@ pub const GENERIC: Vendor = Vendor {
                 "resolution time minutes",
                 "resolution minutes",
                 "full resolution time in minutes",
+                "czas rozwiązania",
+                "čas riešenia",
             ],
         )
         .or_datetime(SolvedAt),
@@ -183,9 +318,24 @@ pub const GENERIC: Vendor = Vendor {
                 "agent replies",
                 "number of replies",
                 "agent interactions",
+                "回复次数",
+                "客服回复次数",
+                "liczba odpowiedzi",
+                "počet odpovedí",
             ],
         ),
-        C::new(Reopens, &["reopens", "reopen count", "reopened count"]),
+        C::new(
+            Reopens,
+            &[
+                "reopens",
+                "reopen count",
+                "reopened count",
+                "重开次数",
+                "重新打开次数",
+                "liczba ponownych otwarć",
+                "počet znovuotvorení",
+            ],
+        ),
         C::new(
             Satisfaction,
             &[
@@ -197,6 +347,17 @@ pub const GENERIC: Vendor = Vendor {
                 "csat score",
                 "rating",
                 "survey results",
+                "满意度",
+                "满意度评价",
+                "客户满意度",
+                "评价",
+                "ocena",
+                "ocena satysfakcji",
+                "satysfakcja",
+                "zadowolenie klienta",
+                "hodnotenie",
+                "spokojnosť",
+                "spokojnosť zákazníka",
             ],
         ),
         C::new(
@@ -213,12 +374,133 @@ pub const GENERIC: Vendor = Vendor {
             &["handle time", "handle time minutes", "time spent"],
         ),
         C::new(Tags, &["tags", "labels", "tag"]),
-        C::new(GroupStations, &["group stations", "reassignment count"]),
+        C::new(GroupStations, &["group stations"]),
     ],
     statuses: &[
         ("resolved", Status::Solved),
         ("in progress", Status::Open),
         ("on hold", Status::OnHold),
         ("waiting on customer", Status::Pending),
+        // Chinese
+        ("新建", Status::New),
+        ("待处理", Status::New),
+        ("待受理", Status::New),
+        ("处理中", Status::Open),
+        ("受理中", Status::Open),
+        ("开启", Status::Open),
+        ("等待客户回复", Status::Pending),
+        ("待客户回复", Status::Pending),
+        ("挂起", Status::OnHold),
+        ("已解决", Status::Solved),
+        ("已完成", Status::Solved),
+        ("已关闭", Status::Closed),
+        // Polish
+        ("nowe", Status::New),
+        ("nowy", Status::New),
+        ("otwarte", Status::Open),
+        ("otwarty", Status::Open),
+        ("w toku", Status::Open),
+        ("w trakcie", Status::Open),
+        ("w realizacji", Status::Open),
+        ("oczekujące", Status::Pending),
+        ("oczekujący", Status::Pending),
+        ("oczekuje na klienta", Status::Pending),
+        ("wstrzymane", Status::OnHold),
+        ("rozwiązane", Status::Solved),
+        ("rozwiązany", Status::Solved),
+        ("zamknięte", Status::Closed),
+        ("zamknięty", Status::Closed),
+        // Slovak
+        ("nový", Status::New),
+        ("nové", Status::New),
+        ("otvorený", Status::Open),
+        ("otvorené", Status::Open),
+        ("v riešení", Status::Open),
+        ("čakajúci", Status::Pending),
+        ("čakajúce", Status::Pending),
+        ("čaká na zákazníka", Status::Pending),
+        ("pozastavený", Status::OnHold),
+        ("vyriešený", Status::Solved),
+        ("vyriešené", Status::Solved),
+        ("uzavretý", Status::Closed),
+        ("uzavreté", Status::Closed),
+        ("zatvorený", Status::Closed),
     ],
 };
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{read_export, Field};
+    use crate::model::Status;
+
+    /// The fields `csv` feeds, and its tickets' statuses.
+    fn read(csv: &str) -> (Vec<Field>, Vec<Status>) {
+        let export = read_export("test.csv", csv.as_bytes()).expect("the file reads");
+        assert_eq!(export.source.format, "generic");
+        assert_eq!(
+            export.source.skipped, 0,
+            "{:?}",
+            export.source.skipped_reasons
+        );
+        let statuses = export.tickets.iter().filter_map(|t| t.status.clone());
+        (
+            export.source.columns.into_keys().collect(),
+            statuses.collect(),
+        )
+    }
+
+    const FIELDS: [Field; 8] = [
+        Field::Id,
+        Field::CreatedAt,
+        Field::SolvedAt,
+        Field::Status,
+        Field::Channel,
+        Field::Priority,
+        Field::Agent,
+        Field::Satisfaction,
+    ];
+
+    #[test]
+    fn chinese_headers_and_statuses() {
+        let (fields, statuses) = read(
+            "工单编号,创建时间,解决时间,状态,渠道,优先级,处理人,满意度\n\
+             1,2024-03-01 09:00,2024-03-01 10:00,已解决,邮件,高,王芳,满意\n\
+             2,2024-03-01 11:00,,处理中,电话,低,李娜,\n\
+             3,2024-03-02 09:00,,待处理,在线客服,中,王芳,\n\
+             4,2024-03-02 10:00,2024-03-02 12:00,已关闭,邮件,低,李娜,不满意\n",
+        );
+        assert!(FIELDS.iter().all(|f| fields.contains(f)), "{fields:?}");
+        use Status::*;
+        assert_eq!(statuses, vec![Solved, Open, New, Closed]);
+    }
+
+    #[test]
+    fn polish_headers_and_statuses() {
+        let (fields, statuses) = read(
+            "Numer zgłoszenia;Data utworzenia;Data rozwiązania;Status;Kanał;Priorytet;\
+             Przypisany;Ocena\n\
+             P1;01.03.2024 09:00;01.03.2024 10:00;Rozwiązane;E-mail;Wysoki;Anna;5\n\
+             P2;01.03.2024 11:00;;Otwarte;Telefon;Niski;Piotr;\n\
+             P3;02.03.2024 09:00;;Oczekujące;Czat;Średni;Anna;\n\
+             P4;02.03.2024 10:00;02.03.2024 12:00;Zamknięte;E-mail;Niski;Piotr;2\n",
+        );
+        assert!(FIELDS.iter().all(|f| fields.contains(f)), "{fields:?}");
+        use Status::*;
+        assert_eq!(statuses, vec![Solved, Open, Pending, Closed]);
+    }
+
+    #[test]
+    fn slovak_headers_and_statuses() {
+        let (fields, statuses) = read(
+            "Číslo tiketu;Dátum vytvorenia;Dátum vyriešenia;Stav;Kanál;Priorita;Riešiteľ;\
+             Hodnotenie\n\
+             S1;01.03.2024 09:00;01.03.2024 10:00;Vyriešený;E-mail;Vysoká;Jana;5\n\
+             S2;01.03.2024 11:00;;Otvorený;Telefón;Nízka;Peter;\n\
+             S3;02.03.2024 09:00;;Čakajúci;Čet;Stredná;Jana;\n\
+             S4;02.03.2024 10:00;02.03.2024 12:00;Uzavretý;E-mail;Nízka;Peter;1\n",
+        );
+        assert!(FIELDS.iter().all(|f| fields.contains(f)), "{fields:?}");
+        use Status::*;
+        assert_eq!(statuses, vec![Solved, Open, Pending, Closed]);
+    }
+}
