@@ -5,8 +5,8 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, FilterBar, HeatMap, Leaderboard,
-    Messages, SettingsPanel, Sources,
+    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, Exports, FilterBar, HeatMap,
+    Leaderboard, Messages, SettingsPanel, Sources,
 };
 use super::files::{self, ReadFile};
 use super::state::{Action, AppState, ReportRef};
@@ -181,6 +181,7 @@ pub fn app() -> Html {
                         <HeatMap report={ReportRef(report.clone())} />
                     </div>
                     <Leaderboard report={ReportRef(report.clone())} />
+                    <Exports report={ReportRef(report.clone())} />
                     <Sources report={ReportRef(report)} />
                 </main>
             }

@@ -396,4 +396,28 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       });
     });
   });
+
+  test('hostile names render as text and export as text', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const file = fixture('hostile.csv');
+    const report = cliReport([file]);
+    await withPage(async (page) => {
+      const dialogs = [];
+      page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', file);
+      await waitForFiles(page, ['hostile.csv']);
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      // The names are on the page as text, not as elements.
+      const agents = await page.$$eval('#leaderboard tbody tr', (rows) => rows.map((r) => r.dataset.agent));
+      assert.ok(agents.includes('=HYPERLINK("http://127.0.0.9/x","click")'), JSON.stringify(agents));
+      assert.equal(await page.$$eval('#dashboard img, #dashboard script, #dashboard b, #dashboard i', (e) => e.length), 0);
+      const download = page.waitForEvent('download', { timeout: WAIT_MS });
+      await page.click('#export-agents');
+      const csv = readFileSync(await (await download).path(), 'utf8');
+      assert.match(csv, /'=HYPERLINK/, csv);
+      assert.match(csv, /'@SUM\(A1\)/, csv);
+      assert.deepEqual(dialogs, [], 'no script from the data may run');
+      await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: true });
+    });
+  });
 });

@@ -2,6 +2,7 @@
 
 mod cards;
 mod charts;
+mod exports;
 mod filters;
 mod leaderboard;
 mod messages;
@@ -10,6 +11,7 @@ mod sources;
 
 pub use cards::Cards;
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
+pub use exports::Exports;
 pub use filters::FilterBar;
 pub use leaderboard::Leaderboard;
 pub use messages::Messages;

@@ -1,0 +1,62 @@
+//! Downloads of the report: JSON (the catalogue's shape), Markdown, and each table as CSV with
+//! spreadsheet formulas neutralised. Built in the page, saved by the browser: nothing is sent.
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::ReportProps;
+use crate::report::tables::{table_csv, TABLES};
+use crate::report::{to_markdown, Report};
+
+#[function_component(Exports)]
+pub fn exports(props: &ReportProps) -> Html {
+    let report = props.report.0.clone();
+    let button = |id: &'static str,
+                  label: &'static str,
+                  make: fn(&Report) -> (String, &'static str, String)| {
+        let report = report.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let (name, mime, text) = make(&report);
+            save(&name, mime, &text);
+        });
+        html! { <button type="button" id={id} {onclick}>{ label }</button> }
+    };
+    let table_button = |name: &'static str| {
+        let report = report.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(text) = table_csv(&report, name) {
+                save(&format!("helpdesk-kpi-{name}.csv"), "text/csv", &text);
+            }
+        });
+        html! { <button type="button" id={format!("export-{name}")} {onclick}>{ name.replace('_', " ") }</button> }
+    };
+    html! {
+        <section id="exports" class="exports" aria-label="Downloads">
+            <span class="note">{ "Download:" }</span>
+            { button("export-json", "report (JSON)", |r| ("helpdesk-kpi-report.json".into(), "application/json", r.to_json())) }
+            { button("export-md", "report (Markdown)", |r| ("helpdesk-kpi-report.md".into(), "text/markdown", to_markdown(r))) }
+            <span class="note">{ "CSV:" }</span>
+            { for TABLES.iter().map(|name| table_button(name)) }
+        </section>
+    }
+}
+
+/// Saves `text` as a file through a temporary link: the browser's own download, no request.
+fn save(name: &str, mime: &str, text: &str) {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Ok(link) = document.create_element("a") else {
+        return;
+    };
+    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    let href = format!(
+        "data:{mime};charset=utf-8,{}",
+        js_sys::encode_uri_component(text)
+    );
+    link.set_href(&href);
+    link.set_download(name);
+    link.click();
+}
