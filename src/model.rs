@@ -90,6 +90,71 @@ pub struct Ticket {
     /// The export's own verdict: was the first-response target met?
     pub first_response_sla_met: Option<bool>,
     pub resolution_sla_met: Option<bool>,
+    /// Customer effort score, on the scale of the settings (default 1–7, 7 = easiest).
+    pub ces_score: Option<f64>,
+    /// Help Scout's three-level rating, for the happiness score.
+    pub happiness: Option<Happiness>,
+    /// The comment left with a rating, for feedback trends.
+    pub rating_comment: Option<String>,
+    /// A QA / quality review score, 0–100.
+    pub quality_score: Option<f64>,
+    /// Whether a bot took part in the conversation.
+    pub bot_involved: Option<bool>,
+}
+
+/// Help Scout's ratings: great / okay / not good (catalogue, `happiness_score`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Happiness {
+    Great,
+    Okay,
+    NotGood,
+}
+
+/// Which way a call went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    Inbound,
+    Outbound,
+}
+
+/// A phone call from a call export (Aircall, Zendesk Talk, ...).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Call {
+    pub id: String,
+    pub started_at: Option<Timestamp>,
+    pub direction: Option<Direction>,
+    /// Answered by an agent; `false` for abandoned, missed or voicemail.
+    pub answered: Option<bool>,
+    /// Waiting before an agent answered.
+    pub wait_seconds: Option<f64>,
+    pub talk_seconds: Option<f64>,
+    pub agent: Option<String>,
+}
+
+/// What a survey asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SurveyKind {
+    Csat,
+    Nps,
+    Ces,
+}
+
+/// One answer of a survey export, joined to a ticket by id where it names one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyAnswer {
+    pub ticket_id: Option<String>,
+    pub answered_at: Option<Timestamp>,
+    pub kind: SurveyKind,
+    pub score: f64,
+    pub comment: Option<String>,
+}
+
+/// A customer of a customers file: active from `start` until `end` (open when `None`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Customer {
+    pub id: String,
+    pub start: Timestamp,
+    pub end: Option<Timestamp>,
 }
 
 impl Ticket {

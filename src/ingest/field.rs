@@ -36,6 +36,27 @@ pub enum Field {
     /// The export's own SLA verdicts ("Within SLA" / "SLA Violated").
     FirstResponseSla,
     ResolutionSla,
+    /// Customer effort score.
+    CesScore,
+    /// The comment left with a rating.
+    RatingComment,
+    /// A QA review score, 0–100.
+    QualityScore,
+    /// Whether a bot took part ("yes"/"no", "true"/"false", a bot's name).
+    BotInvolved,
+    /// Calls: inbound or outbound.
+    CallDirection,
+    /// Calls: answered, missed, abandoned, voicemail ...
+    CallOutcome,
+    CallAnsweredAt,
+    CallEndedAt,
+    WaitMinutes,
+    TalkMinutes,
+    /// Surveys: the ticket the answer is about.
+    TicketRef,
+    /// Customers: first and last day as a customer.
+    CustomerSince,
+    CustomerUntil,
 }
 
 impl Field {
@@ -47,6 +68,10 @@ impl Field {
                 | Field::SolvedAt
                 | Field::ClosedAt
                 | Field::FirstResponseAt
+                | Field::CallAnsweredAt
+                | Field::CallEndedAt
+                | Field::CustomerSince
+                | Field::CustomerUntil
         )
     }
 }
@@ -54,6 +79,7 @@ impl Field {
 /// The unit of a duration column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
+    Seconds,
     Minutes,
     Hours,
 }
@@ -79,6 +105,11 @@ impl ColumnSpec {
             unit: Unit::Minutes,
             if_datetime: None,
         }
+    }
+
+    pub const fn seconds(mut self) -> Self {
+        self.unit = Unit::Seconds;
+        self
     }
 
     pub const fn hours(mut self) -> Self {

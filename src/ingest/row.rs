@@ -98,10 +98,22 @@ pub fn read_ticket(
             Field::NpsScore => {
                 ticket.nps_score = Some(values::nps_score(text).map_err(|e| skip(column, e))?)
             }
-            duration_field => {
+            Field::CesScore => {
+                ticket.ces_score = Some(values::number(text).map_err(|e| skip(column, e))?)
+            }
+            Field::RatingComment => ticket.rating_comment = Some(label()),
+            Field::QualityScore => {
+                ticket.quality_score = Some(values::percent(text).map_err(|e| skip(column, e))?)
+            }
+            Field::BotInvolved => ticket.bot_involved = Some(values::flag(text)),
+            Field::FirstResponseMinutes
+            | Field::FirstResponseBusinessMinutes
+            | Field::ResolutionMinutes
+            | Field::ResolutionBusinessMinutes
+            | Field::HandleMinutes => {
                 let minutes =
                     values::duration_minutes(text, column.unit).map_err(|e| skip(column, e))?;
-                let slot = match duration_field {
+                let slot = match column.field {
                     Field::FirstResponseMinutes => &mut ticket.first_response_minutes,
                     Field::FirstResponseBusinessMinutes => {
                         &mut ticket.first_response_business_minutes
@@ -112,6 +124,8 @@ pub fn read_ticket(
                 };
                 *slot = Some(minutes);
             }
+            // Call, survey and customer fields belong to other kinds of export.
+            _ => {}
         }
     }
 

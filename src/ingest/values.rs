@@ -2,7 +2,7 @@
 //! Each parser returns a message for the person when the value cannot be read.
 
 use super::field::{normalize_header, Unit};
-use crate::model::{Satisfaction, Status};
+use crate::model::{Happiness, Satisfaction, Status};
 
 /// Status words every vendor shares; a vendor's own table is consulted first.
 const COMMON_STATUSES: &[(&str, Status)] = &[
@@ -109,6 +109,7 @@ pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
     } else {
         let number = number(text)?;
         match unit {
+            Unit::Seconds => number / 60.0,
             Unit::Minutes => number,
             Unit::Hours => number * 60.0,
         }
@@ -292,6 +293,40 @@ pub fn sla_met(text: &str) -> Result<bool, String> {
     }
 }
 
+/// Help Scout's three ratings (and Zoho's Good / Okay / Bad), for the happiness score.
+pub fn happiness(text: &str) -> Option<Happiness> {
+    match normalize_header(text).as_str() {
+        "great" | "good" => Some(Happiness::Great),
+        "okay" | "ok" => Some(Happiness::Okay),
+        "not good" | "bad" => Some(Happiness::NotGood),
+        _ => None,
+    }
+}
+
+/// A yes/no cell; any other non-empty text (a bot's name) means yes.
+pub fn flag(text: &str) -> bool {
+    !matches!(
+        normalize_header(text).as_str(),
+        "no" | "false" | "0" | "n" | "none" | "nie" | "否"
+    )
+}
+
+/// A percentage 0–100, written as `87`, `87 %`, `87,5` or a fraction `0.87`.
+pub fn percent(text: &str) -> Result<f64, String> {
+    let trimmed = text.trim().trim_end_matches('%').trim();
+    let value = number(trimmed)?;
+    let value = if text.contains('%') || value > 1.0 {
+        value
+    } else {
+        value * 100.0
+    };
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!("'{text}' is not a percentage between 0 and 100"))
+    }
+}
+
 /// A 0–10 recommendation answer.
 pub fn nps_score(text: &str) -> Result<u8, String> {
     let score = number(text)?;
@@ -373,6 +408,19 @@ mod tests {
         assert_eq!(RatingScale::from_max(7.0), Some(RatingScale::OneToSeven));
         assert_eq!(RatingScale::from_max(10.0), Some(RatingScale::ZeroToTen));
         assert_eq!(RatingScale::from_max(11.0), None);
+    }
+
+    #[test]
+    fn happiness_flags_and_percentages() {
+        assert_eq!(happiness("Great"), Some(Happiness::Great));
+        assert_eq!(happiness("Not Good"), Some(Happiness::NotGood));
+        assert_eq!(happiness("4"), None);
+        assert!(flag("Fin AI Agent"));
+        assert!(!flag("No"));
+        assert_eq!(percent("87 %"), Ok(87.0));
+        assert_eq!(percent("0.5"), Ok(50.0));
+        assert_eq!(percent("87,5"), Ok(87.5));
+        assert!(percent("120").is_err());
     }
 
     #[test]

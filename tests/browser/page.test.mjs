@@ -398,14 +398,14 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
   });
 
   test('hostile names render as text and export as text', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const file = fixture('hostile.csv');
+    const file = fixture('zendesk_hostile.csv');
     const report = cliReport([file]);
     await withPage(async (page) => {
       const dialogs = [];
       page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
       await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
       await page.setInputFiles('#file-input', file);
-      await waitForFiles(page, ['hostile.csv']);
+      await waitForFiles(page, ['zendesk_hostile.csv']);
       await eventually(() => assertCardsMatch(page, report.kpis));
       // The names are on the page as text, not as elements.
       const agents = await page.$$eval('#leaderboard tbody tr', (rows) => rows.map((r) => r.dataset.agent));

@@ -1,11 +1,12 @@
 //! Freshdesk ticket export (Tickets → Export), from Freshdesk's own field map
 //! (`../shared/spec/formats.md`). Its hour columns are business-hours durations.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const FRESHDESK: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "freshdesk",
     name: "Freshdesk ticket export",
     signature: &[

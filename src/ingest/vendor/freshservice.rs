@@ -4,11 +4,12 @@
 //! `Last update time`, and `Survey Result` in the singular. As in Freshdesk, the `(in Hrs)`
 //! columns are business hours and `Time Tracked` is hours.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const FRESHSERVICE: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "freshservice",
     name: "Freshservice ticket export",
     signature: &[

@@ -7,11 +7,12 @@
 //! conversation revived after the inbox's inactivity period starts a new one. Front's duration
 //! columns are not read (their unit is unconfirmed); times come from the segment timestamps.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const FRONT: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "front",
     name: "Front conversation export",
     signature: &[

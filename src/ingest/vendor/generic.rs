@@ -3,11 +3,12 @@
 //! first matching header feeds each field; a header feeds one field at most. English names come
 //! first in each list, so a bilingual header is read by its English column.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const GENERIC: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "generic",
     name: "generic ticket export",
     signature: &[],

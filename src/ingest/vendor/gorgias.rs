@@ -7,11 +7,12 @@
 //! plain-English variants an export is likely to use. Times are ISO 8601 with an offset.
 //! `messages_count` counts the customer's messages too, so it is not read as agent replies.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const GORGIAS: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "gorgias",
     name: "Gorgias ticket export",
     signature: &[

@@ -7,11 +7,12 @@
 //! on purpose. Ratings are Great / Okay / Not Good (`values::satisfaction`). Spam is left as an
 //! unknown status (unsolved) rather than counted as solved.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const HELP_SCOUT: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "help_scout",
     name: "Help Scout conversation export",
     // Only names no other export uses: "Assigned to" or "Customer email" alone say nothing.

@@ -8,11 +8,12 @@
 //! suffixed names are read: a bare `Time to close` might hold milliseconds, which would read as
 //! minutes. Without them the times come from `Create date` → `Close date`.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const HUBSPOT: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "hubspot",
     name: "HubSpot ticket export",
     signature: &[

@@ -10,11 +10,12 @@
 //! - the duration columns are in seconds (`First response time (seconds)`), a unit the column
 //!   specs do not have, so they are not read rather than read 60 times too large.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const INTERCOM: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "intercom",
     name: "Intercom conversation export",
     signature: &[

@@ -15,11 +15,12 @@
 //!   `SolutionInMin`), from OTRS's `TicketGet`; its statistics module uses the two `InMin` values
 //!   as working-time (business) minutes. The translated statistics headers are unverified.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const IT_DESK: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "it_desk",
     name: "IT service desk export (osTicket, GLPI, OTRS/Znuny)",
     signature: &[

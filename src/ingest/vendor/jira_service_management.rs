@@ -8,11 +8,12 @@
 //! durations, so they are not read as durations: times come from `Created` → `Resolved`, and first replies from the
 //! `[CHART] Date of First Response` field where the project has it.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const JIRA_SERVICE_MANAGEMENT: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "jira_service_management",
     name: "Jira Service Management CSV export",
     signature: &[

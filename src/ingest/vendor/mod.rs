@@ -19,9 +19,19 @@ mod zoho_desk;
 use super::field::{normalize_header, ColumnSpec};
 use crate::model::Status;
 
+/// What the rows of an export are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecordKind {
+    Tickets,
+    Calls,
+    Surveys,
+    Customers,
+}
+
 /// One export format.
 #[derive(Debug)]
 pub struct Vendor {
+    pub kind: RecordKind,
     /// Short id, written to the report's `sources[].format`.
     pub id: &'static str,
     /// What the page says it recognised.

@@ -5,11 +5,12 @@
 //! (`CaseNumber`, `CreatedDate`, `ClosedDate`, `Origin`, `OwnerId`, ISO times); those are listed
 //! too but are unverified against a real file.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const SALESFORCE: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "salesforce",
     name: "Salesforce case export",
     signature: &[

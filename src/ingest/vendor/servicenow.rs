@@ -8,11 +8,12 @@
 //! Durations (`business_duration`, `calendar_duration`, `time_worked`) are written as text like
 //! `1 Day 2 Hours` in display exports, so they are not read: times come from the timestamps.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const SERVICENOW: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "servicenow",
     name: "ServiceNow incident export",
     // Not `number`, `state`, `opened at` or `assigned to`: home-made exports use those too.

@@ -1,11 +1,12 @@
 //! Zendesk Support: the account "CSV export" of all tickets and view exports
 //! (`../shared/spec/formats.md`, verified from Zendesk's help article).
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const ZENDESK: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "zendesk",
     name: "Zendesk Support ticket export",
     signature: &[

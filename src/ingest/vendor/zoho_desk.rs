@@ -8,11 +8,12 @@
 //! ticket fields; their exact export spelling is unverified, so both forms are listed.
 //! Happiness ratings are Good / Okay / Bad.
 
-use super::Vendor;
+use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
 use crate::model::Status;
 
 pub const ZOHO_DESK: Vendor = Vendor {
+    kind: RecordKind::Tickets,
     id: "zoho_desk",
     name: "Zoho Desk ticket export",
     signature: &[
