@@ -3,12 +3,19 @@
 use std::collections::{BTreeSet, HashMap};
 
 use crate::ingest::{Export, Field, SourceReport};
-use crate::model::{Ticket, Timestamp};
+use crate::model::{Call, Customer, SurveyAnswer, Ticket, Timestamp};
+use crate::selection::Selection;
 
 /// Everything the KPIs are computed over.
 #[derive(Debug, Default)]
 pub struct Dataset {
     pub tickets: Vec<Ticket>,
+    pub calls: Vec<Call>,
+    /// Survey answers that name no ticket of the data (the others are joined into their ticket).
+    pub surveys: Vec<SurveyAnswer>,
+    /// Survey answers joined into tickets.
+    pub surveys_joined: usize,
+    pub customers: Vec<Customer>,
     pub sources: Vec<SourceReport>,
     /// Rows whose ticket id was already seen (catalogue, "Conventions").
     pub duplicates: usize,
@@ -22,6 +29,8 @@ impl Dataset {
     pub fn merge(exports: Vec<Export>) -> Dataset {
         let mut dataset = Dataset::default();
         let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut answers = Vec::new();
+        let mut call_ids: HashMap<String, usize> = HashMap::new();
         for export in exports {
             dataset.fields.extend(export.source.columns.keys().copied());
             dataset.sources.push(export.source);
@@ -39,6 +48,36 @@ impl Dataset {
                     }
                 }
             }
+            for call in export.calls {
+                match call_ids.get(&call.id) {
+                    Some(&i) => {
+                        dataset.duplicates += 1;
+                        dataset.calls[i] = call;
+                    }
+                    None => {
+                        call_ids.insert(call.id.clone(), dataset.calls.len());
+                        dataset.calls.push(call);
+                    }
+                }
+            }
+            answers.extend(export.surveys);
+            dataset.customers.extend(export.customers);
+        }
+        // Surveys join tickets by id: the survey's answer is the ticket's answer.
+        for answer in answers {
+            match answer.ticket_id.as_ref().and_then(|id| index_of.get(id)) {
+                Some(&i) => {
+                    let ticket = &mut dataset.tickets[i];
+                    if answer.satisfaction.is_some() {
+                        ticket.satisfaction = answer.satisfaction;
+                    }
+                    ticket.nps_score = answer.nps_score.or(ticket.nps_score);
+                    ticket.ces_score = answer.ces_score.or(ticket.ces_score);
+                    ticket.rating_comment = answer.comment.or(ticket.rating_comment.take());
+                    dataset.surveys_joined += 1;
+                }
+                None => dataset.surveys.push(answer),
+            }
         }
         dataset
     }
@@ -47,6 +86,33 @@ impl Dataset {
     pub fn subset(&self, keep: impl Fn(&Ticket) -> bool) -> Dataset {
         Dataset {
             tickets: self.tickets.iter().filter(|t| keep(t)).cloned().collect(),
+            ..self.empty_like()
+        }
+    }
+
+    /// What a selection keeps: its tickets, its calls and the unjoined survey answers of its
+    /// range; customers all (retention looks at the range itself).
+    pub fn select(&self, selection: &Selection) -> Dataset {
+        Dataset {
+            tickets: self
+                .tickets
+                .iter()
+                .filter(|t| selection.matches(t))
+                .cloned()
+                .collect(),
+            calls: self
+                .calls
+                .iter()
+                .filter(|c| selection.matches_call(c))
+                .cloned()
+                .collect(),
+            surveys: self
+                .surveys
+                .iter()
+                .filter(|s| selection.matches_answer(s))
+                .cloned()
+                .collect(),
+            customers: self.customers.clone(),
             ..self.empty_like()
         }
     }

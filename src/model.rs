@@ -131,21 +131,15 @@ pub struct Call {
     pub agent: Option<String>,
 }
 
-/// What a survey asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SurveyKind {
-    Csat,
-    Nps,
-    Ces,
-}
-
-/// One answer of a survey export, joined to a ticket by id where it names one.
-#[derive(Clone, Debug, PartialEq)]
+/// One answer of a survey export (CSAT, NPS or CES questions, any of them), joined to its
+/// ticket by id where it names one that the data has.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SurveyAnswer {
     pub ticket_id: Option<String>,
     pub answered_at: Option<Timestamp>,
-    pub kind: SurveyKind,
-    pub score: f64,
+    pub satisfaction: Option<Satisfaction>,
+    pub nps_score: Option<u8>,
+    pub ces_score: Option<f64>,
     pub comment: Option<String>,
 }
 

@@ -5,7 +5,7 @@ use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::datetime::day_of;
-use crate::model::Ticket;
+use crate::model::{Call, SurveyAnswer, Ticket, Timestamp};
 
 /// Which tickets the KPIs are computed over. Empty lists select everything; several values in
 /// one list are alternatives (channel is email OR chat); different lists must all match.
@@ -26,14 +26,45 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// Within the date range (everything when none is set; nothing without a time when one is).
+    fn in_range(&self, time: Option<Timestamp>) -> bool {
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(day) = time.and_then(day_of) else {
+            return false;
+        };
+        !(self.from.is_some_and(|from| day < from) || self.to.is_some_and(|to| day > to))
+    }
+
+    /// Ticket-only filters are set: channel, group, priority, type or tag.
+    fn filters_tickets_only(&self) -> bool {
+        !(self.channel.is_empty()
+            && self.group.is_empty()
+            && self.priority.is_empty()
+            && self.ticket_type.is_empty()
+            && self.tag.is_empty())
+    }
+
+    /// Calls by their start and agent.
+    pub fn matches_call(&self, call: &Call) -> bool {
+        self.in_range(call.started_at)
+            && (self.agent.is_empty()
+                || call
+                    .agent
+                    .as_ref()
+                    .is_some_and(|a| self.agent.iter().any(|w| w.eq_ignore_ascii_case(a))))
+    }
+
+    /// Survey answers that name no ticket of the data count by their date, and only while no
+    /// ticket filter is set (they belong to no channel, group, agent, ...).
+    pub fn matches_answer(&self, answer: &SurveyAnswer) -> bool {
+        self.in_range(answer.answered_at) && !self.filters_tickets_only() && self.agent.is_empty()
+    }
+
     pub fn matches(&self, ticket: &Ticket) -> bool {
-        if self.from.is_some() || self.to.is_some() {
-            let Some(day) = ticket.created_at.and_then(day_of) else {
-                return false;
-            };
-            if self.from.is_some_and(|from| day < from) || self.to.is_some_and(|to| day > to) {
-                return false;
-            }
+        if !self.in_range(ticket.created_at) {
+            return false;
         }
         let any = |wanted: &[String], value: Option<&str>| {
             wanted.is_empty()

@@ -31,6 +31,8 @@ pub struct Settings {
     pub agent_hours_per_week: Option<f64>,
     /// What counts as an escalation besides more than one group station.
     pub escalation: EscalationRule,
+    /// The top of the CES scale (1–7 unless set; the top is the easiest).
+    pub ces_scale_max: Option<f64>,
 }
 
 /// First-response and resolution targets for one priority, in minutes.
@@ -51,6 +53,9 @@ pub struct EscalationRule {
     /// Statuses (canonical or the export's own word, lower-cased) that mark one.
     pub statuses: Vec<String>,
 }
+
+/// Default CES scale: 1–7 (catalogue, `ces`).
+pub const DEFAULT_CES_SCALE_MAX: f64 = 7.0;
 
 /// Default window of `repeat_contact_rate` (catalogue: 7 days).
 pub const DEFAULT_REPEAT_WINDOW_DAYS: f64 = 7.0;

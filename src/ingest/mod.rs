@@ -10,6 +10,7 @@ pub mod datetime;
 mod decode;
 pub mod delimiter;
 pub mod field;
+mod records;
 mod row;
 pub mod values;
 pub mod vendor;
@@ -19,8 +20,9 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::Ticket;
+use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use field::Field;
+use vendor::RecordKind;
 
 /// At most this many skipped rows are kept with their reasons; all are counted.
 pub const MAX_SKIPPED_REASONS: usize = 1000;
@@ -29,6 +31,9 @@ pub const MAX_SKIPPED_REASONS: usize = 1000;
 #[derive(Debug)]
 pub struct Export {
     pub tickets: Vec<Ticket>,
+    pub calls: Vec<Call>,
+    pub surveys: Vec<SurveyAnswer>,
+    pub customers: Vec<Customer>,
     pub source: SourceReport,
 }
 
@@ -36,8 +41,10 @@ pub struct Export {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SourceReport {
     pub file: String,
-    /// Vendor id: `zendesk`, `freshdesk`, `generic`.
+    /// Vendor id: `zendesk`, `freshdesk`, ..., `generic` (see `vendor::VENDORS`).
     pub format: String,
+    /// What the rows are: `tickets`, `calls`, `surveys` or `customers`.
+    pub kind: &'static str,
     /// What the page shows: "Zendesk Support ticket export".
     pub format_name: String,
     pub encoding: String,
@@ -138,11 +145,26 @@ pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
     }
 
     let total_rows = rows.len() + skipped.len();
-    let mut tickets = Vec::with_capacity(rows.len());
+    let mut tickets = Vec::new();
+    let mut calls = Vec::new();
+    let mut surveys = Vec::new();
+    let mut customers = Vec::new();
     for (line, record) in &rows {
-        match row::read_ticket(file, *line, record, &headers, &layout, vendor) {
-            Ok(ticket) => tickets.push(ticket),
-            Err(skip) => skipped.push(skip),
+        let cells = records::Cells {
+            record,
+            headers: &headers,
+            layout: &layout,
+            line: *line,
+        };
+        let read = match vendor.kind {
+            RecordKind::Tickets => row::read_ticket(file, *line, record, &headers, &layout, vendor)
+                .map(|t| tickets.push(t)),
+            RecordKind::Calls => records::read_call(file, &cells).map(|c| calls.push(c)),
+            RecordKind::Surveys => records::read_survey(&cells).map(|s| surveys.push(s)),
+            RecordKind::Customers => records::read_customer(&cells).map(|c| customers.push(c)),
+        };
+        if let Err(skip) = read {
+            skipped.push(skip);
         }
     }
     skipped.sort_by_key(|s| s.line);
@@ -151,9 +173,18 @@ pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
 
     Ok(Export {
         tickets,
+        calls,
+        surveys,
+        customers,
         source: SourceReport {
             file: file.to_string(),
             format: vendor.id.to_string(),
+            kind: match vendor.kind {
+                RecordKind::Tickets => "tickets",
+                RecordKind::Calls => "calls",
+                RecordKind::Surveys => "surveys",
+                RecordKind::Customers => "customers",
+            },
             format_name: vendor.name.to_string(),
             encoding: decoded.encoding.to_string(),
             delimiter: delimiter::delimiter_name(delimiter).to_string(),

@@ -81,7 +81,8 @@ pub fn read_ticket(
             }
             Field::Satisfaction => {
                 ticket.satisfaction =
-                    values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?
+                    values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?;
+                ticket.happiness = values::happiness(text);
             }
             Field::Tags => ticket.tags = values::tags(text),
             Field::GroupStations => {

@@ -2,6 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::business_hours::Schedule;
 use crate::model::{Ticket, Timestamp};
 use crate::settings::Settings;
@@ -12,6 +14,8 @@ pub struct Context<'a> {
     pub as_of: Option<Timestamp>,
     /// Days in the selected period, for utilisation.
     pub period_days: Option<f64>,
+    /// The selected date range, for retention and churn.
+    pub range: Option<(NaiveDate, NaiveDate)>,
     /// All tickets of the data, where follow-ups are looked for (repeat contacts); the
     /// selection itself when not given.
     pub population: Option<&'a [Ticket]>,
@@ -38,6 +42,7 @@ impl<'a> Context<'a> {
             settings,
             as_of,
             period_days,
+            range: None,
             population: None,
             schedule,
             group_schedules,
@@ -46,6 +51,11 @@ impl<'a> Context<'a> {
 
     pub fn with_population(mut self, tickets: &'a [Ticket]) -> Context<'a> {
         self.population = Some(tickets);
+        self
+    }
+
+    pub fn with_range(mut self, from: NaiveDate, to: NaiveDate) -> Context<'a> {
+        self.range = Some((from, to));
         self
     }
 

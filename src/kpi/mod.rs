@@ -3,7 +3,9 @@
 
 mod breakdown;
 pub mod business_hours;
+mod calls;
 mod context;
+mod customers;
 mod quality;
 mod satisfaction;
 mod series;
@@ -57,10 +59,16 @@ pub struct Kpi {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub by_priority: BTreeMap<String, Kpi>,
     /// The same KPI over the previous period of the same length.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_as_integer"
+    )]
     pub previous: Option<f64>,
     /// value − previous.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "whole_as_integer"
+    )]
     pub delta: Option<f64>,
     /// Whether the change is for the better (absent where neither direction is better).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -186,6 +194,21 @@ pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
             satisfaction::csat_response_rate(dataset),
         ),
         ("nps", satisfaction::nps(dataset)),
+        ("ces", satisfaction::ces(dataset, context)),
+        ("happiness_score", satisfaction::happiness_score(dataset)),
+        ("quality_score", quality::quality_score(dataset)),
+        ("bot_resolution_rate", quality::bot_resolution_rate(dataset)),
+        (
+            "average_speed_of_answer",
+            calls::average_speed_of_answer(dataset),
+        ),
+        ("abandon_rate", calls::abandon_rate(dataset)),
+        ("average_talk_time", calls::average_talk_time(dataset)),
+        (
+            "customer_retention_rate",
+            customers::customer_retention_rate(dataset, context),
+        ),
+        ("churn_rate", customers::churn_rate(dataset, context)),
         ("sla_compliance", sla::sla_compliance(dataset, context)),
         ("escalation_rate", team::escalation_rate(dataset, context)),
         (

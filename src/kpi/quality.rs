@@ -68,6 +68,48 @@ pub fn replies_per_ticket(dataset: &Dataset) -> Kpi {
     Kpi::mean_of(REPLIES, &replies, NO_SOLVED_WITH_REPLIES)
 }
 
+/// `quality_score`: the mean QA review score (percent) of the tickets that have one.
+pub fn quality_score(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::QualityScore) {
+        return Kpi::null(
+            super::PERCENT,
+            "no QA / quality score column in this export",
+        );
+    }
+    let scores: Vec<f64> = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.quality_score)
+        .collect();
+    Kpi::mean_of(
+        super::PERCENT,
+        &scores,
+        "no reviewed ticket in the selection",
+    )
+}
+
+/// `bot_resolution_rate`: conversations a bot touched that were closed without a human reply ÷
+/// conversations a bot touched (with a known reply count).
+pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
+    if !dataset.has(Field::BotInvolved) {
+        return Kpi::null(super::PERCENT, "no column saying whether a bot took part");
+    }
+    let touched: Vec<&Ticket> = dataset
+        .tickets
+        .iter()
+        .filter(|t| t.bot_involved == Some(true) && t.replies.is_some())
+        .collect();
+    let by_bot = touched
+        .iter()
+        .filter(|t| t.is_solved() && t.replies == Some(0))
+        .count();
+    Kpi::percent(
+        by_bot,
+        touched.len(),
+        "no conversation with a bot (and a reply count) in the selection",
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +136,22 @@ mod tests {
         assert_eq!(reopen_rate(&data).value, Some(100.0 / 3.0));
         // Replies: (1 + 1 + 3) / 3.
         assert_eq!(replies_per_ticket(&data).value, Some(5.0 / 3.0));
+    }
+
+    #[test]
+    fn quality_and_bot_resolution() {
+        // Bot on 1 (solved, 0 human replies: the bot resolved it), 2 (solved, 1 reply),
+        // 3 (open, 0 replies); 4 without a bot. → 1 of 3.
+        // QA scores 80, 90 % and 0.7 (= 70 %) → mean 80.
+        let data = dataset(
+            "Id,Status,Created at,Replies,Bot involved,QA score\n\
+             1,Solved,2024-01-01 09:00,0,yes,80\n\
+             2,Solved,2024-01-01 09:00,1,yes,90 %\n\
+             3,Open,2024-01-01 09:00,0,Fin,0.7\n\
+             4,Solved,2024-01-01 09:00,1,no,\n",
+        );
+        assert_eq!(bot_resolution_rate(&data).value, Some(100.0 / 3.0));
+        assert_eq!(quality_score(&data).value, Some(80.0));
     }
 
     #[test]

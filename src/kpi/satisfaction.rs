@@ -1,12 +1,27 @@
 //! Satisfaction: CSAT, its response rate, NPS.
 
-use super::{Kpi, PERCENT, SCORE};
+use super::{Context, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::Satisfaction;
+use crate::model::{Happiness, Satisfaction};
+use crate::settings::DEFAULT_CES_SCALE_MAX;
 
 const NO_SATISFACTION: &str = "no satisfaction column in this export (e.g. Zendesk \
                                'Satisfaction Score', Freshdesk 'Survey results')";
+
+/// Satisfaction answers of the tickets and of the survey answers that name no ticket.
+fn satisfaction_answers(dataset: &Dataset) -> impl Iterator<Item = &Satisfaction> {
+    dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.satisfaction.as_ref())
+        .chain(
+            dataset
+                .surveys
+                .iter()
+                .filter_map(|s| s.satisfaction.as_ref()),
+        )
+}
 
 /// `csat`: satisfied ÷ rated, with the mean score on numeric scales and n rated.
 pub fn csat(dataset: &Dataset) -> Kpi {
@@ -14,11 +29,7 @@ pub fn csat(dataset: &Dataset) -> Kpi {
         return Kpi::null(PERCENT, NO_SATISFACTION);
     }
     let (mut satisfied, mut rated, mut scores) = (0, 0, Vec::new());
-    for answer in dataset
-        .tickets
-        .iter()
-        .filter_map(|t| t.satisfaction.as_ref())
-    {
+    for answer in satisfaction_answers(dataset) {
         if let Satisfaction::Rated {
             satisfied: is_satisfied,
             score,
@@ -40,10 +51,7 @@ pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Satisfaction) {
         return Kpi::null(PERCENT, NO_SATISFACTION);
     }
-    let answers = dataset
-        .tickets
-        .iter()
-        .filter_map(|t| t.satisfaction.as_ref());
+    let answers = satisfaction_answers(dataset);
     let (mut rated, mut unanswered) = (0, 0);
     for answer in answers {
         match answer {
@@ -70,7 +78,12 @@ pub fn nps(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::NpsScore) {
         return Kpi::null(SCORE, "no 0–10 recommendation (NPS) column in this export");
     }
-    let scores: Vec<u8> = dataset.tickets.iter().filter_map(|t| t.nps_score).collect();
+    let scores: Vec<u8> = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.nps_score)
+        .chain(dataset.surveys.iter().filter_map(|s| s.nps_score))
+        .collect();
     if scores.is_empty() {
         return Kpi::null(SCORE, "no NPS answer in the selection");
     }
@@ -90,10 +103,59 @@ pub fn nps(dataset: &Dataset) -> Kpi {
     kpi
 }
 
+/// `ces`: mean customer effort score on its scale (settings; default 1–7, 7 = easiest), with
+/// `pct_easy`: the share of answers in the top two boxes.
+pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
+    if !dataset.has(Field::CesScore) {
+        return Kpi::null(
+            SCORE,
+            "no customer effort (CES) column in this export or survey file",
+        );
+    }
+    let scale_max = context
+        .settings
+        .ces_scale_max
+        .unwrap_or(DEFAULT_CES_SCALE_MAX);
+    let scores: Vec<f64> = dataset
+        .tickets
+        .iter()
+        .filter_map(|t| t.ces_score)
+        .chain(dataset.surveys.iter().filter_map(|s| s.ces_score))
+        .collect();
+    let mut kpi = Kpi::mean_of(SCORE, &scores, "no CES answer in the selection");
+    if kpi.value.is_some() {
+        let easy = scores.iter().filter(|&&s| s >= scale_max - 1.0).count();
+        kpi.extras
+            .insert("pct_easy", 100.0 * easy as f64 / scores.len() as f64);
+        kpi.note = Some(format!("scale 1–{scale_max}, {scale_max} = easiest"));
+    }
+    kpi
+}
+
+/// `happiness_score`: % great − % not good over Help Scout's three ratings.
+pub fn happiness_score(dataset: &Dataset) -> Kpi {
+    let ratings: Vec<Happiness> = dataset.tickets.iter().filter_map(|t| t.happiness).collect();
+    if ratings.is_empty() {
+        return Kpi::null(
+            SCORE,
+            "no Great / Okay / Not Good ratings in this export (Help Scout's happiness ratings)",
+        );
+    }
+    let n = ratings.len() as f64;
+    let great = ratings.iter().filter(|r| **r == Happiness::Great).count() as f64;
+    let not_good = ratings.iter().filter(|r| **r == Happiness::NotGood).count() as f64;
+    Kpi {
+        value: Some(100.0 * great / n - 100.0 * not_good / n),
+        unit: SCORE,
+        n: Some(ratings.len()),
+        ..Kpi::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kpi::tests::dataset;
+    use crate::kpi::tests::{context, dataset};
 
     #[test]
     fn csat_on_a_five_point_scale_and_response_rate() {
@@ -129,6 +191,22 @@ mod tests {
         assert_eq!(csat(&data).value, Some(200.0 / 3.0));
         assert_eq!(csat(&data).mean, None);
         assert_eq!(csat_response_rate(&data).value, None);
+    }
+
+    #[test]
+    fn ces_and_happiness() {
+        // CES 7, 6, 3, 5 on 1–7: mean 21/4 = 5.25; top two boxes (6–7): 2 of 4 = 50 %.
+        let data = dataset(
+            "Id,Created at,CES\n1,2024-01-01,7\n2,2024-01-01,6\n3,2024-01-01,3\n4,2024-01-01,5\n",
+        );
+        let kpi = ces(&data, &context(&data));
+        assert_eq!(kpi.value, Some(5.25));
+        assert_eq!(kpi.extras["pct_easy"], 50.0);
+        // Great, Great, Okay, Not Good: 50 % − 25 % = 25.
+        let data = dataset(
+            "Id,Created at,Rating\n1,2024-01-01,Great\n2,2024-01-01,Great\n3,2024-01-01,Okay\n4,2024-01-01,Not Good\n",
+        );
+        assert_eq!(happiness_score(&data).value, Some(25.0));
     }
 
     #[test]

@@ -110,6 +110,50 @@ pub const CATALOGUE: &[KpiInfo] = &[
     ),
     info("nps", "NPS", "satisfaction", Better::Higher),
     info(
+        "ces",
+        "Customer effort (CES)",
+        "satisfaction",
+        Better::Higher,
+    ),
+    info(
+        "happiness_score",
+        "Happiness score",
+        "satisfaction",
+        Better::Higher,
+    ),
+    info(
+        "quality_score",
+        "Quality score (QA)",
+        "effectiveness",
+        Better::Higher,
+    ),
+    info(
+        "bot_resolution_rate",
+        "Bot resolution rate",
+        "effectiveness",
+        Better::Higher,
+    ),
+    info(
+        "average_speed_of_answer",
+        "Average speed of answer",
+        "calls",
+        Better::Lower,
+    ),
+    info("abandon_rate", "Call abandon rate", "calls", Better::Lower),
+    info(
+        "average_talk_time",
+        "Average talk time",
+        "calls",
+        Better::Neither,
+    ),
+    info(
+        "customer_retention_rate",
+        "Customer retention",
+        "customers",
+        Better::Higher,
+    ),
+    info("churn_rate", "Churn rate", "customers", Better::Lower),
+    info(
         "agent_utilization",
         "Agent utilisation",
         "team",
@@ -134,6 +178,7 @@ pub fn format_kpi_value(kpi: &Kpi) -> String {
         "percent" => format!("{value:.1} %"),
         "score" => format!("{value:+.0}"),
         "currency" => format!("{value:.2}"),
+        "seconds" => format_minutes(value / 60.0),
         _ => format!("{value:.2}"),
     }
 }

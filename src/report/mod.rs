@@ -84,17 +84,22 @@ impl Report {
             None => dataset.as_of(),
         };
         let period_days = selection.days().map(|d| d as f64);
-        let current = dataset.subset(|t| selection.matches(t));
-        let context = Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
+        let current = dataset.select(selection);
+        let context = with_range(
+            Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets),
+            selection,
+        );
         let mut kpis = kpi::compute(&current, &context);
 
         let previous = selection.previous();
         if let Some(previous) = &previous {
-            let before = dataset.subset(|t| previous.matches(t));
+            let before = dataset.select(previous);
             // A period without tickets is no baseline: "▲ from 0" would mislead.
-            if !before.tickets.is_empty() {
-                let context =
-                    Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets);
+            if !(before.tickets.is_empty() && before.calls.is_empty()) {
+                let context = with_range(
+                    Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets),
+                    previous,
+                );
                 let earlier = kpi::compute(&before, &context);
                 for (id, kpi) in kpis.iter_mut() {
                     compare(id, kpi, earlier.get(id).and_then(|k| k.value));
@@ -170,6 +175,13 @@ fn facets(dataset: &Dataset) -> BTreeMap<String, Vec<String>> {
         })
         .filter(|(_, values)| !values.is_empty())
         .collect()
+}
+
+fn with_range<'a>(context: Context<'a>, selection: &Selection) -> Context<'a> {
+    match (selection.from, selection.to) {
+        (Some(from), Some(to)) => context.with_range(from, to),
+        _ => context,
+    }
 }
 
 /// Delta and direction against the previous period.

@@ -10,6 +10,9 @@ Environment:
 
 `python tests/reference/test_public_data.py` prints the expected figures as JSON (no CLI needed).
 
+test_figure checks the plain report of each data set; test_scenario (SCENARIOS) checks the CLI run
+with filters (--from/--to, --channel, --priority) or --settings.
+
 Conventions used below:
   * all CSVs are read with all_varchar=true and cast explicitly; blank cells are NULL;
   * percentiles are quantile_cont (= numpy's default linear interpolation);
@@ -17,11 +20,13 @@ Conventions used below:
   * a KPI the data cannot support must be present with "value": null and a non-empty "reason".
 """
 
+import datetime as dt
 import functools
 import json
 import math
 import os
 import subprocess
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -45,7 +50,8 @@ ABSENT_OR_NULL = "<absent or null>"  # marker: an extra that has no data (n = 0)
 # Staging: one view `tickets` per data set, with a common shape:
 #   id, status (canonical), channel, priority, created_at, solved_at (TIMESTAMP),
 #   is_solved, replies, reopens (INT), frt_min, frt_bus_min, res_min, res_bus_min (DOUBLE),
-#   csat_score (DOUBLE, 1-5), csat_offered (BOOL: survey offered but unanswered)
+#   csat_score (DOUBLE, 1-5), csat_offered (BOOL: survey offered but unanswered),
+#   requester, grp (group), agent, type (VARCHAR; NULL where the export has no such column)
 # and one view `as_of_v(as_of TIMESTAMP)`: latest timestamp in the mapped datetime columns.
 # --------------------------------------------------------------------------------------------
 
@@ -91,7 +97,11 @@ STAGING = {
             CAST(blank_null("Full resolution time in minutes") AS DOUBLE)                   AS res_min,
             CAST(blank_null("Full resolution time in minutes within business hours") AS DOUBLE) AS res_bus_min,
             TRY_CAST(blank_null("Satisfaction Score") AS DOUBLE)        AS csat_score,
-            lower(trim("Satisfaction Score")) = 'offered'               AS csat_offered
+            lower(trim("Satisfaction Score")) = 'offered'               AS csat_offered,
+            blank_null("Requester id")                                  AS requester,
+            blank_null("Group")                                         AS grp,
+            CAST(NULL AS VARCHAR)                                       AS agent,
+            CAST(NULL AS VARCHAR)                                       AS type
         FROM raw;
         -- as_of: latest of Created at, Updated at, Solved at.
         CREATE OR REPLACE VIEW as_of_v AS SELECT greatest(
@@ -120,7 +130,11 @@ STAGING = {
              - epoch(CAST(CAST(blank_null("Created_Date") AS DATE) AS TIMESTAMP))) / 60.0 AS res_min,
             CAST(NULL AS DOUBLE)                                        AS res_bus_min,
             CAST(NULL AS DOUBLE)                                        AS csat_score,
-            CAST(NULL AS BOOLEAN)                                       AS csat_offered
+            CAST(NULL AS BOOLEAN)                                       AS csat_offered,
+            CAST(NULL AS VARCHAR)                                       AS requester,
+            CAST(NULL AS VARCHAR)                                       AS grp,
+            blank_null("Agent")                                         AS agent,
+            lower(blank_null("Category"))                               AS type
         FROM raw;
         -- as_of: latest of Created_Date, Resolved_Date (as midnight).
         CREATE OR REPLACE VIEW as_of_v AS SELECT greatest(
@@ -148,7 +162,12 @@ STAGING = {
             CAST(NULL AS DOUBLE)                                        AS res_min,
             CAST(NULL AS DOUBLE)                                        AS res_bus_min,
             CAST(blank_null("Customer_Satisfaction_Rating") AS DOUBLE)  AS csat_score,
-            CAST(NULL AS BOOLEAN)                                       AS csat_offered
+            CAST(NULL AS BOOLEAN)                                       AS csat_offered,
+            -- the customer's e-mail identifies the requester (but there is no creation time)
+            blank_null("Customer_Email")                                AS requester,
+            CAST(NULL AS VARCHAR)                                       AS grp,
+            CAST(NULL AS VARCHAR)                                       AS agent,
+            lower(blank_null("Ticket_Type"))                            AS type
         FROM raw;
         -- as_of: latest of First_Response_Time, Time_to_Resolution (the data set's ticket timestamps;
         -- Date_of_Purchase is not a ticket event -- and is 2020-2021, so it could not be the max).
@@ -162,17 +181,21 @@ STAGING = {
 SUPPORTED = {
     "zendesk-insurer": {"first_response_time_business", "resolution_time", "resolution_time_business",
                         "first_contact_resolution", "reopen_rate", "replies_per_ticket",
-                        "csat", "csat_response_rate"},
+                        "csat", "csat_response_rate", "repeat_contact_rate"},
     "generic-simple": {"resolution_time"},
     "kaggle-support-tickets": {"csat"},
 }
 FORMAT = {"zendesk-insurer": "zendesk", "generic-simple": "generic", "kaggle-support-tickets": "generic"}
-# Kaggle has no status column: no status breakdown is checked there.
+# Kaggle has no status column: no status breakdown is checked there.  Group: Zendesk "Group";
+# agent: generic-simple "Agent"; type: generic-simple "Category", Kaggle "Ticket_Type".
 BREAKDOWNS = {
-    "zendesk-insurer": ["status", "channel", "priority"],
-    "generic-simple": ["status", "channel", "priority"],
-    "kaggle-support-tickets": ["channel", "priority"],
+    "zendesk-insurer": ["status", "channel", "priority", "group"],
+    "generic-simple": ["status", "channel", "priority", "agent", "type"],
+    "kaggle-support-tickets": ["channel", "priority", "type"],
 }
+BREAKDOWN_COLUMN = {"group": "grp"}  # breakdown name -> staged column, where they differ
+# Data sets with an agent column: the agent leaderboard is checked there.
+AGENTS = ["generic-simple"]
 DATASETS = list(STAGING)
 
 
@@ -181,12 +204,28 @@ def csv_path(ds):
 
 
 @functools.lru_cache(maxsize=None)
-def con(ds):
+def con(scope):
+    """A DuckDB connection with the data set staged.  `scope` is a data set name, or a tuple
+    (data set, SQL condition): then `tickets` holds only the tickets that satisfy the condition
+    (a CLI filter; the unfiltered view is `all_tickets`, and as_of_v still reads the whole file)."""
+    ds, where = (scope, None) if isinstance(scope, str) else scope
+    sql = STAGING[ds].replace("{csv}", str(csv_path(ds)).replace("'", "''"))
+    if where is not None:
+        head = "CREATE OR REPLACE VIEW tickets AS"
+        assert sql.count(head) == 1
+        sql = (sql.replace(head, "CREATE OR REPLACE VIEW all_tickets AS")
+               + f"\nCREATE OR REPLACE VIEW tickets AS SELECT * FROM all_tickets WHERE {where};")
     c = duckdb.connect()
     c.execute(MACROS)
-    c.execute(STAGING[ds].replace("{csv}", str(csv_path(ds)).replace("'", "''")))
+    c.execute(sql)
     return c
 
+
+def dataset(scope):
+    return scope if isinstance(scope, str) else scope[0]
+
+
+# The functions below take a scope (see con) where they say `ds`.
 
 def one(ds, sql):
     """Run a query that returns exactly one row; return it as a dict."""
@@ -343,9 +382,11 @@ def exp_nps(ds):
 
 
 def breakdown(ds, field):
-    # breakdowns.<field>: number of tickets per canonical value.
+    # breakdowns.<field>: number of tickets per canonical value (status/channel/priority/type
+    # lower-cased as staged; group and agent names as written, trimmed).
+    col = BREAKDOWN_COLUMN.get(field, field)
     return {k: n for k, n in rows(ds, f"""
-        SELECT {field}, count(*) FROM tickets WHERE {field} IS NOT NULL GROUP BY {field} ORDER BY {field}""")}
+        SELECT {col}, count(*) FROM tickets WHERE {col} IS NOT NULL GROUP BY {col} ORDER BY {col}""")}
 
 
 def exp_created_vs_solved(ds):
@@ -363,6 +404,152 @@ def exp_created_vs_solved(ds):
         FROM c FULL OUTER JOIN s ON c.d = s.d ORDER BY 1""")}
 
 
+def exp_created_vs_solved_period(ds, fmt):
+    # series.created_vs_solved_weekly / _monthly: the daily series summed per period:
+    #   weekly  = ISO 8601 week (Monday first, week 1 holds the year's first Thursday), label
+    #             "YYYY-Www" with the ISO week-numbering year (strftime %G-W%V);
+    #   monthly = calendar month, label "YYYY-MM".
+    # created counted on created_at, solved (solved tickets only) on the solve time. Periods where
+    # both are 0 may be listed or not.
+    return {p: (c, s) for p, c, s in rows(ds, f"""
+        WITH c AS (SELECT strftime(created_at, '{fmt}') AS p, count(*) AS n FROM tickets
+                   WHERE created_at IS NOT NULL GROUP BY 1),
+             s AS (SELECT strftime(solved_at, '{fmt}') AS p, count(*) AS n FROM tickets
+                   WHERE is_solved AND solved_at IS NOT NULL GROUP BY 1)
+        SELECT coalesce(c.p, s.p) AS p, coalesce(c.n, 0), coalesce(s.n, 0)
+        FROM c FULL OUTER JOIN s ON c.p = s.p ORDER BY 1""")}
+
+
+SERIES_PERIOD_FORMAT = {"created_vs_solved_weekly": "%G-W%V", "created_vs_solved_monthly": "%Y-%m"}
+
+
+def exp_backlog_series(ds):
+    # series.backlog: one entry per calendar day D, every day from the first creation day to the
+    # as-of day (both included; none at all without creation times).  With E = end of D = D+1 00:00:
+    #   open = tickets created before E that are not solved at E: unsolved now (status decides; in
+    #          zendesk-insurer "Solved at" is 1900-01-01 on those and is not read), or solved with a
+    #          solve time >= E.  A solved ticket without a solve time counts as solved since creation.
+    #   ages = those open tickets counted by age at E in whole days, floor((E - created) / 86400 s),
+    #          in the buckets [<1, 1-2, 3-6, 7-29, >=30] days.
+    # Returns [(date 'YYYY-MM-DD', open, [5 counts]), ...] in date order.
+    out = rows(ds, """
+        WITH bounds AS (
+            SELECT CAST(CAST(min(t.created_at) AS DATE) AS TIMESTAMP) AS first_day,
+                   CAST(CAST(max(a.as_of) AS DATE) AS TIMESTAMP)      AS last_day
+            FROM tickets t, as_of_v a),
+        days AS (
+            SELECT unnest(generate_series(first_day, last_day, INTERVAL 1 DAY)) AS d
+            FROM bounds WHERE first_day IS NOT NULL),
+        open_at AS (
+            SELECT days.d,
+                   floor((epoch(days.d + INTERVAL 1 DAY) - epoch(t.created_at)) / 86400) AS age
+            FROM days JOIN tickets t
+              ON t.created_at < days.d + INTERVAL 1 DAY
+             AND (NOT t.is_solved
+                  OR (t.solved_at IS NOT NULL AND t.solved_at >= days.d + INTERVAL 1 DAY)))
+        SELECT strftime(days.d, '%Y-%m-%d'),
+               count(o.age),
+               count(o.age) FILTER (WHERE o.age < 1),
+               count(o.age) FILTER (WHERE o.age >= 1 AND o.age < 3),
+               count(o.age) FILTER (WHERE o.age >= 3 AND o.age < 7),
+               count(o.age) FILTER (WHERE o.age >= 7 AND o.age < 30),
+               count(o.age) FILTER (WHERE o.age >= 30)
+        FROM days LEFT JOIN open_at o ON o.d = days.d
+        GROUP BY days.d ORDER BY days.d""")
+    return [(d, n, list(ages)) for d, n, *ages in out]
+
+
+def exp_arrivals_by_weekday_hour(ds):
+    # series.arrivals_by_weekday_hour: 7 rows (Monday = row 0 ... Sunday = row 6) of 24 counts
+    # (hour 0..23) of tickets by the weekday and hour of created_at (naive timestamp as written).
+    # Tickets without a creation time are not counted (Kaggle: all zero).
+    grid = [[0] * 24 for _ in range(7)]
+    for wd, h, n in rows(ds, """
+        SELECT isodow(created_at) - 1, hour(created_at), count(*) FROM tickets
+        WHERE created_at IS NOT NULL GROUP BY ALL"""):
+        grid[wd][h] = n
+    return grid
+
+
+def exp_repeat_contact_rate(ds):
+    # repeat_contact_rate: 100 * tickets followed by another ticket of the same requester created
+    # strictly later and at most 7 days (604800 s) after their creation
+    #                    / tickets with a known requester and creation time;  n = that denominator.
+    return one(ds, """
+        SELECT 100.0 * count(*) FILTER (WHERE EXISTS (
+                   SELECT 1 FROM tickets l
+                   WHERE l.requester = t.requester AND l.created_at > t.created_at
+                     AND epoch(l.created_at) - epoch(t.created_at) <= 604800))
+                     / nullif(count(*), 0) AS value,
+               count(*) AS n
+        FROM tickets t WHERE t.requester IS NOT NULL AND t.created_at IS NOT NULL""")
+
+
+def exp_agents(ds):
+    # agents (leaderboard): one entry per agent name (as written, trimmed) with
+    #   tickets = tickets assigned to the agent, solved = solved ones among them,
+    #   median_resolution_minutes = median resolution minutes of those solved tickets (as in
+    #   resolution_time), and the figures this export cannot give null (no first reply, satisfaction,
+    #   reply count or handle time column).  Order: solved descending, then name (code point order).
+    agents = [{"agent": a, "tickets": n, "solved": s, "median_first_response_minutes": None,
+               "median_resolution_minutes": m, "csat": None, "first_contact_resolution": None,
+               "replies_per_ticket": None, "average_handle_minutes": None}
+              for a, n, s, m in rows(ds, """
+        SELECT agent, count(*), count(*) FILTER (WHERE is_solved),
+               quantile_cont(res_min, 0.5) FILTER (WHERE is_solved AND res_min IS NOT NULL)
+        FROM tickets WHERE agent IS NOT NULL GROUP BY agent""")]
+    return sorted(agents, key=lambda a: (-a["solved"], a["agent"]))
+
+
+def exp_channels(ds):
+    # channels (per-channel performance): one entry per canonical channel with
+    #   tickets = tickets of the channel;
+    #   median_first_response_minutes = null (no calendar first reply in any of these exports,
+    #                                    as kpis.first_response_time);
+    #   median_resolution_minutes = median resolution minutes of its solved tickets (as
+    #                               resolution_time.by_channel; null without creation time);
+    #   csat = 100 * scores >= 4 / numeric scores of its tickets (null without a score).
+    # Order: tickets descending, then channel name.
+    chans = [{"channel": ch, "tickets": n, "median_first_response_minutes": None,
+              "median_resolution_minutes": m, "csat": c}
+             for ch, n, m, c in rows(ds, """
+        SELECT channel, count(*),
+               quantile_cont(res_min, 0.5) FILTER (WHERE is_solved AND res_min IS NOT NULL),
+               100.0 * count(*) FILTER (WHERE csat_score >= 4) / nullif(count(csat_score), 0)
+        FROM tickets WHERE channel IS NOT NULL GROUP BY channel""")]
+    return sorted(chans, key=lambda c: (-c["tickets"], c["channel"]))
+
+
+def exp_sla_compliance(ds, resolution_minutes):
+    # sla_compliance with one resolution target for every priority (settings
+    # {"sla": {"*": {"resolution_minutes": T}}}), over tickets with a creation time:
+    #   solved:   met iff its resolution minutes (the export's full resolution column, else
+    #             solve - create) <= T, else breached;
+    #   unsolved: breached iff (as_of - created) in minutes > T; otherwise the target is still
+    #             running and the ticket is not counted.
+    # value = 100 * met / (met + breached), n = met + breached; by_priority the same per priority;
+    # breaches = ids of the breached tickets.
+    # Returns (headline dict, by_priority dict, set of breached ids).
+    outcome = f"""
+        WITH o AS (
+            SELECT t.id, t.priority,
+                   CASE WHEN t.is_solved THEN
+                            CASE WHEN coalesce(t.res_min, (epoch(t.solved_at) - epoch(t.created_at)) / 60.0)
+                                      <= {resolution_minutes} THEN 'met' ELSE 'breached' END
+                        WHEN (epoch(a.as_of) - epoch(t.created_at)) / 60.0 > {resolution_minutes}
+                            THEN 'breached'
+                   END AS outcome
+            FROM tickets t, as_of_v a WHERE t.created_at IS NOT NULL)"""
+    rate = """100.0 * count(*) FILTER (WHERE outcome = 'met') / nullif(count(outcome), 0) AS value,
+              count(outcome) AS n"""
+    head = one(ds, f"{outcome} SELECT {rate} FROM o")
+    by_prio = {p: {"value": v, "n": n} for p, v, n in rows(ds, f"""
+        {outcome} SELECT priority, {rate} FROM o WHERE priority IS NOT NULL AND outcome IS NOT NULL
+        GROUP BY priority ORDER BY priority""")}
+    breached = {i for (i,) in rows(ds, f"{outcome} SELECT id FROM o WHERE outcome = 'breached'")}
+    return head, by_prio, breached
+
+
 KPIS = {
     "tickets_created": exp_tickets_created,
     "tickets_solved": exp_tickets_solved,
@@ -377,14 +564,119 @@ KPIS = {
     "csat": exp_csat,
     "csat_response_rate": exp_csat_response_rate,
     "nps": exp_nps,
+    "repeat_contact_rate": exp_repeat_contact_rate,
+    # sla_compliance needs targets: without settings (and no SLA status column in these exports)
+    # it is null everywhere; with targets see exp_sla_compliance and SCENARIOS.
+    "sla_compliance": None,
 }
 ALWAYS = {"tickets_created", "tickets_solved", "backlog"}
 
 
 def expected_kpi(ds, kpi):
-    if kpi not in ALWAYS and kpi not in SUPPORTED[ds]:
+    if kpi not in ALWAYS and kpi not in SUPPORTED[dataset(ds)]:
         return NULL
     return KPIS[kpi](ds)
+
+
+# --------------------------------------------------------------------------------------------
+# Scenarios: the CLI run with filters or settings on one data set.
+#   args      extra CLI arguments;
+#   where     SQL condition on the staged `tickets` selecting the same tickets (kpis.md: "A date-range
+#             filter selects tickets by created_at. Other filters ... select tickets by that field");
+#   range     (from, to) of a date-range filter: creation DATE between them, both included;
+#   settings  JSON written to a temporary file and passed as --settings;
+#   sla       the resolution target in those settings (minutes, every priority).
+# --------------------------------------------------------------------------------------------
+
+def _created_between(first, last):
+    return f"CAST(created_at AS DATE) BETWEEN DATE '{first}' AND DATE '{last}'"
+
+
+def previous_period(first, last):
+    # The previous period of the same length: the days right before `first`, as many as the range
+    # has (2023-05-16 .. 2023-05-31 = 16 days -> 2023-04-30 .. 2023-05-15).
+    f, l = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    prev_last = f - dt.timedelta(days=1)
+    prev_first = prev_last - (l - f)
+    return prev_first.isoformat(), prev_last.isoformat()
+
+
+def sla_settings(minutes):
+    return {"sla": {"*": {"resolution_minutes": minutes}}}
+
+
+SCENARIOS = {
+    "from=2023-05-16,to=2023-05-31": {
+        "ds": "zendesk-insurer",
+        "args": ("--from", "2023-05-16", "--to", "2023-05-31"),
+        "range": ("2023-05-16", "2023-05-31"),
+        "figures": ["tickets", "tickets_total", "previous_period",
+                    "kpis.tickets_created", "kpis.tickets_solved", "kpis.resolution_time",
+                    "kpis.csat", "kpis.first_contact_resolution"],
+    },
+    "channel=email,priority=urgent": {
+        "ds": "zendesk-insurer",
+        "args": ("--channel", "email", "--priority", "urgent"),
+        # case-insensitive match on the canonical values
+        "where": "lower(channel) = 'email' AND lower(priority) = 'urgent'",
+        "figures": ["tickets", "tickets_total", "kpis.resolution_time"],
+    },
+    "settings:sla-resolution-2880": {
+        "ds": "zendesk-insurer",
+        "settings": sla_settings(2880), "sla": 2880,
+        "figures": ["kpis.sla_compliance", "kpis.sla_compliance.by_priority", "sla_breaches"],
+    },
+    # 30 days: unsolved tickets created after 2023-05-20 08:47 are younger than the target at the
+    # as-of time (2023-06-19 08:47), so their target is still running and they are not counted --
+    # with 2880 minutes no unsolved ticket of this export is that young.
+    "settings:sla-resolution-43200": {
+        "ds": "zendesk-insurer",
+        "settings": sla_settings(43200), "sla": 43200,
+        "figures": ["kpis.sla_compliance", "kpis.sla_compliance.by_priority", "sla_breaches"],
+    },
+}
+
+
+def scenario_scope(name, previous=False):
+    sc = SCENARIOS[name]
+    if "range" in sc:
+        first, last = previous_period(*sc["range"]) if previous else sc["range"]
+        return (sc["ds"], _created_between(first, last))
+    assert not previous
+    return (sc["ds"], sc["where"]) if "where" in sc else sc["ds"]
+
+
+def expected_scenario(name, figure):
+    sc = SCENARIOS[name]
+    ds, scope = sc["ds"], scenario_scope(name)
+    if figure == "tickets":
+        # tickets: the selected tickets
+        return exp_tickets(scope)
+    if figure == "tickets_total":
+        # tickets_total: every ticket of the data set, before filtering
+        return exp_tickets(ds)
+    if figure == "previous_period":
+        # previous_period: {from, to} of the previous period of the same length
+        first, last = previous_period(*sc["range"])
+        return {"from": first, "to": last}
+    if figure.startswith("kpis.sla_compliance"):
+        head, by_prio, _ = exp_sla_compliance(scope, sc["sla"])
+        return by_prio if figure.endswith(".by_priority") else head
+    if figure == "sla_breaches":
+        return exp_sla_compliance(scope, sc["sla"])[2]
+    kpi = figure.split(".", 1)[1]
+    want = expected_kpi(scope, kpi)
+    if "range" in sc:
+        # With a date range every KPI also carries `previous` (its headline value over the
+        # previous period) and `delta` = value - previous.
+        prev = expected_kpi(scenario_scope(name, previous=True), kpi)["value"]
+        want = dict(want, previous=prev)
+        want["delta"] = None if want["value"] is None or prev is None else want["value"] - prev
+    return want
+
+
+def scenario_cases():
+    return [(name, f) for name, sc in SCENARIOS.items() for f in sc["figures"]]
 
 
 def expected_all(ds):
@@ -392,10 +684,26 @@ def expected_all(ds):
     out = {"tickets": exp_tickets(ds), "as_of": exp_as_of(ds), "format": FORMAT[ds],
            "kpis": {k: expected_kpi(ds, k) for k in KPIS},
            "breakdowns": {b: breakdown(ds, b) for b in BREAKDOWNS[ds]},
-           "created_vs_solved": {d: list(v) for d, v in exp_created_vs_solved(ds).items()}}
+           "created_vs_solved": {d: list(v) for d, v in exp_created_vs_solved(ds).items()},
+           **{s: {p: list(v) for p, v in exp_created_vs_solved_period(ds, fmt).items()}
+              for s, fmt in SERIES_PERIOD_FORMAT.items()},
+           "backlog_series": exp_backlog_series(ds),
+           "arrivals_by_weekday_hour": exp_arrivals_by_weekday_hour(ds),
+           "channels": exp_channels(ds)}
     if "first_response_time_business" in SUPPORTED[ds]:
         out["first_response_time_business.by_channel"] = exp_frt_business_by_channel(ds)
         out["first_response_time_business.by_priority"] = exp_frt_business_by_priority(ds)
+    if ds in AGENTS:
+        out["agents"] = exp_agents(ds)
+    return out
+
+
+def expected_scenarios():
+    out = {}
+    for name, figure in scenario_cases():
+        want = expected_scenario(name, figure)
+        out.setdefault(f"{SCENARIOS[name]['ds']}[{name}]", {})[figure] = \
+            sorted(want) if isinstance(want, set) else want
     return out
 
 
@@ -406,29 +714,38 @@ def expected_all(ds):
 _reports = {}
 
 
-def _run_cli(ds):
+def _run_cli(ds, args=(), settings=None):
     if not BIN.exists():
         return f"CLI not found at {BIN} (build it, or set HELPDESK_KPI_BIN)"
     csv = csv_path(ds)
     if not csv.exists():
         return f"data file missing: {csv} (set HELPDESK_KPI_DATA)"
-    p = subprocess.run([str(BIN), "report", str(csv), "--format", "json"],
-                       capture_output=True, text=True, timeout=300, cwd=REPO)
+    with tempfile.TemporaryDirectory() as tmp:
+        args = list(args)
+        if settings is not None:
+            path = Path(tmp) / "settings.json"
+            path.write_text(json.dumps(settings))
+            args += ["--settings", str(path)]
+        cmd = [str(BIN), "report", str(csv), "--format", "json", *args]
+        p = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=REPO)
     if p.returncode != 0:
-        return f"{BIN.name} report {csv} exited {p.returncode}:\n{p.stderr[-2000:]}"
+        return f"{' '.join(cmd)} exited {p.returncode}:\n{p.stderr[-2000:]}"
     try:
         return json.loads(p.stdout)
     except json.JSONDecodeError as e:
         return f"CLI output is not JSON ({e}):\n{p.stdout[:500]}"
 
 
-def report(ds):
-    """The CLI's JSON report for a data set; run once per data set (a failure is remembered too)."""
-    if ds not in _reports:
-        _reports[ds] = _run_cli(ds)
-    if isinstance(_reports[ds], str):
-        pytest.fail(_reports[ds], pytrace=False)
-    return _reports[ds]
+def report(ds, scenario=None):
+    """The CLI's JSON report for a data set (or a scenario of SCENARIOS); run once each
+    (a failure is remembered too)."""
+    key = (ds, scenario)
+    if key not in _reports:
+        sc = SCENARIOS[scenario] if scenario else {}
+        _reports[key] = _run_cli(ds, sc.get("args", ()), sc.get("settings"))
+    if isinstance(_reports[key], str):
+        pytest.fail(_reports[key], pytrace=False)
+    return _reports[key]
 
 
 def fail(msg):
@@ -507,6 +824,80 @@ def check_groups(rep, path, expected):
             f"{path}.{g}: not expected (no ticket has a value), CLI says {extra!r}"
 
 
+def check_created_solved(rep, figure, key, want):
+    """A created/solved series keyed by `key` ("date" or "period"): every key at most once, and
+    equal to `want` where either side is non-zero (all-zero entries may be listed or not)."""
+    actual = {}
+    for e in get(rep, figure):
+        entry = {"e": e}
+        k = get(entry, f"e.{key}")
+        assert k not in actual, f"{figure}: {key} {k} listed twice"
+        actual[k] = (get(entry, "e.created"), get(entry, "e.solved"))
+    for k, v in actual.items():
+        assert all(is_count(x) for x in v), f"{figure}: {k}: counts must be JSON integers, CLI says {v}"
+    actual = {k: v for k, v in actual.items() if v != (0, 0)}
+    wrong = {k: (want.get(k, (0, 0)), actual.get(k, (0, 0)))
+             for k in sorted(set(want) | set(actual)) if want.get(k, (0, 0)) != actual.get(k, (0, 0))}
+    assert not wrong, (f"{figure}: {len(wrong)} {key}s differ, (expected, CLI) as (created, solved): "
+                       + ", ".join(f"{k}: {w}" for k, w in list(wrong.items())[:10]))
+
+
+def check_backlog_series(rep, figure, want):
+    """series.backlog: exactly the expected days, in order, each with open and the 5 age buckets."""
+    actual = get(rep, figure)
+    assert isinstance(actual, list), f"{figure}: expected a list, CLI says {actual!r}"
+    got = []
+    for e in actual:
+        entry = {"e": e}
+        got.append((get(entry, "e.date"), get(entry, "e.open"), get(entry, "e.ages")))
+    want_days, got_days = [d for d, *_ in want], [d for d, *_ in got]
+    if want_days != got_days:
+        missing = sorted(set(want_days) - set(got_days))
+        extra = sorted(set(got_days) - set(want_days))
+        fail(f"{figure}: days differ: expected {len(want_days)} days "
+             f"{want_days[:1]}..{want_days[-1:]}, CLI lists {len(got_days)} {got_days[:1]}..{got_days[-1:]}; "
+             f"missing {missing[:10]}, extra {extra[:10]}"
+             + ("" if missing or extra else " (same days, other order or repeated)"))
+    wrong = []
+    for (d, n, ages), (_, an, aages) in zip(want, got):
+        ok = is_count(an) and an == n and isinstance(aages, list) and len(aages) == 5 \
+            and all(is_count(x) for x in aages) and aages == ages
+        if not ok:
+            wrong.append(f"{d}: expected open {n} ages {ages}, CLI open {an!r} ages {aages!r}")
+    assert not wrong, f"{figure}: {len(wrong)} of {len(want)} days differ:\n  " + "\n  ".join(wrong[:10])
+
+
+def check_grid(rep, figure, want):
+    actual = get(rep, figure)
+    assert isinstance(actual, list) and len(actual) == 7 and \
+        all(isinstance(r, list) and len(r) == 24 for r in actual), \
+        f"{figure}: expected 7 rows of 24 counts, CLI says {actual!r}"
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    wrong = [f"{days[wd]} {h:02d}h: expected {want[wd][h]}, CLI says {actual[wd][h]!r}"
+             for wd in range(7) for h in range(24)
+             if not (is_count(actual[wd][h]) and actual[wd][h] == want[wd][h])]
+    assert not wrong, f"{figure}: {len(wrong)} cells differ: " + "; ".join(wrong[:12])
+
+
+def check_table(rep, figure, key, want):
+    """A list of rows identified by `key`: the same rows in the same order, every field equal."""
+    actual = get(rep, figure)
+    assert isinstance(actual, list), f"{figure}: expected a list, CLI says {actual!r}"
+    got_keys = [r.get(key) if isinstance(r, dict) else r for r in actual]
+    want_keys = [r[key] for r in want]
+    assert sorted(map(str, got_keys)) == sorted(map(str, want_keys)), \
+        f"{figure}: expected {key}s {want_keys}, CLI lists {got_keys}"
+    assert got_keys == want_keys, f"{figure}: wrong order: expected {want_keys}, CLI lists {got_keys}"
+    errors = []
+    for i, w in enumerate(want):
+        try:
+            check_fields({"row": actual[i]}, "row", {f: v for f, v in w.items() if f != key})
+        except AssertionError as e:
+            errors.append(f"{figure}[{key}={w[key]}]: " + str(e).replace("row.", ""))
+    if errors:
+        fail("\n".join(errors))
+
+
 # --------------------------------------------------------------------------------------------
 # Tests: one per (data set, figure)
 # --------------------------------------------------------------------------------------------
@@ -521,6 +912,11 @@ def cases():
                     (ds, "kpis.first_response_time_business.by_priority")]
         out += [(ds, f"breakdowns.{b}") for b in BREAKDOWNS[ds]]
         out += [(ds, "series.created_vs_solved")]
+        out += [(ds, f"series.{s}") for s in SERIES_PERIOD_FORMAT]
+        out += [(ds, "series.backlog"), (ds, "series.arrivals_by_weekday_hour")]
+        if ds in AGENTS:
+            out += [(ds, "agents")]
+        out += [(ds, "channels")]
     return out
 
 
@@ -560,21 +956,53 @@ def test_figure(ds, figure):
         actual = {k: v for k, v in actual.items() if v != 0}
         assert actual == want, f"{figure}: expected {want}, CLI says {actual}"
     elif figure == "series.created_vs_solved":
-        want = exp_created_vs_solved(ds)
-        actual = {}
-        for i, e in enumerate(get(rep, figure)):
-            entry = {"e": e}
-            d = get(entry, "e.date")
-            assert d not in actual, f"{figure}: date {d} listed twice"
-            actual[d] = (get(entry, "e.created"), get(entry, "e.solved"))
-        actual = {d: v for d, v in actual.items() if v != (0, 0)}
-        wrong = {d: (want.get(d, (0, 0)), actual.get(d, (0, 0)))
-                 for d in sorted(set(want) | set(actual)) if want.get(d, (0, 0)) != actual.get(d, (0, 0))}
-        assert not wrong, (f"{figure}: {len(wrong)} dates differ, (expected, CLI) as (created, solved): "
-                           + ", ".join(f"{d}: {w}" for d, w in list(wrong.items())[:10]))
+        check_created_solved(rep, figure, "date", exp_created_vs_solved(ds))
+    elif figure.startswith("series.") and figure.split(".", 1)[1] in SERIES_PERIOD_FORMAT:
+        fmt = SERIES_PERIOD_FORMAT[figure.split(".", 1)[1]]
+        check_created_solved(rep, figure, "period", exp_created_vs_solved_period(ds, fmt))
+    elif figure == "series.backlog":
+        check_backlog_series(rep, figure, exp_backlog_series(ds))
+    elif figure == "series.arrivals_by_weekday_hour":
+        check_grid(rep, figure, exp_arrivals_by_weekday_hour(ds))
+    elif figure == "agents":
+        check_table(rep, figure, "agent", exp_agents(ds))
+    elif figure == "channels":
+        check_table(rep, figure, "channel", exp_channels(ds))
+    else:
+        raise AssertionError(f"unknown figure {figure}")
+
+
+@pytest.mark.parametrize("name,figure", scenario_cases(),
+                         ids=[f"{SCENARIOS[n]['ds']}[{n}]:{f}" for n, f in scenario_cases()])
+def test_scenario(name, figure):
+    rep = report(SCENARIOS[name]["ds"], name)
+    want = expected_scenario(name, figure)
+    if figure in ("tickets", "tickets_total"):
+        same(get(rep, figure), want, figure)
+    elif figure == "previous_period":
+        actual = get(rep, figure)
+        assert isinstance(actual, dict), f"{figure}: expected {want}, CLI says {actual!r}"
+        check_fields(rep, figure, want)
+    elif figure == "kpis.sla_compliance.by_priority":
+        check_groups(rep, figure, want)
+    elif figure == "sla_breaches":
+        actual = get(rep, figure)
+        assert isinstance(actual, list), f"{figure}: expected a list, CLI says {actual!r}"
+        ids = [get({"e": e}, "e.id") for e in actual]
+        assert len(ids) == len(set(ids)), f"{figure}: ids listed twice: {sorted({i for i in ids if ids.count(i) > 1})[:10]}"
+        missing, extra = sorted(want - set(ids)), sorted(set(ids) - want)
+        assert not missing and not extra, (
+            f"{figure}: expected {len(want)} breached tickets, CLI lists {len(ids)}; "
+            f"missing {len(missing)} {missing[:10]}, extra {len(extra)} {extra[:10]}")
+    elif figure.startswith("kpis."):
+        if want == NULL:
+            check_null_kpi(rep, figure.split(".", 1)[1])
+        else:
+            check_fields(rep, figure, want)
     else:
         raise AssertionError(f"unknown figure {figure}")
 
 
 if __name__ == "__main__":
-    print(json.dumps({ds: expected_all(ds) for ds in DATASETS}, indent=1, default=str))
+    print(json.dumps({**{ds: expected_all(ds) for ds in DATASETS}, **expected_scenarios()},
+                     indent=1, default=str))

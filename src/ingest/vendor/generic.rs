@@ -376,6 +376,33 @@ pub const GENERIC: Vendor = Vendor {
         ),
         C::new(Tags, &["tags", "labels", "tag"]),
         C::new(GroupStations, &["group stations"]),
+        C::new(
+            CesScore,
+            &["ces", "ces score", "customer effort score", "effort score"],
+        ),
+        C::new(
+            RatingComment,
+            &[
+                "satisfaction comment",
+                "rating comment",
+                "survey comment",
+                "feedback comment",
+            ],
+        ),
+        C::new(
+            QualityScore,
+            &["quality score", "qa score", "review score", "quality"],
+        ),
+        C::new(
+            BotInvolved,
+            &[
+                "bot involved",
+                "handled by bot",
+                "bot",
+                "ai agent involved",
+                "chatbot",
+            ],
+        ),
     ],
     statuses: &[
         ("resolved", Status::Solved),

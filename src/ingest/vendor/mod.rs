@@ -1,6 +1,8 @@
 //! Vendor knowledge as data: one table per export format. Adding a vendor is adding a file here
 //! and a line to `VENDORS`.
 
+mod aircall;
+mod customers;
 mod freshdesk;
 mod freshservice;
 mod front;
@@ -13,7 +15,9 @@ mod it_desk;
 mod jira_service_management;
 mod salesforce;
 mod servicenow;
+mod surveys;
 mod zendesk;
+mod zendesk_talk;
 mod zoho_desk;
 
 use super::field::{normalize_header, ColumnSpec};
@@ -62,6 +66,12 @@ pub const VENDORS: &[&Vendor] = &[
     &gorgias::GORGIAS,
     &front::FRONT,
     &it_desk::IT_DESK,
+    // Not tickets: calls, survey answers, customers. After the ticket exports so that a tie
+    // keeps a ticket export a ticket export.
+    &aircall::AIRCALL,
+    &zendesk_talk::ZENDESK_TALK,
+    &surveys::SURVEYS,
+    &customers::CUSTOMERS,
 ];
 pub const FALLBACK: &Vendor = &generic::GENERIC;
 

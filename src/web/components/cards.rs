@@ -7,11 +7,13 @@ use super::ReportProps;
 use crate::kpi::Kpi;
 use crate::report::{format_kpi_value, KpiInfo, CATALOGUE};
 
-const GROUPS: [(&str, &str); 5] = [
+const GROUPS: [(&str, &str); 7] = [
     ("volume", "Volume"),
     ("speed", "Speed"),
     ("effectiveness", "Effectiveness"),
     ("satisfaction", "Satisfaction"),
+    ("calls", "Calls"),
+    ("customers", "Customers"),
     ("team", "Team and cost"),
 ];
 

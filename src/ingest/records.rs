@@ -1,0 +1,209 @@
+//! Rows of call, survey and customer exports. Tickets have their own reader (`row.rs`); these
+//! share its rules: a cell that cannot be read skips the row, with line, column and reason.
+
+use csv::StringRecord;
+
+use super::columns::Layout;
+use super::field::{normalize_header, Field};
+use super::values;
+use super::SkippedRow;
+use crate::model::{Call, Customer, Direction, SurveyAnswer, Timestamp};
+
+/// The cells of one row, read through the file's layout.
+pub struct Cells<'a> {
+    pub record: &'a StringRecord,
+    pub headers: &'a [String],
+    pub layout: &'a Layout,
+    pub line: u64,
+}
+
+impl Cells<'_> {
+    /// The trimmed text of a field's cell; `None` for no column or a blank cell.
+    pub fn text(&self, field: Field) -> Option<&str> {
+        let column = self.layout.get(field)?;
+        let text = self.record.get(column.index)?.trim();
+        (!text.is_empty()).then_some(text)
+    }
+
+    pub fn skip(&self, field: Field, reason: String) -> SkippedRow {
+        SkippedRow {
+            line: self.line,
+            column: self
+                .layout
+                .get(field)
+                .map(|c| self.headers[c.index].clone()),
+            reason,
+        }
+    }
+
+    pub fn time(&self, field: Field) -> Result<Option<Timestamp>, SkippedRow> {
+        let (Some(text), Some(form)) = (
+            self.text(field),
+            self.layout.get(field).and_then(|c| c.form),
+        ) else {
+            return Ok(None);
+        };
+        form.parse(text).map(Some).ok_or_else(|| {
+            self.skip(
+                field,
+                format!(
+                    "'{text}' is not a date written like the others in this column (e.g. {})",
+                    form.describe()
+                ),
+            )
+        })
+    }
+
+    pub fn minutes(&self, field: Field) -> Result<Option<f64>, SkippedRow> {
+        let (Some(text), Some(column)) = (self.text(field), self.layout.get(field)) else {
+            return Ok(None);
+        };
+        values::duration_minutes(text, column.unit)
+            .map(Some)
+            .map_err(|e| self.skip(field, e))
+    }
+
+    /// Checks the row's width against the header.
+    pub fn check_width(&self) -> Result<(), SkippedRow> {
+        if self.record.len() == self.headers.len() {
+            return Ok(());
+        }
+        Err(SkippedRow {
+            line: self.line,
+            column: None,
+            reason: format!(
+                "the row has {} fields but the header has {}: a quote or a delimiter in it may be \
+                 broken",
+                self.record.len(),
+                self.headers.len()
+            ),
+        })
+    }
+}
+
+pub fn read_call(file: &str, cells: &Cells) -> Result<Call, SkippedRow> {
+    cells.check_width()?;
+    let started_at = cells.time(Field::CreatedAt)?;
+    let answered_at = cells.time(Field::CallAnsweredAt)?;
+    let ended_at = cells.time(Field::CallEndedAt)?;
+    let direction = match cells.text(Field::CallDirection) {
+        Some(text) => Some(direction(text).ok_or_else(|| {
+            cells.skip(
+                Field::CallDirection,
+                format!("'{text}' is not a call direction (expected inbound or outbound)"),
+            )
+        })?),
+        None => None,
+    };
+    let answered = match cells.text(Field::CallOutcome) {
+        Some(text) => Some(answered(text).ok_or_else(|| {
+            cells.skip(
+                Field::CallOutcome,
+                format!("'{text}' is not a call outcome (expected answered, missed, abandoned or voicemail)"),
+            )
+        })?),
+        None => answered_at.map(|_| true),
+    };
+    let seconds_between = |a: Option<Timestamp>, b: Option<Timestamp>| {
+        let (a, b) = (a?, b?);
+        (b >= a).then(|| (b - a) as f64)
+    };
+    let wait_seconds = match cells.minutes(Field::WaitMinutes)? {
+        Some(minutes) => Some(minutes * 60.0),
+        None => seconds_between(started_at, answered_at),
+    };
+    let talk_seconds = match cells.minutes(Field::TalkMinutes)? {
+        Some(minutes) => Some(minutes * 60.0),
+        None => seconds_between(answered_at, ended_at),
+    };
+    Ok(Call {
+        id: cells
+            .text(Field::Id)
+            .map_or_else(|| format!("{file}:{}", cells.line), str::to_string),
+        started_at,
+        direction,
+        answered,
+        wait_seconds,
+        talk_seconds,
+        agent: cells.text(Field::Agent).map(str::to_string),
+    })
+}
+
+fn direction(text: &str) -> Option<Direction> {
+    match normalize_header(text).as_str() {
+        "inbound" | "incoming" | "in" | "inbound call" => Some(Direction::Inbound),
+        "outbound" | "outgoing" | "out" | "outbound call" => Some(Direction::Outbound),
+        _ => None,
+    }
+}
+
+fn answered(text: &str) -> Option<bool> {
+    match normalize_header(text).as_str() {
+        "answered" | "completed" | "done" | "yes" | "true" | "1" | "accepted" => Some(true),
+        "missed"
+        | "abandoned"
+        | "abandoned in queue"
+        | "abandoned in ivr"
+        | "voicemail"
+        | "unanswered"
+        | "not answered"
+        | "no"
+        | "false"
+        | "0"
+        | "declined"
+        | "refused"
+        | "abandoned in voicemail"
+        | "callback requested" => Some(false),
+        _ => None,
+    }
+}
+
+pub fn read_survey(cells: &Cells) -> Result<SurveyAnswer, SkippedRow> {
+    cells.check_width()?;
+    let satisfaction = match cells.text(Field::Satisfaction) {
+        Some(text) => values::satisfaction(text, cells.layout.rating_scale)
+            .map_err(|e| cells.skip(Field::Satisfaction, e))?,
+        None => None,
+    };
+    let nps_score = match cells.text(Field::NpsScore) {
+        Some(text) => Some(values::nps_score(text).map_err(|e| cells.skip(Field::NpsScore, e))?),
+        None => None,
+    };
+    let ces_score = match cells.text(Field::CesScore) {
+        Some(text) => Some(values::number(text).map_err(|e| cells.skip(Field::CesScore, e))?),
+        None => None,
+    };
+    Ok(SurveyAnswer {
+        ticket_id: cells.text(Field::TicketRef).map(str::to_string),
+        answered_at: cells.time(Field::CreatedAt)?,
+        satisfaction,
+        nps_score,
+        ces_score,
+        comment: cells.text(Field::RatingComment).map(str::to_string),
+    })
+}
+
+pub fn read_customer(cells: &Cells) -> Result<Customer, SkippedRow> {
+    cells.check_width()?;
+    let id = cells
+        .text(Field::Id)
+        .ok_or_else(|| cells.skip(Field::Id, "the customer id is empty".to_string()))?;
+    let start = cells.time(Field::CustomerSince)?.ok_or_else(|| {
+        cells.skip(
+            Field::CustomerSince,
+            "the customer's start date is empty".to_string(),
+        )
+    })?;
+    let end = cells.time(Field::CustomerUntil)?;
+    if end.is_some_and(|end| end < start) {
+        return Err(cells.skip(
+            Field::CustomerUntil,
+            "the customer's end date comes before the start date".to_string(),
+        ));
+    }
+    Ok(Customer {
+        id: id.to_string(),
+        start,
+        end,
+    })
+}

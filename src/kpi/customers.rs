@@ -1,0 +1,148 @@
+//! Customers: retention and churn over the selected range, from a customers file or, lacking
+//! one, from requester activity in the selected and the previous period (the KPI says which).
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+
+use super::{Context, Kpi, PERCENT};
+use crate::dataset::Dataset;
+use crate::model::Timestamp;
+
+const NO_RANGE: &str = "choose a date range: retention and churn compare its start with its end";
+
+/// S (customers at the start), E (at the end), N (new during the range), and those lost.
+struct Counts {
+    start: usize,
+    end: usize,
+    new: usize,
+    lost: usize,
+    source: &'static str,
+}
+
+fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
+    let (from, to) = context.range.ok_or(NO_RANGE)?;
+    let start = midnight(from);
+    let end = midnight(to.succ_opt().unwrap_or(to));
+    if !dataset.customers.is_empty() {
+        // Active at an instant: started by then and not yet gone.
+        let active = |at: Timestamp| {
+            dataset
+                .customers
+                .iter()
+                .filter(|c| c.start <= at && c.end.is_none_or(|e| e >= at))
+                .count()
+        };
+        let new = dataset
+            .customers
+            .iter()
+            .filter(|c| c.start > start && c.start < end)
+            .count();
+        let lost = dataset
+            .customers
+            .iter()
+            .filter(|c| c.start <= start && c.end.is_some_and(|e| e >= start && e < end))
+            .count();
+        return Ok(Counts {
+            start: active(start),
+            end: active(end),
+            new,
+            lost,
+            source: "from the customers file",
+        });
+    }
+    let population = context.population.unwrap_or(&dataset.tickets);
+    if population.iter().all(|t| t.requester.is_none()) {
+        return Err("no customers file and no requester column to follow customers by".into());
+    }
+    let days = (to - from).num_days() + 1;
+    let previous_start = start - days * 86_400;
+    let requesters_between = |a: Timestamp, b: Timestamp| -> HashSet<&str> {
+        population
+            .iter()
+            .filter(|t| t.created_at.is_some_and(|c| c >= a && c < b))
+            .filter_map(|t| t.requester.as_deref())
+            .collect()
+    };
+    let before: HashSet<&str> = population
+        .iter()
+        .filter(|t| t.created_at.is_some_and(|c| c < start))
+        .filter_map(|t| t.requester.as_deref())
+        .collect();
+    let previous = requesters_between(previous_start, start);
+    let current = requesters_between(start, end);
+    Ok(Counts {
+        start: previous.len(),
+        end: current.len(),
+        new: current.iter().filter(|r| !before.contains(*r)).count(),
+        lost: previous.iter().filter(|r| !current.contains(*r)).count(),
+        source: "from requester activity: customers are requesters with a ticket in the previous \
+                 period of the same length (start) and in this one (end)",
+    })
+}
+
+fn midnight(day: NaiveDate) -> Timestamp {
+    day.and_hms_opt(0, 0, 0)
+        .map_or(0, |t| t.and_utc().timestamp())
+}
+
+/// `customer_retention_rate`: ((E − N) ÷ S) × 100 over the selected range.
+pub fn customer_retention_rate(dataset: &Dataset, context: &Context) -> Kpi {
+    match counts(dataset, context) {
+        Err(reason) => Kpi::null(PERCENT, reason),
+        Ok(c) if c.start == 0 => Kpi::null(PERCENT, "no customer at the start of the range"),
+        Ok(c) => Kpi {
+            value: Some(100.0 * (c.end as f64 - c.new as f64) / c.start as f64),
+            unit: PERCENT,
+            n: Some(c.start),
+            note: Some(c.source.to_string()),
+            ..Kpi::default()
+        },
+    }
+}
+
+/// `churn_rate`: customers lost during the range ÷ S.
+pub fn churn_rate(dataset: &Dataset, context: &Context) -> Kpi {
+    match counts(dataset, context) {
+        Err(reason) => Kpi::null(PERCENT, reason),
+        Ok(c) => Kpi::percent(c.lost, c.start, "no customer at the start of the range")
+            .with_note(Some(c.source.to_string())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+    use crate::settings::Settings;
+
+    #[test]
+    fn from_a_customers_file() {
+        // Feb 2024. At the start: c1, c2 (leaves Feb 15), c5 (leaves Feb 10) → S = 3; c4 left in
+        // January; c3 starts Feb 5 (new, N = 1). At the end: c1, c3 → E = 2.
+        // Retention (2 − 1) / 3 = 33.3 %; lost during February: c2, c5 → churn 2 / 3.
+        let data = dataset(
+            "Customer ID,Customer since,Customer until\n\
+             c1,2023-01-10,\n\
+             c2,2023-06-01,2024-02-15\n\
+             c3,2024-02-05,\n\
+             c4,2022-11-01,2024-01-20\n\
+             c5,2024-01-01,2024-02-10\n",
+        );
+        let settings = Settings::default();
+        let day = |d| NaiveDate::from_ymd_opt(2024, 2, d).unwrap();
+        let context = Context::new(&settings, None, None)
+            .unwrap()
+            .with_range(day(1), day(29));
+        assert_eq!(
+            customer_retention_rate(&data, &context).value,
+            Some(100.0 / 3.0)
+        );
+        assert_eq!(churn_rate(&data, &context).value, Some(200.0 / 3.0));
+        let whole = Context::new(&settings, None, None).unwrap();
+        assert!(churn_rate(&data, &whole)
+            .reason
+            .unwrap()
+            .contains("date range"));
+    }
+}
