@@ -8,7 +8,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 pub const SAMPLE_FILE_NAME: &str = "sample-zendesk.csv";
 pub const DEFAULT_SEED: u64 = 2026;
 
-const HEADER: [&str; 21] = [
+const HEADER: [&str; 22] = [
     "Id",
     "Requester id",
     "Assignee",
@@ -23,6 +23,7 @@ const HEADER: [&str; 21] = [
     "Updated at",
     "Solved at",
     "Satisfaction Score",
+    "Satisfaction Comment",
     "Group stations",
     "Reopens",
     "Replies",
@@ -57,6 +58,22 @@ const PRIORITIES: [(&str, f64, f64); 4] = [
     ("Normal", 0.50, 1.0),
     ("High", 0.15, 0.6),
     ("Urgent", 0.05, 0.25),
+];
+
+const GOOD_COMMENTS: [&str; 6] = [
+    "Quick and friendly answer",
+    "Solved my problem fast",
+    "Very helpful agent, thank you",
+    "Clear explanation, quick fix",
+    "Friendly support and a fast refund",
+    "Helpful and patient",
+];
+const BAD_COMMENTS: [&str; 5] = [
+    "Slow reply, waited days",
+    "Had to explain the problem twice",
+    "Problem not solved",
+    "Slow and the answer did not help",
+    "Nobody answered my question",
 ];
 
 /// (ticket type, group, subjects).
@@ -200,6 +217,11 @@ fn ticket_row(
             "Good"
         }
     };
+    let comment = match satisfaction {
+        "Good" if random.unit() < 0.5 => *random.pick(&GOOD_COMMENTS, |_| 1.0),
+        "Bad" if random.unit() < 0.7 => *random.pick(&BAD_COMMENTS, |_| 1.0),
+        _ => "",
+    };
     let group_stations = 1 + u32::from(random.unit() < 0.12);
     vec![
         id.to_string(),
@@ -216,6 +238,7 @@ fn ticket_row(
         format_time(updated),
         solved_at,
         satisfaction.to_string(),
+        comment.to_string(),
         group_stations.to_string(),
         if is_solved {
             reopens.to_string()

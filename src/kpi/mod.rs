@@ -6,6 +6,7 @@ pub mod business_hours;
 mod calls;
 mod context;
 mod customers;
+mod feedback;
 mod quality;
 mod satisfaction;
 mod series;
@@ -23,6 +24,7 @@ use serde::Serialize;
 use crate::dataset::Dataset;
 pub use breakdown::breakdowns;
 pub use context::Context;
+pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
 pub use series::{
     backlog_over_time, created_vs_solved, created_vs_solved_by, heat_map, month_label, week_label,
     BacklogDay, DayCount, PeriodCount,

@@ -14,7 +14,8 @@ use crate::dataset::Dataset;
 use crate::ingest::datetime::{format_timestamp, parse_setting_time};
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
-    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Kpi, PeriodCount, SlaBreach,
+    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, FeedbackTerms, Kpi, PeriodCount,
+    SlaBreach,
 };
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -44,6 +45,8 @@ pub struct Report {
     pub agents: Vec<AgentRow>,
     pub channels: Vec<ChannelRow>,
     pub sla_breaches: Vec<SlaBreach>,
+    /// The most frequent terms in rating comments, good and bad.
+    pub feedback_terms: FeedbackTerms,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -140,6 +143,7 @@ impl Report {
             agents: kpi::agent_leaderboard(&current),
             channels: kpi::channel_performance(&current),
             sla_breaches: kpi::sla_breaches(&current, &context),
+            feedback_terms: kpi::feedback_terms(&current),
             kpis,
         })
     }
@@ -237,5 +241,6 @@ fn unreachable_report(dataset: &Dataset) -> Report {
         agents: Vec::new(),
         channels: Vec::new(),
         sla_breaches: Vec::new(),
+        feedback_terms: FeedbackTerms::default(),
     }
 }

@@ -5,7 +5,7 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, Exports, FilterBar, HeatMap,
+    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, Exports, Feedback, FilterBar, HeatMap,
     Leaderboard, Messages, SettingsPanel, Sources,
 };
 use super::files::{self, ReadFile};
@@ -181,6 +181,7 @@ pub fn app() -> Html {
                         <HeatMap report={ReportRef(report.clone())} />
                     </div>
                     <Leaderboard report={ReportRef(report.clone())} />
+                    <Feedback report={ReportRef(report.clone())} />
                     <Exports report={ReportRef(report.clone())} />
                     <Sources report={ReportRef(report)} />
                 </main>

@@ -3,6 +3,7 @@
 mod cards;
 mod charts;
 mod exports;
+mod feedback;
 mod filters;
 mod leaderboard;
 mod messages;
@@ -12,6 +13,7 @@ mod sources;
 pub use cards::Cards;
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
 pub use exports::Exports;
+pub use feedback::Feedback;
 pub use filters::FilterBar;
 pub use leaderboard::Leaderboard;
 pub use messages::Messages;

@@ -1,0 +1,172 @@
+//! Feedback trends: the most frequent terms in rating comments, split by good and bad ratings.
+//! Words are lower-cased and stop words of English, Chinese, Polish and Slovak are left out;
+//! Chinese, written without spaces, is counted in two-character terms.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::dataset::Dataset;
+use crate::model::Satisfaction;
+
+/// Terms shown per side.
+const TOP: usize = 15;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct FeedbackTerms {
+    pub good: Vec<TermCount>,
+    pub bad: Vec<TermCount>,
+    /// Comments read on each side.
+    pub good_comments: usize,
+    pub bad_comments: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TermCount {
+    pub term: String,
+    /// Comments that use the term (a comment counts once per term).
+    pub comments: usize,
+}
+
+const STOP_WORDS: &[&str] = &[
+    // English
+    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
+    "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have",
+    "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me",
+    "my", "no", "not", "of", "on", "one", "or", "our", "out", "so", "that", "the", "their", "them",
+    "then", "there", "they", "this", "to", "too", "up", "us", "very", "was", "we", "were", "what",
+    "when", "which", "who", "will", "with", "would", "you", "your", // Polish
+    "a", "aby", "ale", "bo", "był", "była", "było", "być", "czy", "dla", "do", "i", "ich", "jak",
+    "jest", "już", "mi", "mnie", "na", "nie", "o", "od", "po", "się", "tak", "to", "w", "we", "z",
+    "za", "że", // Slovak
+    "ako", "aj", "ale", "bol", "bola", "by", "do", "je", "ja", "mi", "na", "nie", "o", "od", "pre",
+    "sa", "so", "som", "to", "v", "vo", "z", "za", "že",
+    // Chinese (two-character function words)
+    "我们", "你们", "他们", "这个", "那个", "因为", "所以", "但是", "已经", "还是", "就是", "没有",
+    "可以", "一个",
+];
+
+/// The terms of the comments of rated tickets (and of survey answers that name no ticket).
+pub fn feedback_terms(dataset: &Dataset) -> FeedbackTerms {
+    let rated = dataset
+        .tickets
+        .iter()
+        .map(|t| (t.satisfaction.as_ref(), t.rating_comment.as_deref()))
+        .chain(
+            dataset
+                .surveys
+                .iter()
+                .map(|s| (s.satisfaction.as_ref(), s.comment.as_deref())),
+        );
+    let (mut good, mut bad) = (HashMap::new(), HashMap::new());
+    let mut result = FeedbackTerms::default();
+    for (answer, comment) in rated {
+        let (Some(Satisfaction::Rated { satisfied, .. }), Some(comment)) = (answer, comment) else {
+            continue;
+        };
+        let (counts, n) = if *satisfied {
+            (&mut good, &mut result.good_comments)
+        } else {
+            (&mut bad, &mut result.bad_comments)
+        };
+        *n += 1;
+        let mut terms = terms(comment);
+        terms.sort();
+        terms.dedup();
+        for term in terms {
+            *counts.entry(term).or_insert(0usize) += 1;
+        }
+    }
+    result.good = top(good);
+    result.bad = top(bad);
+    result
+}
+
+fn top(counts: HashMap<String, usize>) -> Vec<TermCount> {
+    let mut terms: Vec<TermCount> = counts
+        .into_iter()
+        .map(|(term, comments)| TermCount { term, comments })
+        .collect();
+    terms.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.term.cmp(&b.term)));
+    terms.truncate(TOP);
+    terms
+}
+
+/// Words of two letters or more, and two-character terms of CJK runs, without stop words.
+pub fn terms(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    let mut terms = Vec::new();
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        let chars: Vec<char> = word.chars().collect();
+        if chars.iter().any(|c| is_cjk(*c)) {
+            let han: Vec<char> = chars.into_iter().filter(|c| is_cjk(*c)).collect();
+            terms.extend(han.windows(2).map(|pair| pair.iter().collect::<String>()));
+        } else if chars.len() >= 2 && !word.chars().all(|c| c.is_ascii_digit()) {
+            terms.push(word.to_string());
+        }
+    }
+    terms.retain(|t| !STOP_WORDS.contains(&t.as_str()));
+    terms
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+
+    #[test]
+    fn terms_without_stop_words_in_four_languages() {
+        assert_eq!(terms("The agent was very quick!"), vec!["agent", "quick"]);
+        assert_eq!(
+            terms("Bardzo szybka odpowiedź, dziękuję"),
+            vec!["bardzo", "szybka", "odpowiedź", "dziękuję"]
+        );
+        assert_eq!(
+            terms("Rýchla odpoveď, ďakujem"),
+            vec!["rýchla", "odpoveď", "ďakujem"]
+        );
+        // 回复很快: 回复, 复很, 很快.
+        assert_eq!(terms("回复很快"), vec!["回复", "复很", "很快"]);
+    }
+
+    #[test]
+    fn good_and_bad_terms_by_comment() {
+        // Good: "quick answer", "Quick and kind" → quick ×2, answer, kind.
+        // Bad: "slow answer", "slow slow slow" → slow ×2 (once per comment), answer.
+        let data = dataset(
+            "Id,Created at,Satisfaction Score,Satisfaction comment\n\
+             1,2024-01-01,Good,quick answer\n\
+             2,2024-01-01,Good,Quick and kind\n\
+             3,2024-01-01,Bad,slow answer\n\
+             4,2024-01-01,Bad,slow slow slow\n\
+             5,2024-01-01,Offered,never rated\n",
+        );
+        let trends = feedback_terms(&data);
+        assert_eq!((trends.good_comments, trends.bad_comments), (2, 2));
+        assert_eq!(
+            trends.good[0],
+            TermCount {
+                term: "quick".into(),
+                comments: 2
+            }
+        );
+        assert_eq!(
+            trends.bad[0],
+            TermCount {
+                term: "slow".into(),
+                comments: 2
+            }
+        );
+        assert_eq!(
+            trends.bad[1],
+            TermCount {
+                term: "answer".into(),
+                comments: 1
+            }
+        );
+    }
+}
