@@ -21,6 +21,9 @@ pub struct Dataset {
     pub duplicates: usize,
     /// Fields at least one file has a column for: a KPI without its field says so.
     pub fields: BTreeSet<Field>,
+    /// The time zone whose wall clock the timestamps are (UTC when `None`): durations between
+    /// two of them go through it, so that a DST change is counted.
+    pub zone: Option<chrono_tz::Tz>,
 }
 
 impl Dataset {
@@ -121,6 +124,7 @@ impl Dataset {
     pub fn empty_like(&self) -> Dataset {
         Dataset {
             fields: self.fields.clone(),
+            zone: self.zone,
             ..Dataset::default()
         }
     }

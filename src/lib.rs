@@ -35,21 +35,31 @@ pub fn analyze_with<'a>(
     settings: &Settings,
     selection: &Selection,
 ) -> Result<Report, String> {
-    let (dataset, errors) = load(files);
+    let (dataset, errors) = load_in(files, settings.zone()?);
     Report::build_with(&dataset, errors, settings, selection)
 }
 
-/// Reads and merges the files.
+/// Reads and merges the files, times as written.
 pub fn load<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+) -> (Dataset, Vec<IngestError>) {
+    load_in(files, None)
+}
+
+/// Reads and merges the files in the report's time zone (see `Settings::time_zone`).
+pub fn load_in<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    zone: Option<chrono_tz::Tz>,
 ) -> (Dataset, Vec<IngestError>) {
     let mut exports = Vec::new();
     let mut errors = Vec::new();
     for (name, bytes) in files {
-        match ingest::read_export(name, bytes) {
+        match ingest::read_export_in(name, bytes, zone) {
             Ok(export) => exports.push(export),
             Err(error) => errors.push(error),
         }
     }
-    (Dataset::merge(exports), errors)
+    let mut dataset = Dataset::merge(exports);
+    dataset.zone = zone;
+    (dataset, errors)
 }

@@ -11,6 +11,10 @@ use crate::kpi::business_hours::ScheduleSpec;
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Settings {
+    /// The time zone of the report (IANA name, e.g. Europe/Warsaw): times without an offset are
+    /// read as its wall clock, times with one are turned into it, days are counted in it, and
+    /// durations across a DST change are exact. UTC when absent.
+    pub time_zone: Option<String>,
     /// The as-of time for backlog ages and open SLA clocks, `YYYY-MM-DDTHH:MM:SS`; default: the
     /// latest timestamp in the data.
     pub as_of: Option<String>,
@@ -79,7 +83,20 @@ impl Settings {
     }
 
     /// Checks what serde cannot: zones, times and numbers that make sense.
+    /// The report's time zone, checked.
+    pub fn zone(&self) -> Result<Option<chrono_tz::Tz>, String> {
+        self.time_zone
+            .as_deref()
+            .map(|name| {
+                name.parse().map_err(|_| {
+                    format!("'{name}' is not a time zone name like Europe/Warsaw or Asia/Shanghai")
+                })
+            })
+            .transpose()
+    }
+
     pub fn validate(&self) -> Result<(), String> {
+        self.zone()?;
         if let Some(as_of) = &self.as_of {
             crate::ingest::datetime::parse_setting_time(as_of)
                 .ok_or_else(|| format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00"))?;

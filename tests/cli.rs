@@ -332,3 +332,41 @@ fn settings_give_targets_and_sla() {
     assert_eq!(code, 2);
     assert!(stderr.contains("unknown field `targetz`"), "{stderr}");
 }
+
+#[test]
+fn the_report_time_zone_makes_durations_across_dst_exact() {
+    // Warsaw moved its clocks from 02:00 to 03:00 on 2024-03-31. Ticket 1: created Mar 30
+    // 12:00, solved Mar 31 12:00 (wall clock): 23 real hours = 1380 min, not 1440. Ticket 2:
+    // Apr 2 10:00 → 11:00: 60 min.
+    let dir = std::env::temp_dir().join(format!("hkpi-tz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("dst.csv");
+    std::fs::write(
+        &file,
+        "Ticket ID,Status,Created,Resolved\n\
+         1,Resolved,2024-03-30 12:00:00,2024-03-31 12:00:00\n\
+         2,Resolved,2024-04-02 10:00:00,2024-04-02 11:00:00\n",
+    )
+    .unwrap();
+    let settings = dir.join("settings.json");
+    std::fs::write(&settings, r#"{"time_zone": "Europe/Warsaw"}"#).unwrap();
+    let path = file.to_str().unwrap();
+    let r = report(&[path, "--settings", settings.to_str().unwrap()]);
+    // 60 and 1380 → median 720, mean 720.
+    close(kpi(&r, "resolution_time", "value"), 720.0);
+    close(kpi(&r, "resolution_time", "mean"), 720.0);
+    // In UTC (no zone) the wall clock difference is taken: 60 and 1440 → median 750.
+    let utc = report(&[path]);
+    close(kpi(&utc, "resolution_time", "value"), 750.0);
+    let (code, _, stderr) = run(&[
+        "report",
+        path,
+        "--settings",
+        "tests/fixtures/settings/typo.json",
+    ]);
+    assert_eq!(code, 2, "{stderr}");
+    std::fs::write(&settings, r#"{"time_zone": "Mars/Olympus"}"#).unwrap();
+    let (code, _, stderr) = run(&["report", path, "--settings", settings.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("not a time zone name"), "{stderr}");
+}

@@ -25,6 +25,8 @@ pub struct Layout {
     pub columns: Vec<Mapped>,
     /// For a numeric satisfaction column.
     pub rating_scale: Option<RatingScale>,
+    /// The report's time zone: instants in the file are read as its wall clock.
+    pub zone: Option<chrono_tz::Tz>,
     pub warnings: Vec<String>,
 }
 

@@ -1,7 +1,8 @@
 //! Datetimes as the vendors write them. The form is settled once per column, from its values,
 //! so that `03/04/2023` means the same in every row of a column.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime};
+use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
+use chrono_tz::Tz;
 
 use crate::model::Timestamp;
 
@@ -69,6 +70,19 @@ impl DateForm {
         }
     }
 
+    /// Parses `text` as the wall-clock time of `zone` (see `model`): naive forms are taken as
+    /// written; forms that name an instant (an offset, Unix time) are turned into `zone`'s time.
+    pub fn parse_in(self, text: &str, zone: Option<Tz>) -> Option<Timestamp> {
+        let utc = self.parse(text)?;
+        match (self, zone) {
+            (
+                DateForm::WithOffset | DateForm::UnixSeconds | DateForm::UnixMilliseconds,
+                Some(zone),
+            ) => Some(wall_clock(utc, zone)),
+            _ => Some(utc),
+        }
+    }
+
     /// How the form is shown to a person: an example date written in it.
     pub fn describe(self) -> String {
         let example = NaiveDate::from_ymd_opt(2024, 1, 31)
@@ -127,6 +141,32 @@ pub fn parse_setting_time(text: &str) -> Option<Timestamp> {
     ]
     .iter()
     .find_map(|form| form.parse(text))
+}
+
+/// The wall-clock time of `zone` at an instant, as a timestamp (see `model`).
+pub fn wall_clock(instant: Timestamp, zone: Tz) -> Timestamp {
+    DateTime::from_timestamp(instant, 0)
+        .map(|t| t.with_timezone(&zone).naive_local().and_utc().timestamp())
+        .unwrap_or(instant)
+}
+
+/// The instant of a wall-clock time of `zone`. A time in the hour skipped in spring is read an
+/// hour later (as clocks that were not moved yet); one in the hour repeated in autumn is the
+/// earlier of the two.
+pub fn instant(wall: Timestamp, zone: Option<Tz>) -> Timestamp {
+    let Some(zone) = zone else {
+        return wall;
+    };
+    let Some(local) = DateTime::from_timestamp(wall, 0).map(|t| t.naive_utc()) else {
+        return wall;
+    };
+    let resolve = |local: NaiveDateTime| match zone.from_local_datetime(&local) {
+        LocalResult::Single(t) | LocalResult::Ambiguous(t, _) => Some(t.timestamp()),
+        LocalResult::None => None,
+    };
+    resolve(local)
+        .or_else(|| resolve(local + Duration::hours(1)))
+        .unwrap_or(wall)
 }
 
 /// Formats a timestamp as the JSON report writes it.
@@ -189,6 +229,37 @@ mod tests {
         let form = detect_form(["03/04/2023 10:00", "04/13/2023 09:30"]).unwrap();
         assert_eq!(form, DateForm::Naive("%m/%d/%Y %H:%M"));
         assert_eq!(form.parse("03/04/2023 10:00"), Some(at(2023, 3, 4, 10, 0)));
+    }
+
+    #[test]
+    fn instants_are_read_in_the_report_zone() {
+        let warsaw: Tz = "Europe/Warsaw".parse().unwrap();
+        // 10:00Z is 12:00 in Warsaw in summer (CEST, +2).
+        let form = detect_form(["2024-07-01T10:00:00Z"]).unwrap();
+        assert_eq!(
+            form.parse_in("2024-07-01T10:00:00Z", Some(warsaw)),
+            Some(at(2024, 7, 1, 12, 0))
+        );
+        // A naive time is taken as written.
+        let naive = DateForm::Naive("%Y-%m-%d %H:%M");
+        assert_eq!(
+            naive.parse_in("2024-07-01 10:00", Some(warsaw)),
+            Some(at(2024, 7, 1, 10, 0))
+        );
+        // Back to the instant: 12:00 CEST = 10:00Z; across the spring change, 01:00 → 04:00
+        // local on 2024-03-31 is 2 real hours.
+        assert_eq!(
+            instant(at(2024, 7, 1, 12, 0), Some(warsaw)),
+            at(2024, 7, 1, 10, 0)
+        );
+        let span = instant(at(2024, 3, 31, 4, 0), Some(warsaw))
+            - instant(at(2024, 3, 31, 1, 0), Some(warsaw));
+        assert_eq!(span, 2 * 3600);
+        // 02:30 does not exist that day: read as 03:30 CEST = 01:30Z.
+        assert_eq!(
+            instant(at(2024, 3, 31, 2, 30), Some(warsaw)),
+            at(2024, 3, 31, 1, 30)
+        );
     }
 
     #[test]

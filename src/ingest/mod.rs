@@ -84,8 +84,18 @@ impl fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
-/// Reads one exported file.
+/// Reads one exported file, times as written (UTC for instants).
 pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
+    read_export_in(file, bytes, None)
+}
+
+/// Reads one exported file; instants (times with an offset, Unix times) become the wall-clock
+/// time of `zone`, the time zone the report is in.
+pub fn read_export_in(
+    file: &str,
+    bytes: &[u8],
+    zone: Option<chrono_tz::Tz>,
+) -> Result<Export, IngestError> {
     let fail = |message: String| IngestError {
         file: file.to_string(),
         message,
@@ -135,7 +145,8 @@ pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
     }
 
     let vendor = vendor::recognise(&headers);
-    let layout = columns::settle(vendor, &headers, &rows);
+    let mut layout = columns::settle(vendor, &headers, &rows);
+    layout.zone = zone;
     if layout.is_useless() {
         return Err(fail(format!(
             "no column was recognised as a ticket field (found: {}): export tickets from your \

@@ -43,15 +43,17 @@ impl Cells<'_> {
         ) else {
             return Ok(None);
         };
-        form.parse(text).map(Some).ok_or_else(|| {
-            self.skip(
-                field,
-                format!(
-                    "'{text}' is not a date written like the others in this column (e.g. {})",
-                    form.describe()
-                ),
-            )
-        })
+        form.parse_in(text, self.layout.zone)
+            .map(Some)
+            .ok_or_else(|| {
+                self.skip(
+                    field,
+                    format!(
+                        "'{text}' is not a date written like the others in this column (e.g. {})",
+                        form.describe()
+                    ),
+                )
+            })
     }
 
     pub fn minutes(&self, field: Field) -> Result<Option<f64>, SkippedRow> {

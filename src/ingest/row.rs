@@ -56,7 +56,7 @@ pub fn read_ticket(
                 let form = column
                     .form
                     .ok_or_else(|| skip(column, "no date form".into()))?;
-                let time = form.parse(text).ok_or_else(|| {
+                let time = form.parse_in(text, layout.zone).ok_or_else(|| {
                     skip(
                         column,
                         format!(

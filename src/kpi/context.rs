@@ -14,6 +14,8 @@ pub struct Context<'a> {
     pub as_of: Option<Timestamp>,
     /// Days in the selected period, for utilisation.
     pub period_days: Option<f64>,
+    /// The zone whose wall clock the timestamps are (UTC when `None`).
+    pub zone: Option<chrono_tz::Tz>,
     /// The selected date range, for retention and churn.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// All tickets of the data, where follow-ups are looked for (repeat contacts); the
@@ -43,6 +45,7 @@ impl<'a> Context<'a> {
             as_of,
             period_days,
             range: None,
+            zone: None,
             population: None,
             schedule,
             group_schedules,
@@ -51,6 +54,11 @@ impl<'a> Context<'a> {
 
     pub fn with_population(mut self, tickets: &'a [Ticket]) -> Context<'a> {
         self.population = Some(tickets);
+        self
+    }
+
+    pub fn with_zone(mut self, zone: Option<chrono_tz::Tz>) -> Context<'a> {
+        self.zone = zone;
         self
     }
 

@@ -11,6 +11,7 @@ use super::timing::{
 };
 use super::{Context, Kpi, PERCENT};
 use crate::dataset::Dataset;
+use crate::ingest::datetime::instant;
 use crate::ingest::Field;
 use crate::model::Ticket;
 use crate::settings::SlaTarget;
@@ -143,6 +144,7 @@ fn target_verdicts(
     let mut verdicts = Vec::new();
     let elapsed = || -> Option<f64> {
         let (created, as_of) = (ticket.created_at?, context.as_of?);
+        let (created, as_of) = (instant(created, context.zone), instant(as_of, context.zone));
         if target.business_hours {
             context
                 .schedule_for(ticket)?
@@ -179,7 +181,10 @@ fn target_verdicts(
             business_resolution(ticket, context),
         )
     } else {
-        (calendar_first_response(ticket), calendar_resolution(ticket))
+        (
+            calendar_first_response(ticket, context.zone),
+            calendar_resolution(ticket, context.zone),
+        )
     };
     let replied = first_response.is_some() || ticket.replies.is_some_and(|r| r > 0);
     judge(

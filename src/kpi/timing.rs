@@ -5,8 +5,10 @@ use std::collections::BTreeMap;
 
 use super::{Context, Kpi, MINUTES};
 use crate::dataset::Dataset;
+use crate::ingest::datetime::instant;
 use crate::ingest::Field;
 use crate::model::{Ticket, Timestamp};
+use chrono_tz::Tz;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
                           cannot be measured";
@@ -30,7 +32,7 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = calendar_first_response;
+    let measure = |t: &Ticket| calendar_first_response(t, dataset.zone);
     // Replied tickets are those with a measure: no further filter.
     with_breakdowns(dataset, &dataset.tickets, measure, |_| true)
         .with_note(negative_note(&dataset.tickets, |t| {
@@ -63,7 +65,8 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
 pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Option<f64> {
     ticket.first_response_business_minutes.or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        schedule.business_minutes_between(ticket.created_at?, replied_at(ticket)?)
+        let (start, end) = (ticket.created_at?, replied_at(ticket)?);
+        schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
 
@@ -71,22 +74,23 @@ pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Opt
 pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<f64> {
     ticket.resolution_business_minutes.or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        schedule.business_minutes_between(ticket.created_at?, solved_at(ticket)?)
+        let (start, end) = (ticket.created_at?, solved_at(ticket)?);
+        schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
 
 /// Calendar minutes to the first reply (timing source priority of the catalogue).
-pub(crate) fn calendar_first_response(ticket: &Ticket) -> Option<f64> {
+pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
     ticket
         .first_response_minutes
-        .or_else(|| minutes_between(ticket.created_at, ticket.first_response_at))
+        .or_else(|| minutes_between(zone, ticket.created_at, ticket.first_response_at))
 }
 
 /// Calendar minutes to the final solve.
-pub(crate) fn calendar_resolution(ticket: &Ticket) -> Option<f64> {
+pub(crate) fn calendar_resolution(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
     ticket
         .resolution_minutes
-        .or_else(|| minutes_between(ticket.created_at, ticket.solved_at))
+        .or_else(|| minutes_between(zone, ticket.created_at, ticket.solved_at))
 }
 
 /// When the first reply happened: its timestamp, or creation plus the export's minutes.
@@ -120,7 +124,7 @@ pub fn resolution_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = calendar_resolution;
+    let measure = |t: &Ticket| calendar_resolution(t, dataset.zone);
     with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved)
         .with_note(negative_note(&dataset.tickets, |t| {
             t.is_solved() && t.resolution_minutes.is_none() && reversed(t.created_at, t.solved_at)
@@ -170,9 +174,14 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
     )
 }
 
-/// Minutes from `start` to `end`; `None` when either is missing or the end comes first.
-fn minutes_between(start: Option<Timestamp>, end: Option<Timestamp>) -> Option<f64> {
-    let (start, end) = (start?, end?);
+/// Minutes from `start` to `end` (wall-clock times of `zone`, so a DST change counts); `None`
+/// when either is missing or the end comes first.
+pub(crate) fn minutes_between(
+    zone: Option<Tz>,
+    start: Option<Timestamp>,
+    end: Option<Timestamp>,
+) -> Option<f64> {
+    let (start, end) = (instant(start?, zone), instant(end?, zone));
     (end >= start).then(|| (end - start) as f64 / 60.0)
 }
 

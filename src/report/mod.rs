@@ -89,7 +89,9 @@ impl Report {
         let period_days = selection.days().map(|d| d as f64);
         let current = dataset.select(selection);
         let context = with_range(
-            Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets),
+            Context::new(settings, as_of, period_days)?
+                .with_population(&dataset.tickets)
+                .with_zone(dataset.zone),
             selection,
         );
         let mut kpis = kpi::compute(&current, &context);
@@ -100,7 +102,9 @@ impl Report {
             // A period without tickets is no baseline: "▲ from 0" would mislead.
             if !(before.tickets.is_empty() && before.calls.is_empty()) {
                 let context = with_range(
-                    Context::new(settings, as_of, period_days)?.with_population(&dataset.tickets),
+                    Context::new(settings, as_of, period_days)?
+                        .with_population(&dataset.tickets)
+                        .with_zone(dataset.zone),
                     previous,
                 );
                 let earlier = kpi::compute(&before, &context);

@@ -204,8 +204,11 @@ fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_samp
             Err(message) => read_errors.push((name, message)),
         }
     }
-    let (dataset, ingest_errors) =
-        crate::load(contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())));
+    let zone = state.settings.zone().ok().flatten();
+    let (dataset, ingest_errors) = crate::load_in(
+        contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+        zone,
+    );
     if dataset.sources.is_empty() {
         read_errors.extend(ingest_errors.into_iter().map(|e| (e.file, e.message)));
         state.dispatch(Action::Failed {
@@ -214,6 +217,7 @@ fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_samp
         return;
     }
     state.dispatch(Action::Loaded {
+        raw: std::rc::Rc::new(contents),
         dataset: Box::new(dataset),
         ingest_errors,
         is_sample,

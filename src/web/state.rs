@@ -15,6 +15,8 @@ use crate::settings::Settings;
 pub struct AppState {
     /// Names of the files behind the dashboard, in order.
     pub files: Vec<String>,
+    /// The files as read, kept to read them again when the report's time zone changes.
+    pub raw: Rc<Vec<(String, Vec<u8>)>>,
     pub dataset: Option<Rc<Dataset>>,
     pub ingest_errors: Vec<IngestError>,
     pub report: Option<Rc<Report>>,
@@ -31,6 +33,7 @@ pub struct AppState {
 pub enum Action {
     Reading,
     Loaded {
+        raw: Rc<Vec<(String, Vec<u8>)>>,
         dataset: Box<Dataset>,
         ingest_errors: Vec<IngestError>,
         is_sample: bool,
@@ -57,11 +60,13 @@ impl Reducible for AppState {
                 next.busy = false;
             }
             Action::Loaded {
+                raw,
                 dataset,
                 ingest_errors,
                 is_sample,
                 read_errors,
             } => {
+                next.raw = raw;
                 next.files = dataset.sources.iter().map(|s| s.file.clone()).collect();
                 next.errors = read_errors;
                 next.errors.extend(
@@ -81,7 +86,11 @@ impl Reducible for AppState {
                 next.recompute();
             }
             Action::SetSettings(settings) => {
+                let zone_changed = settings.time_zone != next.settings.time_zone;
                 let previous = std::mem::replace(&mut next.settings, settings);
+                if zone_changed {
+                    next.reload();
+                }
                 if !next.recompute() {
                     next.settings = previous;
                 }
@@ -92,6 +101,22 @@ impl Reducible for AppState {
 }
 
 impl AppState {
+    /// Reads the kept files again in the report's time zone (instants become its wall clock).
+    fn reload(&mut self) {
+        let Ok(zone) = self.settings.zone() else {
+            return; // `recompute` reports the bad zone.
+        };
+        if self.raw.is_empty() {
+            return;
+        }
+        let (dataset, errors) = crate::load_in(
+            self.raw.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
+            zone,
+        );
+        self.dataset = Some(Rc::new(dataset));
+        self.ingest_errors = errors;
+    }
+
     /// Recomputes the report; false (and the reason kept) when the settings are refused.
     fn recompute(&mut self) -> bool {
         let Some(dataset) = &self.dataset else {

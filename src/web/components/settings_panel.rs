@@ -19,6 +19,7 @@ pub struct SettingsProps {
 
 /// An example that shows every kind of entry.
 const EXAMPLE: &str = r#"{
+  "time_zone": "Europe/Warsaw",
   "business_hours": {"time_zone": "Europe/Warsaw",
                      "hours": {"mon": ["09:00-17:00"], "tue": ["09:00-17:00"], "wed": ["09:00-17:00"],
                                "thu": ["09:00-17:00"], "fri": ["09:00-17:00"]},
