@@ -35,7 +35,7 @@ pub fn analyze_with<'a>(
     settings: &Settings,
     selection: &Selection,
 ) -> Result<Report, String> {
-    let (dataset, errors) = load_in(files, settings.zone()?);
+    let (dataset, errors) = load_in(files, &settings.read_options()?);
     Report::build_with(&dataset, errors, settings, selection)
 }
 
@@ -43,23 +43,23 @@ pub fn analyze_with<'a>(
 pub fn load<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
 ) -> (Dataset, Vec<IngestError>) {
-    load_in(files, None)
+    load_in(files, &ingest::ReadOptions::default())
 }
 
-/// Reads and merges the files in the report's time zone (see `Settings::time_zone`).
+/// Reads and merges the files with the settings' options (time zone, CSAT scale).
 pub fn load_in<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
-    zone: Option<chrono_tz::Tz>,
+    options: &ingest::ReadOptions,
 ) -> (Dataset, Vec<IngestError>) {
     let mut exports = Vec::new();
     let mut errors = Vec::new();
     for (name, bytes) in files {
-        match ingest::read_export_in(name, bytes, zone) {
+        match ingest::read_export_with(name, bytes, options) {
             Ok(export) => exports.push(export),
             Err(error) => errors.push(error),
         }
     }
     let mut dataset = Dataset::merge(exports);
-    dataset.zone = zone;
+    dataset.zone = options.zone;
     (dataset, errors)
 }

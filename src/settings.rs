@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::ingest::values::RatingScale;
 use crate::kpi::business_hours::ScheduleSpec;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -37,6 +38,9 @@ pub struct Settings {
     pub escalation: EscalationRule,
     /// The top of the CES scale (1–7 unless set; the top is the easiest).
     pub ces_scale_max: Option<f64>,
+    /// The top of the CSAT scale of numeric scores: 5 (1–5), 7 (1–7) or 10 (0–10). Without it
+    /// the largest score in the column decides.
+    pub csat_scale_max: Option<f64>,
 }
 
 /// First-response and resolution targets for one priority, in minutes.
@@ -95,8 +99,23 @@ impl Settings {
             .transpose()
     }
 
+    /// What the reader needs to know: the time zone and the declared CSAT scale.
+    pub fn read_options(&self) -> Result<crate::ingest::ReadOptions, String> {
+        let csat_scale = match self.csat_scale_max {
+            None => None,
+            Some(max) if [5.0, 7.0, 10.0].contains(&max) => RatingScale::from_max(max),
+            Some(max) => {
+                return Err(format!("csat_scale_max must be 5, 7 or 10, not {max}"));
+            }
+        };
+        Ok(crate::ingest::ReadOptions {
+            zone: self.zone()?,
+            csat_scale,
+        })
+    }
+
     pub fn validate(&self) -> Result<(), String> {
-        self.zone()?;
+        self.read_options()?;
         if let Some(as_of) = &self.as_of {
             crate::ingest::datetime::parse_setting_time(as_of)
                 .ok_or_else(|| format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00"))?;

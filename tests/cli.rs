@@ -370,3 +370,26 @@ fn the_report_time_zone_makes_durations_across_dst_exact() {
     assert_eq!(code, 2);
     assert!(stderr.contains("not a time zone name"), "{stderr}");
 }
+
+#[test]
+fn a_declared_csat_scale_overrides_the_guess() {
+    let dir = std::env::temp_dir().join(format!("hkpi-scale-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("scores.csv");
+    std::fs::write(
+        &file,
+        "Id,Created at,CSAT\n1,2024-01-01,5\n2,2024-01-01,4\n3,2024-01-01,9\n",
+    )
+    .unwrap();
+    let path = file.to_str().unwrap();
+    // Guessed 0–10 from the 9: satisfied is 9–10 → 1 of 3.
+    close(kpi(&report(&[path]), "csat", "value"), 100.0 / 3.0);
+    // Declared 1–5... 9 is outside it: the row is skipped; 5 and 4 are satisfied → 100 %.
+    let settings = dir.join("five.json");
+    std::fs::write(&settings, r#"{"csat_scale_max": 5}"#).unwrap();
+    let (code, stdout, _) = run(&["report", path, "--settings", settings.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let r: Value = serde_json::from_str(&stdout).unwrap();
+    close(kpi(&r, "csat", "value"), 100.0);
+    assert_eq!(r["sources"][0]["skipped"], 1);
+}

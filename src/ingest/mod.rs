@@ -84,17 +84,26 @@ impl fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
-/// Reads one exported file, times as written (UTC for instants).
-pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
-    read_export_in(file, bytes, None)
+/// What the settings tell the reader.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct ReadOptions {
+    /// The report's time zone: instants (times with an offset, Unix times) become its wall
+    /// clock. UTC when `None`.
+    pub zone: Option<chrono_tz::Tz>,
+    /// The scale of numeric satisfaction scores; settled from the largest score when `None`.
+    pub csat_scale: Option<values::RatingScale>,
 }
 
-/// Reads one exported file; instants (times with an offset, Unix times) become the wall-clock
-/// time of `zone`, the time zone the report is in.
-pub fn read_export_in(
+/// Reads one exported file, times as written (UTC for instants).
+pub fn read_export(file: &str, bytes: &[u8]) -> Result<Export, IngestError> {
+    read_export_with(file, bytes, &ReadOptions::default())
+}
+
+/// Reads one exported file with the settings' options.
+pub fn read_export_with(
     file: &str,
     bytes: &[u8],
-    zone: Option<chrono_tz::Tz>,
+    options: &ReadOptions,
 ) -> Result<Export, IngestError> {
     let fail = |message: String| IngestError {
         file: file.to_string(),
@@ -146,7 +155,10 @@ pub fn read_export_in(
 
     let vendor = vendor::recognise(&headers);
     let mut layout = columns::settle(vendor, &headers, &rows);
-    layout.zone = zone;
+    layout.zone = options.zone;
+    if options.csat_scale.is_some() && layout.get(Field::Satisfaction).is_some() {
+        layout.rating_scale = options.csat_scale;
+    }
     if layout.is_useless() {
         return Err(fail(format!(
             "no column was recognised as a ticket field (found: {}): export tickets from your \

@@ -182,6 +182,14 @@ impl RatingScale {
         }
     }
 
+    fn highest(self) -> f64 {
+        match self {
+            RatingScale::OneToFive => 5.0,
+            RatingScale::OneToSeven => 7.0,
+            RatingScale::ZeroToTen => 10.0,
+        }
+    }
+
     fn lowest(self) -> f64 {
         match self {
             RatingScale::ZeroToTen => 0.0,
@@ -261,7 +269,7 @@ pub fn satisfaction(
         format!("'{text}' is not a satisfaction answer (expected Good, Bad, Offered or a score)")
     })?;
     let scale = scale.ok_or_else(|| format!("the score '{text}' is outside 0–10"))?;
-    if score < scale.lowest() || score > 10.0 {
+    if score < scale.lowest() || score > scale.highest() {
         return Err(format!(
             "the score '{text}' is outside the column's rating scale"
         ));

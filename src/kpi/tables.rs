@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{quality, satisfaction, timing};
+use super::{quality, satisfaction, team, timing, Context};
 use crate::dataset::Dataset;
 use crate::model::Ticket;
 
@@ -22,10 +22,12 @@ pub struct AgentRow {
     pub first_contact_resolution: Option<f64>,
     pub replies_per_ticket: Option<f64>,
     pub average_handle_minutes: Option<f64>,
+    /// Handle time ÷ available time (settings: hours per agent per week).
+    pub utilization: Option<f64>,
 }
 
 /// Per agent, most solved first.
-pub fn agent_leaderboard(dataset: &Dataset) -> Vec<AgentRow> {
+pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> {
     let mut rows: Vec<AgentRow> = group_by(dataset, |t| t.agent.as_deref())
         .into_iter()
         .map(|(agent, subset)| AgentRow {
@@ -38,6 +40,7 @@ pub fn agent_leaderboard(dataset: &Dataset) -> Vec<AgentRow> {
             first_contact_resolution: quality::first_contact_resolution(&subset).value,
             replies_per_ticket: quality::replies_per_ticket(&subset).value,
             average_handle_minutes: timing::average_handle_time(&subset).value,
+            utilization: team::agent_utilization(&subset, context).value,
         })
         .collect();
     rows.sort_by(|a, b| b.solved.cmp(&a.solved).then(a.agent.cmp(&b.agent)));
@@ -100,7 +103,7 @@ mod tests {
              2,Solved,Chat,Ann,2024-03-01 09:00,30,2,0,Bad\n\
              3,Open,Mail,Bob,2024-03-01 10:00,50,1,0,\n",
         );
-        let rows = agent_leaderboard(&data);
+        let rows = agent_leaderboard(&data, &crate::kpi::tests::context(&data));
         assert_eq!(rows[0].agent, "Ann");
         assert_eq!((rows[0].tickets, rows[0].solved), (2, 2));
         // Median of 10 and 30.

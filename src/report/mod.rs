@@ -144,7 +144,7 @@ impl Report {
                 backlog: kpi::backlog_over_time(&current.tickets, as_of),
                 arrivals_by_weekday_hour: kpi::heat_map(&current.tickets),
             },
-            agents: kpi::agent_leaderboard(&current),
+            agents: kpi::agent_leaderboard(&current, &context),
             channels: kpi::channel_performance(&current),
             sla_breaches: kpi::sla_breaches(&current, &context),
             feedback_terms: kpi::feedback_terms(&current),

@@ -129,6 +129,7 @@ fn agent_rows(report: &Report) -> Vec<Vec<String>> {
         "first_contact_resolution",
         "replies_per_ticket",
         "average_handle_minutes",
+        "utilization",
     ])];
     rows.extend(report.agents.iter().map(|a| {
         vec![
@@ -141,6 +142,7 @@ fn agent_rows(report: &Report) -> Vec<Vec<String>> {
             number(a.first_contact_resolution),
             number(a.replies_per_ticket),
             number(a.average_handle_minutes),
+            number(a.utilization),
         ]
     }));
     rows

@@ -5,8 +5,8 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, CreatedVsSolvedChart, Exports, Feedback, FilterBar, HeatMap,
-    Leaderboard, Messages, SettingsPanel, Sources,
+    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Exports, Feedback,
+    FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
 };
 use super::files::{self, ReadFile};
 use super::state::{Action, AppState, ReportRef};
@@ -180,7 +180,9 @@ pub fn app() -> Html {
                         <BacklogChart report={ReportRef(report.clone())} />
                         <HeatMap report={ReportRef(report.clone())} />
                     </div>
+                    <ChannelTable report={ReportRef(report.clone())} />
                     <Leaderboard report={ReportRef(report.clone())} />
+                    <SlaBreaches report={ReportRef(report.clone())} />
                     <Feedback report={ReportRef(report.clone())} />
                     <Exports report={ReportRef(report.clone())} />
                     <Sources report={ReportRef(report)} />
@@ -204,10 +206,10 @@ fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_samp
             Err(message) => read_errors.push((name, message)),
         }
     }
-    let zone = state.settings.zone().ok().flatten();
+    let options = state.settings.read_options().unwrap_or_default();
     let (dataset, ingest_errors) = crate::load_in(
         contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
-        zone,
+        &options,
     );
     if dataset.sources.is_empty() {
         read_errors.extend(ingest_errors.into_iter().map(|e| (e.file, e.message)));

@@ -86,7 +86,8 @@ impl Reducible for AppState {
                 next.recompute();
             }
             Action::SetSettings(settings) => {
-                let zone_changed = settings.time_zone != next.settings.time_zone;
+                let zone_changed = settings.time_zone != next.settings.time_zone
+                    || settings.csat_scale_max != next.settings.csat_scale_max;
                 let previous = std::mem::replace(&mut next.settings, settings);
                 if zone_changed {
                     next.reload();
@@ -103,7 +104,7 @@ impl Reducible for AppState {
 impl AppState {
     /// Reads the kept files again in the report's time zone (instants become its wall clock).
     fn reload(&mut self) {
-        let Ok(zone) = self.settings.zone() else {
+        let Ok(options) = self.settings.read_options() else {
             return; // `recompute` reports the bad zone.
         };
         if self.raw.is_empty() {
@@ -111,7 +112,7 @@ impl AppState {
         }
         let (dataset, errors) = crate::load_in(
             self.raw.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
-            zone,
+            &options,
         );
         self.dataset = Some(Rc::new(dataset));
         self.ingest_errors = errors;

@@ -8,7 +8,7 @@ use crate::report::format::format_minutes;
 
 type Column = (&'static str, &'static str, fn(&AgentRow) -> Option<f64>);
 
-const COLUMNS: [Column; 8] = [
+const COLUMNS: [Column; 9] = [
     ("tickets", "Tickets", |r| Some(r.tickets as f64)),
     ("solved", "Solved", |r| Some(r.solved as f64)),
     ("frt", "Median first response", |r| {
@@ -21,6 +21,7 @@ const COLUMNS: [Column; 8] = [
     ("fcr", "FCR", |r| r.first_contact_resolution),
     ("replies", "Replies / ticket", |r| r.replies_per_ticket),
     ("aht", "Handle time", |r| r.average_handle_minutes),
+    ("utilization", "Utilisation", |r| r.utilization),
 ];
 
 #[function_component(Leaderboard)]
@@ -93,6 +94,7 @@ pub fn leaderboard(props: &ReportProps) -> Html {
                             <td class="num">{ cell(r.first_contact_resolution, "percent") }</td>
                             <td class="num">{ cell(r.replies_per_ticket, "ratio") }</td>
                             <td class="num">{ cell(r.average_handle_minutes, "minutes") }</td>
+                            <td class="num">{ cell(r.utilization, "percent") }</td>
                         </tr>
                     }) }
                 </tbody>

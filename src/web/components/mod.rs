@@ -9,6 +9,7 @@ mod leaderboard;
 mod messages;
 mod settings_panel;
 mod sources;
+mod tables;
 
 pub use cards::Cards;
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
@@ -19,6 +20,7 @@ pub use leaderboard::Leaderboard;
 pub use messages::Messages;
 pub use settings_panel::SettingsPanel;
 pub use sources::Sources;
+pub use tables::{ChannelTable, SlaBreaches};
 
 use yew::Properties;
 
