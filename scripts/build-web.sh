@@ -10,4 +10,7 @@ mkdir -p dist/pkg
 wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/helpdesk_kpi.wasm"
 cp www/* dist/
+# The service worker's cache is named after the build, so a new build replaces the old cache.
+build_id=$(cd dist && find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+sed "s/__BUILD_ID__/$build_id/" www/sw.js > dist/sw.js
 echo "build-web: dist/ ready ($(du -sh dist | cut -f1))"

@@ -5,6 +5,7 @@
 //! dependency; `web` (the Yew page, wasm32 only) and `main.rs` (the CLI) are shells around it.
 
 pub mod dataset;
+pub mod i18n;
 pub mod ingest;
 pub mod kpi;
 pub mod model;

@@ -6,3 +6,10 @@ init().catch((error) => {
   document.getElementById('fatal-details').textContent = String(error);
   fatal.hidden = false;
 });
+
+// The service worker (./sw.js) keeps the page's own files so it opens and works offline. It is
+// an extra: where it cannot be registered (file://, private modes, old browsers) the page works
+// as before, so a failure is ignored silently.
+if ('serviceWorker' in navigator && window.isSecureContext) {
+  navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});
+}

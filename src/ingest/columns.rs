@@ -95,8 +95,22 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
             }
         }
         if field == Field::Satisfaction {
-            let max = values()
-                .filter_map(|v| number(v).ok())
+            let scores: Vec<f64> = values().filter_map(|v| number(v).ok()).collect();
+            let beyond = scores.iter().filter(|&&s| s > 10.0).count();
+            // Most scores above 10: a 0–100 or other scale we cannot read.
+            if beyond * 2 > scores.len() {
+                layout.warnings.push(format!(
+                    "the column '{}' holds scores above 10, not a 1–5, 1–7 or 0–10 rating, so \
+                     it is not used",
+                    headers[index]
+                ));
+                continue;
+            }
+            // The scale comes from the scores it can hold: one stray 11 must cost its own row,
+            // not every numeric row of the column.
+            let max = scores
+                .into_iter()
+                .filter(|&s| s <= 10.0)
                 .fold(None, |max: Option<f64>, n| {
                     Some(max.map_or(n, |m| m.max(n)))
                 });
@@ -132,4 +146,43 @@ fn reads_most<'a>(form: DateForm, values: impl Iterator<Item = &'a str>) -> bool
         }
     }
     total > 0 && read * 10 >= total * 9
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_export;
+
+    #[test]
+    fn one_score_above_ten_costs_only_its_row() {
+        // 5, 4, 3 settle a 1–5 scale; the 11 is skipped alone.
+        let export = read_export(
+            "t.csv",
+            b"Id,Status,Satisfaction Score\n1,Solved,5\n2,Solved,4\n3,Solved,3\n4,Solved,11\n",
+        )
+        .unwrap();
+        assert_eq!(export.tickets.len(), 3);
+        let lines: Vec<u64> = export
+            .source
+            .skipped_reasons
+            .iter()
+            .map(|s| s.line)
+            .collect();
+        assert_eq!(lines, vec![5]);
+        assert!(export.source.skipped_reasons[0]
+            .reason
+            .contains("outside the column's rating scale"));
+    }
+
+    #[test]
+    fn a_column_of_scores_above_ten_is_not_used() {
+        let export = read_export(
+            "t.csv",
+            b"Id,Status,Rating\n1,Solved,80\n2,Solved,95\n3,Solved,7\n",
+        )
+        .unwrap();
+        assert_eq!(export.tickets.len(), 3);
+        assert_eq!(export.source.skipped, 0);
+        assert!(export.source.warnings[0].contains("'Rating' holds scores above 10"));
+        assert!(export.tickets.iter().all(|t| t.satisfaction.is_none()));
+    }
 }

@@ -21,7 +21,8 @@ pub enum DateForm {
 
 /// Candidates in order of preference: where two read every value of a column (all days ≤ 12),
 /// the earlier wins. US forms with AM/PM come before day-first ones because AM/PM is a US habit.
-const FORMS: &[DateForm] = &[
+/// Public so that tests can walk every form.
+pub const FORMS: &[DateForm] = &[
     DateForm::WithOffset,
     DateForm::Naive("%Y-%m-%d %H:%M:%S%.f"),
     DateForm::Naive("%Y-%m-%dT%H:%M:%S%.f"),
@@ -169,6 +170,18 @@ pub fn instant(wall: Timestamp, zone: Option<Tz>) -> Timestamp {
         .unwrap_or(wall)
 }
 
+/// 1900-01-01T00:00:00: the earliest time a ticket may carry. Excel writes its blank date as
+/// 1900-01-01 (real Zendesk exports hold it in "Solved at"), so that year is kept.
+pub const EARLIEST: Timestamp = -2_208_988_800;
+/// 2100-12-31T23:59:59: the latest.
+pub const LATEST: Timestamp = 4_133_980_799;
+
+/// Whether a parsed time can belong to a ticket. chrono reads years 0, 9999 and +12345; kept,
+/// they would stretch the daily series over millennia and make durations absurd.
+pub fn is_plausible(timestamp: Timestamp) -> bool {
+    (EARLIEST..=LATEST).contains(&timestamp)
+}
+
 /// Formats a timestamp as the JSON report writes it.
 pub fn format_timestamp(timestamp: Timestamp) -> String {
     DateTime::from_timestamp(timestamp, 0)
@@ -273,6 +286,25 @@ mod tests {
             "01/31/2024 02:05 PM"
         );
         assert_eq!(DateForm::DateOnly("%d.%m.%Y").describe(), "31.01.2024");
+    }
+
+    #[test]
+    fn plausible_times_are_1900_to_2100() {
+        assert_eq!(EARLIEST, at(1900, 1, 1, 0, 0));
+        assert_eq!(LATEST, at(2101, 1, 1, 0, 0) - 1);
+        assert!(is_plausible(at(1900, 1, 1, 0, 0)));
+        assert!(is_plausible(at(2100, 12, 31, 23, 59)));
+        let form = DateForm::Naive("%Y-%m-%d %H:%M:%S%.f");
+        for text in [
+            "0000-01-01 00:00:00",
+            "0001-01-01 00:00:00",
+            "1899-12-31 23:59:59",
+            "9999-12-31 23:59:59",
+            "+12345-01-01 00:00:00",
+        ] {
+            let time = form.parse(text).expect("chrono reads it");
+            assert!(!is_plausible(time), "{text}");
+        }
     }
 
     #[test]

@@ -37,6 +37,27 @@ impl DecodeError {
 /// Decodes `bytes`: a BOM decides when present; otherwise valid UTF-8 is taken as is, and anything
 /// else goes to `chardetng` (a kept detector, as Firefox uses) to name the legacy code page.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    let decoded = decode_text(bytes)?;
+    // A BOM alone (or with blank lines) is an empty file too, not a file without a header.
+    if decoded.text.trim_matches(is_blank).is_empty() {
+        return Err(DecodeError::Empty);
+    }
+    // Files joined with `cat` carry the second file's BOM inside the text, where it would stick
+    // invisibly to a header or a value.
+    if decoded.text.contains('\u{feff}') {
+        return Ok(Decoded {
+            text: decoded.text.replace('\u{feff}', ""),
+            ..decoded
+        });
+    }
+    Ok(decoded)
+}
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
+}
+
+fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
@@ -58,12 +79,21 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         });
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) {
+    if looks_binary(head) {
         return Err(DecodeError::Binary);
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Ok(Decoded {
             text: text.to_string(),
+            encoding: UTF_8.name(),
+        });
+    }
+    // chardetng never answers UTF-8 for invalid UTF-8, so one bad byte in a UTF-8 export would
+    // turn every "Zoë" into "ZoÃ«": where valid multi-byte characters outnumber the invalid
+    // sequences, it is UTF-8 with a few damaged bytes (shown as U+FFFD).
+    if mostly_utf8(bytes) {
+        return Ok(Decoded {
+            text: String::from_utf8_lossy(bytes).into_owned(),
             encoding: UTF_8.name(),
         });
     }
@@ -75,6 +105,43 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
         text: text.into_owned(),
         encoding: encoding.name(),
     })
+}
+
+/// NUL bytes mark binary data, but a text export may carry a stray NUL in a field: binary is a
+/// head with NULs that is not UTF-8, or in which NULs are more than 1 % of the bytes.
+fn looks_binary(head: &[u8]) -> bool {
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    if nuls == 0 {
+        return false;
+    }
+    // A multi-byte character cut at the end of the head is not an error.
+    let utf8 = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(error) => error.error_len().is_none(),
+    };
+    !utf8 || nuls * 100 > head.len()
+}
+
+/// More valid multi-byte UTF-8 characters than invalid sequences.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut valid_multibyte, mut invalid) = (0usize, 0usize);
+    let mut rest = bytes;
+    while !rest.is_empty() {
+        let (valid, skip) = match std::str::from_utf8(rest) {
+            Ok(text) => (text, rest.len()),
+            Err(error) => {
+                invalid += 1;
+                let valid_len = error.valid_up_to();
+                let bad_len = error.error_len().unwrap_or(rest.len() - valid_len);
+                // The prefix is valid UTF-8 by construction.
+                let valid = std::str::from_utf8(&rest[..valid_len]).unwrap_or_default();
+                (valid, valid_len + bad_len)
+            }
+        };
+        valid_multibyte += valid.chars().filter(|c| !c.is_ascii()).count();
+        rest = &rest[skip..];
+    }
+    valid_multibyte > invalid
 }
 
 /// Zip (XLSX, ODS), OLE2 (XLS) and PDF signatures: files users often drop by mistake.
@@ -136,6 +203,49 @@ mod tests {
         let bytes = b"Id;Status\n1;Zamkni\xEAte\n2;Otwarte\n";
         let decoded = decode(bytes).unwrap();
         assert!(decoded.text.contains("Zamknięte"), "{}", decoded.text);
+    }
+
+    #[test]
+    fn a_bom_alone_is_an_empty_file() {
+        assert_eq!(decode(b"\xEF\xBB\xBF").unwrap_err(), DecodeError::Empty);
+        assert_eq!(
+            decode(b"\xEF\xBB\xBF \r\n\n").unwrap_err(),
+            DecodeError::Empty
+        );
+        assert_eq!(decode(b"\xFF\xFE").unwrap_err(), DecodeError::Empty);
+    }
+
+    #[test]
+    fn drops_a_bom_in_the_middle() {
+        // Two exports joined with `cat`: the second one's BOM starts line 3.
+        let decoded = decode(b"\xEF\xBB\xBFId\n1\n\xEF\xBB\xBFId\n2\n").unwrap();
+        assert_eq!(decoded.text, "Id\n1\nId\n2\n");
+    }
+
+    #[test]
+    fn a_stray_nul_in_a_text_export_is_kept_as_text() {
+        let mut bytes = b"Id,Status,Subject\n".to_vec();
+        for i in 0..20 {
+            bytes.extend_from_slice(format!("{i},Open,Printer jammed again\n").as_bytes());
+        }
+        bytes.extend_from_slice(b"21,Open,bad\0byte\n");
+        let decoded = decode(&bytes).unwrap();
+        assert!(decoded.text.contains("bad\0byte"));
+        // NULs in more than 1 % of a short head: binary.
+        assert_eq!(decode(b"Id\n1\0\n").unwrap_err(), DecodeError::Binary);
+    }
+
+    #[test]
+    fn utf8_with_one_damaged_byte_stays_utf8() {
+        // "Zoë Müller" twice, then a lone 0xFF: not windows-1252 mojibake ("ZoÃ«").
+        let bytes = b"Id,Agent\n1,Zo\xC3\xAB M\xC3\xBCller\n2,Zo\xC3\xAB\n3,caf\xFF\n";
+        let decoded = decode(bytes).unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.contains("Zoë Müller"), "{}", decoded.text);
+        assert!(decoded.text.contains("caf\u{fffd}"));
+        // A real cp1252 file has no valid multi-byte UTF-8 character: still windows-1252.
+        let cp1252 = b"Id,Agent\n1,Zo\xEB M\xFCller\n2,Ren\xE9e\n";
+        assert_eq!(decode(cp1252).unwrap().encoding, "windows-1252");
     }
 
     #[test]

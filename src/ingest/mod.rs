@@ -110,12 +110,18 @@ pub fn read_export_with(
         message,
     };
     let decoded = decode::decode(bytes).map_err(|e| fail(e.message()))?;
-    let delimiter = delimiter::sniff_delimiter(&decoded.text);
+    let (delimiter, text) = match delimiter::excel_separator_line(&decoded.text) {
+        Some((delimiter, rest)) => (delimiter, rest),
+        None => (
+            delimiter::sniff_delimiter(&decoded.text),
+            decoded.text.as_str(),
+        ),
+    };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(decoded.text.as_bytes());
+        .from_reader(text.as_bytes());
 
     let mut records = reader.records();
     let header = match records.next() {
@@ -130,21 +136,47 @@ pub fn read_export_with(
 
     let mut skipped = Vec::new();
     let mut rows = Vec::new();
+    let mut line_counter = LineCounter::new(text);
     for record in records {
         match record {
             Ok(record) => {
-                let line = record.position().map_or(0, |p| p.line());
+                let line = line_counter.line_of(record.position().map_or(0, |p| p.byte()));
                 if record.iter().all(|cell| cell.trim().is_empty()) {
+                    continue;
+                }
+                // Exports joined with `cat` repeat the header; read as data it makes a ticket
+                // whose id is "Id" wherever no date column catches it.
+                if record.len() == headers.len()
+                    && record
+                        .iter()
+                        .zip(&headers)
+                        .all(|(cell, h)| cell.trim() == h)
+                {
+                    skipped.push(SkippedRow {
+                        line,
+                        column: None,
+                        reason: "the row repeats the header: two exports were joined into one \
+                                 file; each one's rows are still read"
+                            .to_string(),
+                    });
                     continue;
                 }
                 rows.push((line, record));
             }
             Err(error) => skipped.push(SkippedRow {
-                line: error.position().map_or(0, |p| p.line()),
+                line: line_counter.line_of(error.position().map_or(0, |p| p.byte())),
                 column: None,
                 reason: format!("the row cannot be read as CSV: {error}"),
             }),
         }
+    }
+    // Only an unclosed quote lets a header cell hold a line break and swallow the rows.
+    if rows.is_empty() && headers.iter().any(|h| h.contains(['\n', '\r'])) {
+        return Err(fail(
+            "the header row has a quote (\") that is never closed, so the whole file reads as \
+             one header: fix the quote on line 1, or export the file again"
+                .to_string(),
+        ));
     }
     if rows.is_empty() && skipped.is_empty() {
         return Err(fail(
@@ -220,12 +252,130 @@ pub fn read_export_with(
     })
 }
 
+/// Line numbers of records, from their byte offsets. The csv crate's own `Position::line` is
+/// wrong after CRLF (every record gets the previous record's line) and after blank lines: a
+/// record's position there is the end of the record before it, so the line breaks between are
+/// skipped here and counted.
+struct LineCounter<'a> {
+    text: &'a [u8],
+    byte: usize,
+    line: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        LineCounter {
+            text: text.as_bytes(),
+            byte: 0,
+            line: 1,
+        }
+    }
+
+    /// The line on which the record reported at `byte` starts. Offsets come in file order.
+    fn line_of(&mut self, byte: u64) -> u64 {
+        let target = usize::try_from(byte)
+            .unwrap_or(usize::MAX)
+            .clamp(self.byte, self.text.len());
+        while self.byte < target {
+            self.step();
+        }
+        // No record starts with a line break outside quotes: these are terminators and blank
+        // lines before it.
+        while matches!(self.text.get(self.byte), Some(b'\r' | b'\n')) {
+            self.step();
+        }
+        self.line
+    }
+
+    fn step(&mut self) {
+        if self.at_line_break() {
+            self.line += 1;
+        }
+        self.byte += 1;
+    }
+
+    /// `\n`, or a `\r` not followed by `\n` (old Mac files).
+    fn at_line_break(&self) -> bool {
+        match self.text.get(self.byte) {
+            Some(b'\n') => true,
+            Some(b'\r') => self.text.get(self.byte + 1) != Some(&b'\n'),
+            _ => false,
+        }
+    }
+}
+
+/// The first header names, quoted so that blank ones show ("found: '', ''").
 fn preview_headers(headers: &[String]) -> String {
-    let shown: Vec<&str> = headers.iter().take(6).map(String::as_str).collect();
+    let shown: Vec<String> = headers.iter().take(6).map(|h| values::quoted(h)).collect();
     let more = headers.len().saturating_sub(shown.len());
     if more > 0 {
         format!("{} and {more} more", shown.join(", "))
     } else {
         shown.join(", ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skipped_lines(text: &str) -> Vec<u64> {
+        let export = read_export("t.csv", text.as_bytes()).unwrap();
+        export
+            .source
+            .skipped_reasons
+            .iter()
+            .map(|s| s.line)
+            .collect()
+    }
+
+    #[test]
+    fn line_numbers_survive_crlf_blank_lines_and_quoted_breaks() {
+        // Line 5 is the bad date in each; csv's own Position::line said 3 (CRLF) and 3 (LF).
+        let crlf = "Id,Created at\r\n1,2024-01-01\r\n2,2024-01-02\r\n3,2024-01-03\r\n4,bad\r\n";
+        assert_eq!(skipped_lines(crlf), vec![5]);
+        let blank = "Id,Created at\n1,2024-01-01\n\n\n4,bad\n";
+        assert_eq!(skipped_lines(blank), vec![5]);
+        let quoted = "Id,Created at,Subject\n1,2024-01-01,\"a\r\nb\"\n\r\n4,bad,x\n";
+        assert_eq!(skipped_lines(quoted), vec![5]);
+        let leading = "\n\nId,Created at\n1,2024-01-01\n2,bad\n";
+        assert_eq!(skipped_lines(leading), vec![5]);
+        let old_mac = "Id,Created at\r1,2024-01-01\r2,bad\r";
+        assert_eq!(skipped_lines(old_mac), vec![3]);
+    }
+
+    #[test]
+    fn a_repeated_header_is_skipped_not_read_as_a_ticket() {
+        let export = read_export(
+            "t.csv",
+            b"Id,Status,Priority\n1,Open,High\nId,Status,Priority\n2,Open,Low\n",
+        )
+        .unwrap();
+        let ids: Vec<&str> = export.tickets.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, vec!["1", "2"]);
+        assert_eq!(export.source.skipped_reasons[0].line, 3);
+        assert!(export.source.skipped_reasons[0]
+            .reason
+            .contains("repeats the header"));
+    }
+
+    #[test]
+    fn an_unclosed_quote_in_the_header_is_named() {
+        let error =
+            read_export("t.csv", b"Id,\"Status,Created at\n1,Open,2024-01-01\n").unwrap_err();
+        assert!(error.message.contains("never closed"), "{}", error.message);
+    }
+
+    #[test]
+    fn excel_sep_line_and_blank_header_names() {
+        let export = read_export("t.csv", b"sep=;\r\nId;Status\r\n1;Open\r\n").unwrap();
+        assert_eq!(export.source.delimiter, "semicolon");
+        assert_eq!(export.tickets.len(), 1);
+        let error = read_export("t.csv", b",,\n1,2,3\n").unwrap_err();
+        assert!(
+            error.message.contains("(found: '', '', '')"),
+            "{}",
+            error.message
+        );
     }
 }

@@ -4,9 +4,9 @@ use csv::StringRecord;
 
 use super::columns::{Layout, Mapped};
 use super::field::Field;
-use super::values;
 use super::vendor::Vendor;
 use super::SkippedRow;
+use super::{datetime, values};
 use crate::model::{Ticket, Timestamp};
 
 pub fn read_ticket(
@@ -18,15 +18,32 @@ pub fn read_ticket(
     vendor: &Vendor,
 ) -> Result<Ticket, SkippedRow> {
     if record.len() != headers.len() {
+        // A quote that is never closed swallows the lines after it into this row: say how many,
+        // or they vanish without a trace.
+        let breaks: usize = record.iter().map(|f| f.matches('\n').count()).sum();
+        // The line break that ends the file belongs to its last line.
+        let final_break = record.iter().next_back().is_some_and(|f| f.ends_with('\n'));
+        let last_line = line + (breaks - usize::from(final_break)) as u64;
+        let reason = if last_line > line {
+            format!(
+                "the row has {} fields but the header has {}: a quote opened on line {line} is \
+                 not closed before line {last_line}, so lines {line}–{last_line} are left out; \
+                 fix the quote",
+                record.len(),
+                headers.len()
+            )
+        } else {
+            format!(
+                "the row has {} fields but the header has {}: a quote or a delimiter in it may \
+                 be broken",
+                record.len(),
+                headers.len()
+            )
+        };
         return Err(SkippedRow {
             line,
             column: None,
-            reason: format!(
-                "the row has {} fields but the header has {}: a quote or a delimiter in it may be \
-                 broken",
-                record.len(),
-                headers.len()
-            ),
+            reason,
         });
     }
     let skip = |column: &Mapped, reason: String| SkippedRow {
@@ -60,11 +77,22 @@ pub fn read_ticket(
                     skip(
                         column,
                         format!(
-                            "'{text}' is not a date written like the others in this column (e.g. {})",
+                            "{} is not a date written like the others in this column (e.g. {})",
+                            values::quoted(text),
                             form.describe()
                         ),
                     )
                 })?;
+                if !datetime::is_plausible(time) {
+                    return Err(skip(
+                        column,
+                        format!(
+                            "{} is before 1900 or after 2100: if it stands for \"no date\", \
+                             leave the cell empty",
+                            values::quoted(text)
+                        ),
+                    ));
+                }
                 match field {
                     Field::CreatedAt => ticket.created_at = Some(time),
                     Field::UpdatedAt => ticket.updated_at = Some(time),
@@ -82,7 +110,7 @@ pub fn read_ticket(
             Field::Satisfaction => {
                 ticket.satisfaction =
                     values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?;
-                ticket.happiness = values::happiness(text);
+                ticket.happiness = values::happiness(text, vendor.id == "zoho_desk");
             }
             Field::Tags => ticket.tags = values::tags(text),
             Field::GroupStations => {
@@ -147,4 +175,49 @@ pub fn read_ticket(
         None => ticket.id = format!("{file}:{line}"),
     }
     Ok(ticket)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::read_export;
+
+    fn skipped(text: &str) -> Vec<(u64, String)> {
+        let export = read_export("t.csv", text.as_bytes()).unwrap();
+        export
+            .source
+            .skipped_reasons
+            .into_iter()
+            .map(|s| (s.line, s.reason))
+            .collect()
+    }
+
+    #[test]
+    fn dates_before_1900_or_after_2100_cost_their_row() {
+        let reasons = skipped(
+            "Id,Status,Created at\n\
+             1,Open,2024-01-01 10:00:00\n\
+             2,Open,0001-01-01 00:00:00\n\
+             3,Open,9999-12-31 23:59:59\n\
+             4,Open,1900-01-01 00:00:00\n",
+        );
+        let lines: Vec<u64> = reasons.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, vec![3, 4]);
+        assert!(
+            reasons[0].1.contains("before 1900 or after 2100"),
+            "{reasons:?}"
+        );
+    }
+
+    #[test]
+    fn an_unclosed_quote_names_the_lines_it_swallows() {
+        // Line 3 opens a quote never closed: lines 3–5 (the last) become one ragged row.
+        let reasons =
+            skipped("Id,Subject,Status\n1,hello,Open\n2,\"Printer,Open\n3,x,Open\n4,y,Open\n");
+        assert_eq!(reasons.len(), 1);
+        assert_eq!(reasons[0].0, 3);
+        assert!(
+            reasons[0].1.contains("lines 3–5 are left out"),
+            "{reasons:?}"
+        );
+    }
 }

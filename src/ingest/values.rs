@@ -92,11 +92,27 @@ pub fn category(text: &str) -> String {
         .to_lowercase()
 }
 
+/// 100 years of minutes (365.25-day years): the longest duration taken as real.
+pub const MAX_DURATION_MINUTES: f64 = 100.0 * 365.25 * 24.0 * 60.0;
+
+/// A cell's text as a message quotes it: `'text'`, cut after 40 characters so that a 1 MB cell
+/// does not make a 1 MB reason (one per skipped row).
+pub fn quoted(text: &str) -> String {
+    const SHOWN: usize = 40;
+    match text.char_indices().nth(SHOWN) {
+        None => format!("'{text}'"),
+        Some((end, _)) => format!("'{}…' ({} characters)", &text[..end], text.chars().count()),
+    }
+}
+
 /// A non-negative whole count (replies, reopens). Accepts `3.0` as Excel writes it.
 pub fn count(text: &str) -> Result<u32, String> {
     let number = number(text)?;
     if number < 0.0 || number.fract() != 0.0 || number > u32::MAX as f64 {
-        return Err(format!("'{text}' is not a whole number of 0 or more"));
+        return Err(format!(
+            "{} is not a whole number of 0 or more",
+            quoted(text)
+        ));
     }
     Ok(number as u32)
 }
@@ -115,14 +131,23 @@ pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
         }
     };
     if minutes < 0.0 {
-        return Err(format!("'{text}' is a negative duration"));
+        return Err(format!("{} is a negative duration", quoted(text)));
     }
-    Ok(minutes)
+    // 1e300 or an hour count that overflows to inf would pass `number`'s finite check and swamp
+    // every mean: no ticket stays open for a century.
+    if minutes.is_nan() || minutes > MAX_DURATION_MINUTES {
+        return Err(format!(
+            "{} is longer than 100 years: not a real duration; correct or empty the cell",
+            quoted(text)
+        ));
+    }
+    // "-0" passes the sign check as -0.0, which the JSON would print as "-0.0".
+    Ok(if minutes == 0.0 { 0.0 } else { minutes })
 }
 
 fn clock_minutes(text: &str) -> Result<f64, String> {
     let parts: Vec<&str> = text.split(':').collect();
-    let invalid = || format!("'{text}' is not a duration like 1:30 or 01:30:00");
+    let invalid = || format!("{} is not a duration like 1:30 or 01:30:00", quoted(text));
     if !(2..=3).contains(&parts.len()) {
         return Err(invalid());
     }
@@ -151,7 +176,7 @@ pub fn number(text: &str) -> Result<f64, String> {
         .parse::<f64>()
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| format!("'{text}' is not a number"))
+        .ok_or_else(|| format!("{} is not a number", quoted(text)))
 }
 
 /// The rating scale of a numeric satisfaction column, settled from its largest value.
@@ -266,12 +291,16 @@ pub fn satisfaction(
         return Ok(rated(false));
     }
     let score = number(text).map_err(|_| {
-        format!("'{text}' is not a satisfaction answer (expected Good, Bad, Offered or a score)")
+        format!(
+            "{} is not a satisfaction answer (expected Good, Bad, Offered or a score)",
+            quoted(text)
+        )
     })?;
-    let scale = scale.ok_or_else(|| format!("the score '{text}' is outside 0–10"))?;
+    let scale = scale.ok_or_else(|| format!("the score {} is outside 0–10", quoted(text)))?;
     if score < scale.lowest() || score > scale.highest() {
         return Err(format!(
-            "the score '{text}' is outside the column's rating scale"
+            "the score {} is outside the column's rating scale",
+            quoted(text)
         ));
     }
     Ok(Some(Satisfaction::Rated {
@@ -296,17 +325,19 @@ pub fn sla_met(text: &str) -> Result<bool, String> {
         "within sla" | "met" | "achieved" | "ok" | "yes" | "true" => Ok(true),
         "sla violated" | "violated" | "breached" | "missed" | "no" | "false" => Ok(false),
         _ => Err(format!(
-            "'{text}' is not an SLA verdict (expected 'Within SLA' or 'SLA Violated')"
+            "{} is not an SLA verdict (expected 'Within SLA' or 'SLA Violated')",
+            quoted(text)
         )),
     }
 }
 
-/// Help Scout's three ratings (and Zoho's Good / Okay / Bad), for the happiness score.
-pub fn happiness(text: &str) -> Option<Happiness> {
-    match normalize_header(text).as_str() {
-        "great" | "good" => Some(Happiness::Great),
-        "okay" | "ok" => Some(Happiness::Okay),
-        "not good" | "bad" => Some(Happiness::NotGood),
+/// Help Scout's three ratings, for the happiness score; with `good_bad_okay` (Zoho Desk's
+/// three-level Good / Okay / Bad) those words too. Zendesk's two-level Good / Bad is not one.
+pub fn happiness(text: &str, good_bad_okay: bool) -> Option<Happiness> {
+    match (normalize_header(text).as_str(), good_bad_okay) {
+        ("great", _) | ("good", true) => Some(Happiness::Great),
+        ("okay", _) | ("ok", _) => Some(Happiness::Okay),
+        ("not good", _) | ("bad", true) => Some(Happiness::NotGood),
         _ => None,
     }
 }
@@ -331,7 +362,10 @@ pub fn percent(text: &str) -> Result<f64, String> {
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!("'{text}' is not a percentage between 0 and 100"))
+        Err(format!(
+            "{} is not a percentage between 0 and 100",
+            quoted(text)
+        ))
     }
 }
 
@@ -339,7 +373,10 @@ pub fn percent(text: &str) -> Result<f64, String> {
 pub fn nps_score(text: &str) -> Result<u8, String> {
     let score = number(text)?;
     if !(0.0..=10.0).contains(&score) || score.fract() != 0.0 {
-        return Err(format!("'{text}' is not a 0–10 recommendation score"));
+        return Err(format!(
+            "{} is not a 0–10 recommendation score",
+            quoted(text)
+        ));
     }
     Ok(score as u8)
 }
@@ -420,9 +457,11 @@ mod tests {
 
     #[test]
     fn happiness_flags_and_percentages() {
-        assert_eq!(happiness("Great"), Some(Happiness::Great));
-        assert_eq!(happiness("Not Good"), Some(Happiness::NotGood));
-        assert_eq!(happiness("4"), None);
+        assert_eq!(happiness("Great", false), Some(Happiness::Great));
+        assert_eq!(happiness("Not Good", false), Some(Happiness::NotGood));
+        assert_eq!(happiness("Good", false), None);
+        assert_eq!(happiness("Bad", true), Some(Happiness::NotGood));
+        assert_eq!(happiness("4", false), None);
         assert!(flag("Fin AI Agent"));
         assert!(!flag("No"));
         assert_eq!(percent("87 %"), Ok(87.0));
@@ -444,6 +483,36 @@ mod tests {
         assert_eq!(sla_met("Within SLA"), Ok(true));
         assert_eq!(sla_met("SLA Violated"), Ok(false));
         assert!(sla_met("maybe").is_err());
+    }
+
+    #[test]
+    fn absurd_durations_are_refused() {
+        // f64 parsing accepts these; none may reach a mean (1e308 hours overflows to inf).
+        for text in ["NaN", "inf", "-inf", "infinity", "1e300", "1e400"] {
+            assert!(duration_minutes(text, Unit::Minutes).is_err(), "{text}");
+        }
+        assert!(duration_minutes("1e308", Unit::Hours).is_err());
+        assert!(duration_minutes("99999999999:00", Unit::Hours).is_err());
+        assert!(duration_minutes("-0", Unit::Minutes)
+            .unwrap()
+            .is_sign_positive());
+        // 100 years is the limit: 99 years of minutes still reads.
+        let ninety_nine_years = 99.0 * 365.25 * 24.0 * 60.0;
+        assert_eq!(
+            duration_minutes(&ninety_nine_years.to_string(), Unit::Minutes),
+            Ok(ninety_nine_years)
+        );
+    }
+
+    #[test]
+    fn messages_quote_long_cells_shortly() {
+        assert_eq!(quoted("abc"), "'abc'");
+        let long = "x".repeat(1_000_000);
+        let message = count(&long).unwrap_err();
+        assert!(message.len() < 120, "{message}");
+        assert!(message.contains("(1000000 characters)"), "{message}");
+        // Cut on a character boundary.
+        assert!(quoted(&"é".repeat(50)).starts_with(&format!("'{}…'", "é".repeat(40))));
     }
 
     #[test]

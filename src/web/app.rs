@@ -11,6 +11,7 @@ use super::components::{
 use super::files::{self, ReadFile};
 use super::state::{Action, AppState, ReportRef};
 use super::storage;
+use crate::i18n::{I18n, Lang, LANGS};
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -22,6 +23,35 @@ pub fn app() -> Html {
         ..AppState::default()
     });
     let input_ref = use_node_ref();
+    let lang = use_state(storage::initial_language);
+    let i18n = I18n { lang: *lang };
+    {
+        // The document's language follows the picker, for screen readers and fonts.
+        let code = (*lang).code();
+        use_effect_with(code, move |code| {
+            if let Some(root) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.document_element())
+            {
+                let _ = root.set_attribute("lang", code);
+            }
+        });
+    }
+    let on_language = {
+        let lang = lang.clone();
+        Callback::from(move |event: Event| {
+            let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            if let Some(choice) = Lang::from_code(&select.value()) {
+                storage::save_language(choice);
+                lang.set(choice);
+            }
+        })
+    };
 
     {
         let state = state.clone();
@@ -104,8 +134,10 @@ pub fn app() -> Html {
     };
     let on_forget = {
         let state = state.clone();
+        let lang = lang.clone();
         Callback::from(move |_: ()| {
             storage::forget_everything();
+            lang.set(storage::initial_language());
             state.dispatch(Action::SetSettings(Settings::default()));
             load_sample(&state);
         })
@@ -123,30 +155,31 @@ pub fn app() -> Html {
 
     let files_label = state.files.join(", ");
     html! {
-        <>
+        <ContextProvider<I18n> context={i18n}>
             <header class="top">
-                <h1>{ "Helpdesk KPI" }</h1>
-                <p class="privacy">
-                    { "Your exports are read and computed in this browser tab only. Nothing is \
-                       uploaded: this page makes no network requests with your data." }
-                </p>
+                <h1>{ i18n.t("app.title") }</h1>
+                <p class="privacy">{ i18n.t("app.privacy") }</p>
+                <label class="menu language">{ i18n.t("app.language") }
+                    <select id="language" onchange={on_language}>
+                        { for LANGS.iter().map(|(l, code, name)| html! {
+                            <option value={*code} selected={*l == *lang}>{ *name }</option>
+                        }) }
+                    </select>
+                </label>
             </header>
             <section
                 id="drop-zone"
                 class={classes!("drop-zone", state.busy.then_some("busy"))}
                 role="button"
                 tabindex="0"
-                aria-label="Drop helpdesk CSV exports here, or press Enter to choose files"
+                aria-label={i18n.t("drop.aria")}
                 ondrop={on_drop}
                 ondragover={on_drag_over}
                 onclick={on_zone_click}
                 onkeydown={on_zone_key}
             >
-                <p class="drop-title">{ "Drop your helpdesk exports here" }</p>
-                <p class="drop-hint">
-                    { "CSV ticket exports from Zendesk, Freshdesk, or any file with columns like \
-                       'Created at', 'Status', 'Solved at'. Several files are merged." }
-                </p>
+                <p class="drop-title">{ i18n.t("drop.title") }</p>
+                <p class="drop-hint">{ i18n.t("drop.hint") }</p>
                 <input
                     id="file-input"
                     ref={input_ref}
@@ -154,12 +187,12 @@ pub fn app() -> Html {
                     multiple=true
                     accept=".csv,.tsv,.txt,text/csv"
                     onchange={on_change}
-                    aria-label="Choose helpdesk export files"
+                    aria-label={i18n.t("drop.input")}
                 />
             </section>
             <div class="actions">
-                <button id="try-sample" type="button" onclick={on_sample}>{ "Try the sample" }</button>
-                if state.busy { <span class="busy-note">{ "Reading…" }</span> }
+                <button id="try-sample" type="button" onclick={on_sample}>{ i18n.t("action.sample") }</button>
+                if state.busy { <span class="busy-note">{ i18n.t("action.reading") }</span> }
             </div>
             <Messages errors={state.errors.clone()} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
@@ -167,9 +200,7 @@ pub fn app() -> Html {
             if let Some(report) = state.report.clone() {
                 <main id="dashboard" data-files={files_label.clone()}>
                     if state.is_sample {
-                        <p class="sample-banner">
-                            { "You are looking at a generated sample export. Drop your own file to see your numbers." }
-                        </p>
+                        <p class="sample-banner">{ i18n.t("sample.banner") }</p>
                     }
                     <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
                                on_change={on_select} />
@@ -188,7 +219,7 @@ pub fn app() -> Html {
                     <Sources report={ReportRef(report)} />
                 </main>
             }
-        </>
+        </ContextProvider<I18n>>
     }
 }
 

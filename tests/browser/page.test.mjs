@@ -420,4 +420,32 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: true });
     });
   });
+
+  test('languages and dark mode: same numbers, translated words', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const sample = path.join(tmp, 'sample-zendesk.csv');
+    cli(['sample', '--out', sample]);
+    const report = cliReport([sample]);
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      const words = { 'zh-CN': '新建工单', sk: 'Vytvorené tikety', pl: 'Utworzone zgłoszenia', en: 'Tickets created' };
+      for (const [code, label] of Object.entries(words)) {
+        await page.selectOption('#language', code);
+        await eventually(async () => {
+          assert.equal(await page.innerText('[data-kpi="tickets_created"] h3'), label);
+          assert.equal(await page.getAttribute('html', 'lang'), code);
+        });
+        await eventually(() => assertCardsMatch(page, report.kpis));
+        await page.screenshot({ path: path.join(SHOTS, `lang-${code}.png`), fullPage: true });
+      }
+      // Polish groups thousands with a space and writes a decimal comma.
+      await page.selectOption('#language', 'pl');
+      const created = await page.innerText('[data-kpi="tickets_created"] .value');
+      assert.match(created, /^\d{1,3}(\u00a0\d{3})*$/, created);
+      await page.selectOption('#language', 'en');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(SHOTS, 'dark.png'), fullPage: true });
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      assert.notEqual(background, 'rgb(246, 247, 249)', 'dark mode changes the background');
+    });
+  });
 });

@@ -4,30 +4,32 @@
 use yew::prelude::*;
 
 use super::ReportProps;
+use crate::i18n::I18n;
 use crate::kpi::Kpi;
-use crate::report::{format_kpi_value, KpiInfo, CATALOGUE};
+use crate::report::{KpiInfo, CATALOGUE};
 
-const GROUPS: [(&str, &str); 7] = [
-    ("volume", "Volume"),
-    ("speed", "Speed"),
-    ("effectiveness", "Effectiveness"),
-    ("satisfaction", "Satisfaction"),
-    ("calls", "Calls"),
-    ("customers", "Customers"),
-    ("team", "Team and cost"),
+const GROUPS: [&str; 7] = [
+    "volume",
+    "speed",
+    "effectiveness",
+    "satisfaction",
+    "calls",
+    "customers",
+    "team",
 ];
 
 #[function_component(Cards)]
 pub fn cards(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     html! {
-        <section id="kpis" aria-label="Key performance indicators">
-            { for GROUPS.iter().map(|(group, title)| html! {
+        <section id="kpis" aria-label={i18n.t("kpis.aria")}>
+            { for GROUPS.iter().map(|group| html! {
                 <div class="card-group">
-                    <h2>{ *title }</h2>
+                    <h2>{ i18n.t(&format!("group.{group}")) }</h2>
                     <div class="cards">
                         { for CATALOGUE.iter().filter(|info| info.group == *group).filter_map(|info| {
-                            report.kpis.get(info.id).map(|kpi| card(info, kpi))
+                            report.kpis.get(info.id).map(|kpi| card(&i18n, info, kpi))
                         }) }
                     </div>
                 </div>
@@ -36,7 +38,7 @@ pub fn cards(props: &ReportProps) -> Html {
     }
 }
 
-fn card(info: &KpiInfo, kpi: &Kpi) -> Html {
+fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi) -> Html {
     // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
     let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
     let detail = match (&kpi.reason, &kpi.note, kpi.n) {
@@ -48,16 +50,16 @@ fn card(info: &KpiInfo, kpi: &Kpi) -> Html {
     let extra = kpi
         .extras
         .get("median_age_days")
-        .map(|days| format!("median age {days:.1} days"));
+        .map(|days| i18n.f("card.median_age", &[("d", i18n.number(*days, 1))]));
     html! {
         <article
             class={classes!("card", kpi.value.is_none().then_some("null"))}
             data-kpi={info.id}
             data-value={raw}
         >
-            <h3>{ info.label }</h3>
-            <p class="value">{ format_kpi_value(kpi) }</p>
-            { comparison(kpi) }
+            <h3>{ i18n.t(&format!("kpi.{}", info.id)) }</h3>
+            <p class="value">{ i18n.kpi_value(kpi) }</p>
+            { comparison(i18n, kpi) }
             if let Some(extra) = extra { <p class="extra">{ extra }</p> }
             <p class="detail">{ detail }</p>
         </article>
@@ -65,7 +67,7 @@ fn card(info: &KpiInfo, kpi: &Kpi) -> Html {
 }
 
 /// "▲ 12.5 vs previous period" coloured by whether that is better, and the target's verdict.
-fn comparison(kpi: &Kpi) -> Html {
+fn comparison(i18n: &I18n, kpi: &Kpi) -> Html {
     let delta = kpi.delta.map(|delta| {
         let arrow = if delta > 0.0 {
             "▲"
@@ -85,20 +87,20 @@ fn comparison(kpi: &Kpi) -> Html {
         };
         html! {
             <p class={classes!("delta", class)} data-delta={delta.to_string()}>
-                { format!("{arrow} from {}", format_kpi_value(&previous)) }
+                { i18n.f("card.from", &[("arrow", arrow.to_string()), ("previous", i18n.kpi_value(&previous))]) }
             </p>
         }
     });
     let target = kpi.target.map(|target| {
         let goal = Kpi { value: Some(target), ..kpi.clone() };
-        let (class, word) = match kpi.target_met {
-            Some(true) => ("met", "target met"),
-            Some(false) => ("missed", "target missed"),
-            None => ("same", "target"),
+        let (class, key) = match kpi.target_met {
+            Some(true) => ("met", "card.target_met"),
+            Some(false) => ("missed", "card.target_missed"),
+            None => ("same", "card.target"),
         };
         html! {
             <p class={classes!("target", class)} data-target-met={kpi.target_met.map(|m| m.to_string()).unwrap_or_default()}>
-                { format!("{word}: {}", format_kpi_value(&goal)) }
+                { i18n.f(key, &[("target", i18n.kpi_value(&goal))]) }
             </p>
         }
     });

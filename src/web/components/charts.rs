@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use super::ReportProps;
-use crate::report::format::{format_minutes, group_thousands};
+use crate::i18n::I18n;
 use crate::web::state::ReportRef;
 
 const WIDTH: f64 = 720.0;
@@ -18,12 +18,19 @@ const BOTTOM: f64 = 28.0;
 /// One line of a day chart: its CSS class, legend label and one value per day.
 struct Line {
     class: &'static str,
-    label: &'static str,
+    label: String,
     values: Vec<usize>,
 }
 
 /// Lines over days, with a hover target per day that lists every line's value.
-fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty: &str) -> Html {
+fn day_chart(
+    i18n: &I18n,
+    id: &str,
+    caption: &str,
+    dates: &[NaiveDate],
+    lines: &[Line],
+    empty: &str,
+) -> Html {
     if dates.is_empty() {
         return html! {
             <figure class="chart" id={id.to_string()}>
@@ -52,11 +59,12 @@ fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty
         vec![0.0, top]
     };
     let label_every = (dates.len() / 6).max(1);
+    let day_format = i18n.t("chart.day_format");
     html! {
         <figure class="chart" id={id.to_string()}>
             <figcaption>
                 { caption.to_string() }
-                { for lines.iter().map(|l| html! { <span class={classes!("legend", l.class)}>{ l.label }</span> }) }
+                { for lines.iter().map(|l| html! { <span class={classes!("legend", l.class)}>{ l.label.clone() }</span> }) }
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={caption.to_string()}>
                 { for ticks.iter().map(|t| {
@@ -65,14 +73,14 @@ fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty
                         <line class="grid" x1={LEFT.to_string()} x2={(WIDTH - RIGHT).to_string()}
                               y1={ty.to_string()} y2={ty.to_string()} />
                         <text class="axis" x={(LEFT - 6.0).to_string()} y={(ty + 4.0).to_string()}
-                              text-anchor="end">{ group_thousands(*t as i64) }</text>
+                              text-anchor="end">{ i18n.number(*t, 0) }</text>
                     </> }
                 }) }
                 { for dates.iter().enumerate().filter(|(i, _)| i % label_every == 0).map(|(i, d)| html! {
                     // Kept inside the plot so the first and last labels are not cut.
                     <text class="axis" x={x(i).clamp(LEFT + 18.0, WIDTH - RIGHT - 18.0).to_string()}
                           y={(HEIGHT - 8.0).to_string()} text-anchor="middle">
-                        { d.format("%b %d").to_string() }
+                        { d.format(&day_format).to_string() }
                     </text>
                 }) }
                 { for lines.iter().map(|line| {
@@ -84,7 +92,7 @@ fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty
                 }) }
                 { for dates.iter().enumerate().map(|(i, d)| {
                     let values = lines.iter()
-                        .map(|l| format!("{} {}", l.values[i], l.label))
+                        .map(|l| format!("{} {}", i18n.number(l.values[i] as f64, 0), l.label))
                         .collect::<Vec<_>>()
                         .join(", ");
                     html! {
@@ -102,52 +110,56 @@ fn day_chart(id: &str, caption: &str, dates: &[NaiveDate], lines: &[Line], empty
 /// Created vs solved per day.
 #[function_component(CreatedVsSolvedChart)]
 pub fn created_vs_solved_chart(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let days = &props.report.0.series.created_vs_solved;
     let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
     let lines = [
         Line {
             class: "created",
-            label: "created",
+            label: i18n.t("chart.created"),
             values: days.iter().map(|d| d.created).collect(),
         },
         Line {
             class: "solved",
-            label: "solved",
+            label: i18n.t("chart.solved"),
             values: days.iter().map(|d| d.solved).collect(),
         },
     ];
     day_chart(
+        &i18n,
         "chart-created-vs-solved",
-        "Created vs solved per day",
+        &i18n.t("chart.created_vs_solved"),
         &dates,
         &lines,
-        "No creation dates in this export.",
+        &i18n.t("chart.no_dates"),
     )
 }
 
 /// Unsolved tickets at the end of each day, and those older than a week.
 #[function_component(BacklogChart)]
 pub fn backlog_chart(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let days = &props.report.0.series.backlog;
     let dates: Vec<NaiveDate> = days.iter().map(|d| d.date).collect();
     let lines = [
         Line {
             class: "created",
-            label: "open",
+            label: i18n.t("chart.open"),
             values: days.iter().map(|d| d.open).collect(),
         },
         Line {
             class: "solved",
-            label: "older than 7 days",
+            label: i18n.t("chart.older_than_week"),
             values: days.iter().map(|d| d.ages[3] + d.ages[4]).collect(),
         },
     ];
     day_chart(
+        &i18n,
         "chart-backlog",
-        "Backlog at the end of each day",
+        &i18n.t("chart.backlog"),
         &dates,
         &lines,
-        "No creation dates in this export.",
+        &i18n.t("chart.no_dates"),
     )
 }
 
@@ -161,12 +173,13 @@ pub struct ChannelChartProps {
 /// Tickets per channel: horizontal bars, largest first; a bar filters when clicked.
 #[function_component(ChannelChart)]
 pub fn channel_chart(props: &ChannelChartProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let Some(channels) = report.breakdowns.get("channel") else {
         return html! {
             <figure class="chart" id="chart-channel">
-                <figcaption>{ "Tickets by channel" }</figcaption>
-                <p class="empty">{ "No channel column in this export." }</p>
+                <figcaption>{ i18n.t("chart.by_channel") }</figcaption>
+                <p class="empty">{ i18n.t("chart.no_channel") }</p>
             </figure>
         };
     };
@@ -182,8 +195,8 @@ pub fn channel_chart(props: &ChannelChartProps) -> Html {
     let frt = report.kpis.get("first_response_time");
     html! {
         <figure class="chart" id="chart-channel">
-            <figcaption>{ "Tickets by channel" }<span class="hint">{ " — click a bar to filter" }</span></figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Tickets by channel">
+            <figcaption>{ i18n.t("chart.by_channel") }<span class="hint">{ i18n.t("chart.click_to_filter") }</span></figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={i18n.t("chart.by_channel")}>
                 { for rows.iter().enumerate().map(|(i, (name, count))| {
                     let y = 4.0 + i as f64 * bar_h;
                     let w = (width - label_w - 90.0) * **count as f64 / max;
@@ -191,7 +204,7 @@ pub fn channel_chart(props: &ChannelChartProps) -> Html {
                     let median = frt
                         .and_then(|k| k.by_channel.get(*name))
                         .and_then(|k| k.value)
-                        .map(|m| format!(", median first response {}", format_minutes(m)))
+                        .map(|m| i18n.f("chart.median_first_response", &[("value", i18n.minutes(m))]))
                         .unwrap_or_default();
                     let on_click = props.on_click.clone();
                     let channel = name.to_string();
@@ -201,10 +214,10 @@ pub fn channel_chart(props: &ChannelChartProps) -> Html {
                               text-anchor="end">{ name.to_string() }</text>
                         <rect class="bar" x={label_w.to_string()} y={y.to_string()}
                               width={w.max(1.0).to_string()} height={(bar_h - 6.0).to_string()}>
-                            <title>{ format!("{name}: {count} tickets ({share:.1} %){median}") }</title>
+                            <title>{ format!("{}{median}", i18n.f("chart.channel_tooltip", &[("name", name.to_string()), ("count", i18n.number(**count as f64, 0)), ("share", i18n.number(share, 1))])) }</title>
                         </rect>
                         <text class="axis" x={(label_w + w + 6.0).to_string()} y={(y + 17.0).to_string()}>
-                            { format!("{} ({share:.0} %)", group_thousands(**count as i64)) }
+                            { format!("{} ({} %)", i18n.number(**count as f64, 0), i18n.number(share, 0)) }
                         </text>
                     </g> }
                 }) }
@@ -213,11 +226,11 @@ pub fn channel_chart(props: &ChannelChartProps) -> Html {
     }
 }
 
-const WEEKDAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
 /// Arrivals by weekday and hour: darker cells, more tickets.
 #[function_component(HeatMap)]
 pub fn heat_map(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
+    let weekdays: Vec<String> = (0..7).map(|d| i18n.t(&format!("weekday.{d}"))).collect();
     let counts = &props.report.0.series.arrivals_by_weekday_hour;
     let max = counts.iter().flatten().copied().max().unwrap_or(0);
     if max == 0 {
@@ -229,11 +242,11 @@ pub fn heat_map(props: &ReportProps) -> Html {
     let height = 7.0 * cell + 22.0;
     html! {
         <figure class="chart" id="chart-heat-map">
-            <figcaption>{ "Tickets created by weekday and hour" }</figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label="Tickets created by weekday and hour">
+            <figcaption>{ i18n.t("chart.heat_map") }</figcaption>
+            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={i18n.t("chart.heat_map")}>
                 { for (0..7).map(|day| html! {
                     <text class="axis" x={(left - 6.0).to_string()} y={(day as f64 * cell + 17.0).to_string()}
-                          text-anchor="end">{ WEEKDAYS[day] }</text>
+                          text-anchor="end">{ weekdays[day].clone() }</text>
                 }) }
                 { for (0..24).step_by(3).map(|hour| html! {
                     <text class="axis" x={(left + hour as f64 * cell + cell / 2.0).to_string()}
@@ -247,7 +260,7 @@ pub fn heat_map(props: &ReportProps) -> Html {
                         <rect class={format!("heat heat-{shade}")} x={(left + hour as f64 * cell).to_string()}
                               y={(day as f64 * cell).to_string()} width={(cell - 2.0).to_string()}
                               height={(cell - 2.0).to_string()}>
-                            <title>{ format!("{} {hour:02}:00–{hour:02}:59: {count} tickets", WEEKDAYS[day]) }</title>
+                            <title>{ i18n.f("chart.heat_tooltip", &[("day", weekdays[day].clone()), ("hour", format!("{hour:02}")), ("count", count.to_string())]) }</title>
                         </rect>
                     }
                 }) }

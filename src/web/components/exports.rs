@@ -5,22 +5,23 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::ReportProps;
+use crate::i18n::I18n;
 use crate::report::tables::{table_csv, TABLES};
 use crate::report::{to_markdown, Report};
 
 #[function_component(Exports)]
 pub fn exports(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = props.report.0.clone();
-    let button = |id: &'static str,
-                  label: &'static str,
-                  make: fn(&Report) -> (String, &'static str, String)| {
-        let report = report.clone();
-        let onclick = Callback::from(move |_: MouseEvent| {
-            let (name, mime, text) = make(&report);
-            save(&name, mime, &text);
-        });
-        html! { <button type="button" id={id} {onclick}>{ label }</button> }
-    };
+    let button =
+        |id: &'static str, label: String, make: fn(&Report) -> (String, &'static str, String)| {
+            let report = report.clone();
+            let onclick = Callback::from(move |_: MouseEvent| {
+                let (name, mime, text) = make(&report);
+                save(&name, mime, &text);
+            });
+            html! { <button type="button" id={id} {onclick}>{ label }</button> }
+        };
     let table_button = |name: &'static str| {
         let report = report.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
@@ -28,14 +29,14 @@ pub fn exports(props: &ReportProps) -> Html {
                 save(&format!("helpdesk-kpi-{name}.csv"), "text/csv", &text);
             }
         });
-        html! { <button type="button" id={format!("export-{name}")} {onclick}>{ name.replace('_', " ") }</button> }
+        html! { <button type="button" id={format!("export-{name}")} {onclick}>{ i18n.t(&format!("exports.{name}")) }</button> }
     };
     html! {
-        <section id="exports" class="exports" aria-label="Downloads">
-            <span class="note">{ "Download:" }</span>
-            { button("export-json", "report (JSON)", |r| ("helpdesk-kpi-report.json".into(), "application/json", r.to_json())) }
-            { button("export-md", "report (Markdown)", |r| ("helpdesk-kpi-report.md".into(), "text/markdown", to_markdown(r))) }
-            <span class="note">{ "CSV:" }</span>
+        <section id="exports" class="exports" aria-label={i18n.t("exports.aria")}>
+            <span class="note">{ i18n.t("exports.download") }</span>
+            { button("export-json", i18n.t("exports.json"), |r| ("helpdesk-kpi-report.json".into(), "application/json", r.to_json())) }
+            { button("export-md", i18n.t("exports.md"), |r| ("helpdesk-kpi-report.md".into(), "text/markdown", to_markdown(r))) }
+            <span class="note">{ i18n.t("exports.csv") }</span>
             { for TABLES.iter().map(|name| table_button(name)) }
         </section>
     }

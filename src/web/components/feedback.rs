@@ -3,10 +3,12 @@
 use yew::prelude::*;
 
 use super::ReportProps;
+use crate::i18n::I18n;
 use crate::kpi::TermCount;
 
 #[function_component(Feedback)]
 pub fn feedback(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let trends = &props.report.0.feedback_terms;
     if trends.good.is_empty() && trends.bad.is_empty() {
         return html! {};
@@ -26,10 +28,10 @@ pub fn feedback(props: &ReportProps) -> Html {
     };
     html! {
         <section id="feedback" class="table-section">
-            <h2>{ "Feedback trends" }</h2>
+            <h2>{ i18n.t("feedback.title") }</h2>
             <div class="feedback">
-                { list(format!("Good ratings ({} comments)", trends.good_comments), &trends.good, "good") }
-                { list(format!("Bad ratings ({} comments)", trends.bad_comments), &trends.bad, "bad") }
+                { list(i18n.f("feedback.good", &[("n", trends.good_comments.to_string())]), &trends.good, "good") }
+                { list(i18n.f("feedback.bad", &[("n", trends.bad_comments.to_string())]), &trends.bad, "bad") }
             </div>
         </section>
     }

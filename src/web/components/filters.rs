@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::i18n::I18n;
 use crate::selection::Selection;
 use crate::web::state::ReportRef;
 
@@ -16,17 +17,12 @@ pub struct FilterProps {
     pub on_change: Callback<Selection>,
 }
 
-/// Menus in the order shown, with their labels.
-const CATEGORIES: [(&str, &str); 5] = [
-    ("channel", "Channel"),
-    ("priority", "Priority"),
-    ("group", "Group"),
-    ("agent", "Agent"),
-    ("type", "Type"),
-];
+/// Menus in the order shown.
+const CATEGORIES: [&str; 5] = ["channel", "priority", "group", "agent", "type"];
 
 #[function_component(FilterBar)]
 pub fn filter_bar(props: &FilterProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let as_of = report
         .as_of
@@ -34,7 +30,8 @@ pub fn filter_bar(props: &FilterProps) -> Html {
         .and_then(|t| NaiveDate::parse_from_str(&t[..10.min(t.len())], "%Y-%m-%d").ok());
     let selection = &props.selection;
 
-    let preset = |label: &'static str, id: &'static str, range: Option<(NaiveDate, NaiveDate)>| {
+    let preset = |id: &'static str, range: Option<(NaiveDate, NaiveDate)>| {
+        let label = i18n.t(&format!("preset.{id}"));
         let mut next = selection.clone();
         next.from = range.map(|r| r.0);
         next.to = range.map(|r| r.1);
@@ -53,10 +50,7 @@ pub fn filter_bar(props: &FilterProps) -> Html {
         Some((last.with_day(1)?, last))
     });
 
-    let date_input = |id: &'static str,
-                      label: &'static str,
-                      value: Option<NaiveDate>,
-                      is_from: bool| {
+    let date_input = |id: &'static str, label: String, value: Option<NaiveDate>, is_from: bool| {
         let selection = selection.clone();
         let on_change = props.on_change.clone();
         let onchange = Callback::from(move |event: Event| {
@@ -82,7 +76,8 @@ pub fn filter_bar(props: &FilterProps) -> Html {
         }
     };
 
-    let menus = CATEGORIES.iter().filter_map(|(key, label)| {
+    let menus = CATEGORIES.iter().filter_map(|key| {
+        let label = i18n.t(&format!("field.{key}"));
         let values = report.facets.get(*key)?;
         if values.len() < 2 {
             return None;
@@ -112,9 +107,9 @@ pub fn filter_bar(props: &FilterProps) -> Html {
             .cloned()
             .unwrap_or_default();
         Some(html! {
-            <label class="menu">{ *label }
+            <label class="menu">{ label }
                 <select id={format!("filter-{key}")} {onchange}>
-                    <option value="" selected={current.is_empty()}>{ "All" }</option>
+                    <option value="" selected={current.is_empty()}>{ i18n.t("filters.all") }</option>
                     { for values.iter().map(|v| html! {
                         <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
                     }) }
@@ -125,19 +120,20 @@ pub fn filter_bar(props: &FilterProps) -> Html {
 
     let chips = CATEGORIES
         .iter()
-        .chain([("tag", "Tag")].iter())
-        .flat_map(|(key, label)| {
+        .chain(["tag"].iter())
+        .flat_map(|key| {
             category(selection, key)
                 .iter()
-                .map(move |value| (*key, *label, value.clone()))
+                .map(move |value| (*key, value.clone()))
         })
-        .map(|(key, label, value)| {
+        .map(|(key, value)| {
+            let label = i18n.t(&format!("field.{key}"));
             let mut next = selection.clone();
             category_mut(&mut next, key).retain(|v| *v != value);
             let on_change = props.on_change.clone();
             html! {
                 <button type="button" class="chip" data-filter={key}
-                        aria-label={format!("Remove the filter {label}: {value}")}
+                        aria-label={i18n.f("filters.remove", &[("label", label.clone()), ("value", value.clone())])}
                         onclick={Callback::from(move |_| on_change.emit(next.clone()))}>
                     { format!("{label}: {value} ✕") }
                 </button>
@@ -145,25 +141,25 @@ pub fn filter_bar(props: &FilterProps) -> Html {
         });
 
     html! {
-        <section id="filters" aria-label="Filters">
+        <section id="filters" aria-label={i18n.t("filters.aria")}>
             <div class="presets">
-                { preset("All", "all", None) }
-                { preset("Last 7 days", "7d", last_days(7)) }
-                { preset("Last 30 days", "30d", last_days(30)) }
-                { preset("Last 90 days", "90d", last_days(90)) }
-                { preset("This month", "this-month", this_month) }
-                { preset("Last month", "last-month", last_month) }
-                { date_input("filter-from", "From", selection.from, true) }
-                { date_input("filter-to", "To", selection.to, false) }
+                { preset("all", None) }
+                { preset("7d", last_days(7)) }
+                { preset("30d", last_days(30)) }
+                { preset("90d", last_days(90)) }
+                { preset("this-month", this_month) }
+                { preset("last-month", last_month) }
+                { date_input("filter-from", i18n.t("filters.from"), selection.from, true) }
+                { date_input("filter-to", i18n.t("filters.to"), selection.to, false) }
             </div>
             <div class="menus">{ for menus }</div>
             <div class="chips">
                 { for chips }
                 if let Some(previous) = &report.previous_period {
-                    <span class="note">{ format!("Compared with {} – {}", previous.from, previous.to) }</span>
+                    <span class="note">{ i18n.f("filters.compared", &[("from", previous.from.to_string()), ("to", previous.to.to_string())]) }</span>
                 }
                 <span class="note" id="selection-count">
-                    { format!("{} of {} tickets", report.tickets, report.tickets_total) }
+                    { i18n.f("filters.count", &[("n", report.tickets.to_string()), ("total", report.tickets_total.to_string())]) }
                 </span>
             </div>
         </section>

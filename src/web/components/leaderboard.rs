@@ -3,29 +3,30 @@
 use yew::prelude::*;
 
 use super::ReportProps;
+use crate::i18n::I18n;
 use crate::kpi::AgentRow;
-use crate::report::format::format_minutes;
 
 type Column = (&'static str, &'static str, fn(&AgentRow) -> Option<f64>);
 
 const COLUMNS: [Column; 9] = [
-    ("tickets", "Tickets", |r| Some(r.tickets as f64)),
-    ("solved", "Solved", |r| Some(r.solved as f64)),
-    ("frt", "Median first response", |r| {
+    ("tickets", "table.tickets", |r| Some(r.tickets as f64)),
+    ("solved", "table.solved", |r| Some(r.solved as f64)),
+    ("frt", "table.median_first_response", |r| {
         r.median_first_response_minutes
     }),
-    ("resolution", "Median resolution", |r| {
+    ("resolution", "table.median_resolution", |r| {
         r.median_resolution_minutes
     }),
-    ("csat", "CSAT", |r| r.csat),
-    ("fcr", "FCR", |r| r.first_contact_resolution),
-    ("replies", "Replies / ticket", |r| r.replies_per_ticket),
-    ("aht", "Handle time", |r| r.average_handle_minutes),
-    ("utilization", "Utilisation", |r| r.utilization),
+    ("csat", "table.csat", |r| r.csat),
+    ("fcr", "table.fcr", |r| r.first_contact_resolution),
+    ("replies", "table.replies", |r| r.replies_per_ticket),
+    ("aht", "table.handle_time", |r| r.average_handle_minutes),
+    ("utilization", "table.utilization", |r| r.utilization),
 ];
 
 #[function_component(Leaderboard)]
 pub fn leaderboard(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let sort = use_state(|| ("solved", true));
     let report = &props.report.0;
     if report.agents.is_empty() {
@@ -66,22 +67,22 @@ pub fn leaderboard(props: &ReportProps) -> Html {
         };
         html! {
             <th class="num sortable" tabindex="0" aria-sort={aria} onclick={on_click} onkeydown={on_key}>
-                { *label }{ if active { if descending { " ▼" } else { " ▲" } } else { "" } }
+                { i18n.t(label) }{ if active { if descending { " ▼" } else { " ▲" } } else { "" } }
             </th>
         }
     };
     let cell = |value: Option<f64>, kind: &str| match (value, kind) {
         (None, _) => "—".to_string(),
-        (Some(v), "minutes") => format_minutes(v),
-        (Some(v), "percent") => format!("{v:.1} %"),
-        (Some(v), "count") => format!("{v:.0}"),
-        (Some(v), _) => format!("{v:.2}"),
+        (Some(v), "minutes") => i18n.minutes(v),
+        (Some(v), "percent") => format!("{} %", i18n.number(v, 1)),
+        (Some(v), "count") => i18n.number(v, 0),
+        (Some(v), _) => i18n.number(v, 2),
     };
     html! {
         <section class="table-section">
-            <h2>{ "Agents" }</h2>
+            <h2>{ i18n.t("table.agents") }</h2>
             <table id="leaderboard">
-                <thead><tr><th>{ "Agent" }</th>{ for COLUMNS.iter().map(header) }</tr></thead>
+                <thead><tr><th>{ i18n.t("table.agent") }</th>{ for COLUMNS.iter().map(header) }</tr></thead>
                 <tbody>
                     { for rows.iter().map(|r| html! {
                         <tr data-agent={r.agent.clone()}>

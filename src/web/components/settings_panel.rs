@@ -5,6 +5,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::i18n::I18n;
 use crate::settings::Settings;
 use crate::web::files;
 
@@ -35,6 +36,7 @@ const EXAMPLE: &str = r#"{
 
 #[function_component(SettingsPanel)]
 pub fn settings_panel(props: &SettingsProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let text = use_state(|| props.settings.to_json());
     let parse_error = use_state(|| None::<String>);
     {
@@ -111,24 +113,23 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
     let error = (*parse_error).clone().or_else(|| props.error.clone());
     html! {
         <details id="settings" class="settings">
-            <summary>{ "Settings: business hours, SLAs, targets, costs" }</summary>
+            <summary>{ i18n.t("settings.summary") }</summary>
             <p class="note">
-                { "Kept in this browser only (settings, never your data). The same JSON works with \
-                   the command line's --settings." }
+                { i18n.t("settings.note") }
             </p>
-            <label for="settings-json">{ "Settings (JSON)" }</label>
+            <label for="settings-json">{ i18n.t("settings.label") }</label>
             <textarea id="settings-json" rows="14" spellcheck="false" value={(*text).clone()} oninput={on_input} />
             if let Some(error) = error {
                 <p class="file-error" id="settings-error" role="alert">{ error }</p>
             }
             <div class="actions">
-                <button type="button" id="settings-apply" onclick={on_apply}>{ "Apply" }</button>
-                <button type="button" onclick={on_example}>{ "Show an example" }</button>
-                <a class="button" href={download} download="helpdesk-kpi-settings.json">{ "Export" }</a>
-                <label class="button">{ "Import" }
+                <button type="button" id="settings-apply" onclick={on_apply}>{ i18n.t("settings.apply") }</button>
+                <button type="button" onclick={on_example}>{ i18n.t("settings.example") }</button>
+                <a class="button" href={download} download="helpdesk-kpi-settings.json">{ i18n.t("settings.export") }</a>
+                <label class="button">{ i18n.t("settings.import") }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                 </label>
-                <button type="button" id="forget" onclick={on_forget}>{ "Forget everything" }</button>
+                <button type="button" id="forget" onclick={on_forget}>{ i18n.t("settings.forget") }</button>
             </div>
         </details>
     }

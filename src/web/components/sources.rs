@@ -3,18 +3,20 @@
 use yew::prelude::*;
 
 use super::ReportProps;
+use crate::i18n::I18n;
 
 #[function_component(Sources)]
 pub fn sources(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let skipped: usize = report.sources.iter().map(|s| s.skipped).sum();
     html! {
         <section class="sources-section">
-            <h2>{ "Files" }</h2>
+            <h2>{ i18n.t("sources.title") }</h2>
             <table id="sources">
                 <thead>
-                    <tr><th>{ "File" }</th><th>{ "Recognised as" }</th><th>{ "Encoding" }</th>
-                        <th class="num">{ "Rows" }</th><th class="num">{ "Skipped" }</th></tr>
+                    <tr><th>{ i18n.t("sources.file") }</th><th>{ i18n.t("sources.format") }</th><th>{ i18n.t("sources.encoding") }</th>
+                        <th class="num">{ i18n.t("sources.rows") }</th><th class="num">{ i18n.t("sources.skipped") }</th></tr>
                 </thead>
                 <tbody>
                     { for report.sources.iter().map(|s| html! {
@@ -22,7 +24,7 @@ pub fn sources(props: &ReportProps) -> Html {
                             data-skipped={s.skipped.to_string()} data-format={s.format.clone()}>
                             <td>{ s.file.clone() }</td>
                             <td>{ s.format_name.clone() }</td>
-                            <td>{ format!("{}, {}-separated", s.encoding, s.delimiter) }</td>
+                            <td>{ i18n.f("sources.separated", &[("encoding", s.encoding.clone()), ("delimiter", s.delimiter.clone())]) }</td>
                             <td class="num">{ s.rows }</td>
                             <td class="num">{ s.skipped }</td>
                         </tr>
@@ -30,18 +32,18 @@ pub fn sources(props: &ReportProps) -> Html {
                 </tbody>
             </table>
             if report.duplicates > 0 {
-                <p class="note">{ format!("{} rows repeated a ticket id already read; the most recently updated copy counts.", report.duplicates) }</p>
+                <p class="note">{ i18n.f("sources.duplicates", &[("n", report.duplicates.to_string())]) }</p>
             }
             { for report.sources.iter().flat_map(|s| s.warnings.iter().map(move |w| html! {
                 <p class="note">{ format!("{}: {w}", s.file) }</p>
             })) }
             if skipped > 0 {
                 <details id="skipped">
-                    <summary>{ format!("{skipped} rows were skipped — see which and why") }</summary>
+                    <summary>{ i18n.f("sources.skipped_summary", &[("n", skipped.to_string())]) }</summary>
                     <ul>
                         { for report.sources.iter().flat_map(|s| s.skipped_reasons.iter().map(move |row| {
-                            let column = row.column.as_ref().map(|c| format!(", column '{c}'")).unwrap_or_default();
-                            html! { <li>{ format!("{} line {}{}: {}", s.file, row.line, column, row.reason) }</li> }
+                            let column = row.column.as_ref().map(|c| i18n.f("sources.column", &[("column", c.clone())])).unwrap_or_default();
+                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column), ("reason", row.reason.clone())]) }</li> }
                         })) }
                     </ul>
                 </details>

@@ -3,35 +3,36 @@
 use yew::prelude::*;
 
 use super::ReportProps;
-use crate::report::format::format_minutes;
+use crate::i18n::I18n;
 
-fn minutes(value: Option<f64>) -> String {
-    value.map(format_minutes).unwrap_or_else(|| "—".into())
+fn minutes(i18n: &I18n, value: Option<f64>) -> String {
+    value.map(|m| i18n.minutes(m)).unwrap_or_else(|| "—".into())
 }
 
 #[function_component(ChannelTable)]
 pub fn channel_table(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     if report.channels.is_empty() {
         return html! {};
     }
     html! {
         <section class="table-section">
-            <h2>{ "Channels" }</h2>
+            <h2>{ i18n.t("table.channels") }</h2>
             <table id="channels">
                 <thead><tr>
-                    <th>{ "Channel" }</th><th class="num">{ "Tickets" }</th>
-                    <th class="num">{ "Median first response" }</th>
-                    <th class="num">{ "Median resolution" }</th><th class="num">{ "CSAT" }</th>
+                    <th>{ i18n.t("table.channel") }</th><th class="num">{ i18n.t("table.tickets") }</th>
+                    <th class="num">{ i18n.t("table.median_first_response") }</th>
+                    <th class="num">{ i18n.t("table.median_resolution") }</th><th class="num">{ i18n.t("table.csat") }</th>
                 </tr></thead>
                 <tbody>
                     { for report.channels.iter().map(|c| html! {
                         <tr data-channel={c.channel.clone()}>
                             <td>{ c.channel.clone() }</td>
                             <td class="num">{ c.tickets }</td>
-                            <td class="num">{ minutes(c.median_first_response_minutes) }</td>
-                            <td class="num">{ minutes(c.median_resolution_minutes) }</td>
-                            <td class="num">{ c.csat.map(|v| format!("{v:.1} %")).unwrap_or_else(|| "—".into()) }</td>
+                            <td class="num">{ minutes(&i18n, c.median_first_response_minutes) }</td>
+                            <td class="num">{ minutes(&i18n, c.median_resolution_minutes) }</td>
+                            <td class="num">{ c.csat.map(|v| format!("{} %", i18n.number(v, 1))).unwrap_or_else(|| "—".into()) }</td>
                         </tr>
                     }) }
                 </tbody>
@@ -45,6 +46,7 @@ const SHOWN: usize = 200;
 
 #[function_component(SlaBreaches)]
 pub fn sla_breaches(props: &ReportProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
     let breaches = &props.report.0.sla_breaches;
     if breaches.is_empty() {
         return html! {};
@@ -52,9 +54,9 @@ pub fn sla_breaches(props: &ReportProps) -> Html {
     html! {
         <section class="table-section">
             <details id="sla-breaches">
-                <summary>{ format!("{} tickets breached their SLA — see which", breaches.len()) }</summary>
+                <summary>{ i18n.f("sla.summary", &[("n", breaches.len().to_string())]) }</summary>
                 <table>
-                    <thead><tr><th>{ "Ticket" }</th><th>{ "Priority" }</th><th>{ "Missed" }</th></tr></thead>
+                    <thead><tr><th>{ i18n.t("sla.ticket") }</th><th>{ i18n.t("sla.priority") }</th><th>{ i18n.t("sla.missed") }</th></tr></thead>
                     <tbody>
                         { for breaches.iter().take(SHOWN).map(|b| html! {
                             <tr data-ticket={b.id.clone()}>
@@ -66,7 +68,7 @@ pub fn sla_breaches(props: &ReportProps) -> Html {
                     </tbody>
                 </table>
                 if breaches.len() > SHOWN {
-                    <p class="note">{ format!("The first {SHOWN} are shown; the JSON download has all.") }</p>
+                    <p class="note">{ i18n.f("sla.more", &[("n", SHOWN.to_string())]) }</p>
                 }
             </details>
         </section>

@@ -1,0 +1,177 @@
+//! Languages of the page: English, 简体中文, slovenčina, polski. The strings live in
+//! `src/i18n/*.json` (one file per language, the same keys), compiled into the page so that
+//! nothing is fetched. Numbers, durations and dates follow the language's conventions. What the
+//! engine writes (reasons, notes, file messages) stays English for now.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::kpi::Kpi;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    ZhCn,
+    Sk,
+    Pl,
+}
+
+pub const LANGS: [(Lang, &str, &str); 4] = [
+    (Lang::En, "en", "English"),
+    (Lang::ZhCn, "zh-CN", "简体中文"),
+    (Lang::Sk, "sk", "slovenčina"),
+    (Lang::Pl, "pl", "polski"),
+];
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        LANGS.iter().find(|l| l.0 == self).map_or("en", |l| l.1)
+    }
+
+    /// "pl-PL" → Polish, "zh" → 简体中文; `None` for a language the page does not speak.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let code = code.to_lowercase();
+        LANGS
+            .iter()
+            .find(|l| code == l.1.to_lowercase() || code.starts_with(&l.1[..2]))
+            .map(|l| l.0)
+    }
+}
+
+fn table(lang: Lang) -> &'static HashMap<String, String> {
+    static TABLES: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let parse = |text: &str| serde_json::from_str(text).unwrap_or_default();
+        [
+            parse(include_str!("en.json")),
+            parse(include_str!("zh-CN.json")),
+            parse(include_str!("sk.json")),
+            parse(include_str!("pl.json")),
+        ]
+    });
+    &tables[lang as usize]
+}
+
+/// The page's language, handed to every component through a Yew context.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct I18n {
+    pub lang: Lang,
+}
+
+impl I18n {
+    /// The string for `key`; English where a translation is missing; the key itself if even
+    /// English lacks it (a test checks that none does).
+    pub fn t(&self, key: &str) -> String {
+        table(self.lang)
+            .get(key)
+            .or_else(|| table(Lang::En).get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The string for `key` with `{name}` placeholders filled.
+    pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
+        let mut text = self.t(key);
+        for (name, value) in args {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// A number with the language's digit grouping and decimal mark.
+    pub fn number(&self, value: f64, decimals: usize) -> String {
+        let text = format!("{:.*}", decimals, value.abs());
+        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+        let group = self.t("number.group");
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push_str(&group);
+            }
+            grouped.push(c);
+        }
+        let sign = if value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+            "-"
+        } else {
+            ""
+        };
+        if fraction.is_empty() {
+            format!("{sign}{grouped}")
+        } else {
+            format!("{sign}{grouped}{}{fraction}", self.t("number.decimal"))
+        }
+    }
+
+    /// Minutes as "45 min", "2 h 05 min", "3 d 4 h" in the language's words.
+    pub fn minutes(&self, minutes: f64) -> String {
+        let total = minutes.round() as i64;
+        if total < 60 {
+            self.f("unit.min", &[("m", self.number(minutes, 0))])
+        } else if total < 24 * 60 {
+            self.f(
+                "unit.h_min",
+                &[
+                    ("h", (total / 60).to_string()),
+                    ("m", format!("{:02}", total % 60)),
+                ],
+            )
+        } else {
+            let hours = total / 60;
+            self.f(
+                "unit.d_h",
+                &[
+                    ("d", (hours / 24).to_string()),
+                    ("h", (hours % 24).to_string()),
+                ],
+            )
+        }
+    }
+
+    /// A KPI's headline as shown; "—" for null.
+    pub fn kpi_value(&self, kpi: &Kpi) -> String {
+        let Some(value) = kpi.value else {
+            return "—".to_string();
+        };
+        match kpi.unit {
+            "count" => self.number(value.round(), 0),
+            "minutes" => self.minutes(value),
+            "seconds" => self.minutes(value / 60.0),
+            "percent" => format!("{} %", self.number(value, 1)),
+            "score" => {
+                let sign = if value > 0.0 { "+" } else { "" };
+                format!(
+                    "{sign}{}",
+                    self.number(value, if value.fract() == 0.0 { 0 } else { 1 })
+                )
+            }
+            _ => self.number(value, 2),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_has_every_key() {
+        for (lang, code, _) in LANGS {
+            for key in table(Lang::En).keys() {
+                assert!(table(lang).contains_key(key), "{code} lacks {key}");
+            }
+        }
+    }
+
+    #[test]
+    fn numbers_follow_the_language() {
+        let pl = I18n { lang: Lang::Pl };
+        assert_eq!(pl.number(16476.0, 0), "16\u{a0}476");
+        assert_eq!(pl.number(87.46, 1), "87,5");
+        let en = I18n { lang: Lang::En };
+        assert_eq!(en.number(1234567.891, 2), "1,234,567.89");
+        assert_eq!(en.minutes(125.0), "2 h 05 min");
+        let zh = I18n { lang: Lang::ZhCn };
+        assert_eq!(zh.minutes(3.0 * 1440.0 + 250.0), "3 天 4 小时");
+    }
+}
