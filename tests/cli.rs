@@ -393,3 +393,16 @@ fn a_declared_csat_scale_overrides_the_guess() {
     close(kpi(&r, "csat", "value"), 100.0);
     assert_eq!(r["sources"][0]["skipped"], 1);
 }
+
+#[test]
+fn the_public_workbook_gives_the_same_kpis_as_its_csv() {
+    // The insurer's team exported the same tickets as CSV and as XLSX (../shared/data).
+    let csv = report(&["../shared/data/zendesk-insurer/tickets.csv"]);
+    let xlsx = report(&["../shared/data/zendesk-insurer/tickets.xlsx"]);
+    assert_eq!(xlsx["sources"][0]["format"], "zendesk");
+    assert_eq!(xlsx["sources"][0]["skipped"], 0);
+    assert_eq!(csv["tickets"], xlsx["tickets"]);
+    assert_eq!(csv["kpis"], xlsx["kpis"]);
+    assert_eq!(csv["breakdowns"], xlsx["breakdowns"]);
+    assert_eq!(csv["series"], xlsx["series"]);
+}

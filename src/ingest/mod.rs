@@ -12,6 +12,7 @@ pub mod delimiter;
 pub mod field;
 mod records;
 mod row;
+mod spreadsheet;
 pub mod values;
 pub mod vendor;
 
@@ -109,13 +110,27 @@ pub fn read_export_with(
         file: file.to_string(),
         message,
     };
-    let decoded = decode::decode(bytes).map_err(|e| fail(e.message()))?;
-    let (delimiter, text) = match delimiter::excel_separator_line(&decoded.text) {
+    // A workbook is read as its first sheet's CSV; anything else is decoded as text.
+    let mut sheet_warnings = Vec::new();
+    let (decoded_text, encoding) = match spreadsheet::first_sheet(bytes) {
+        Some(Ok(sheet)) => {
+            if !sheet.others.is_empty() {
+                sheet_warnings.push(format!(
+                    "only the first sheet was read; the workbook also has {}",
+                    sheet.others.join(", ")
+                ));
+            }
+            (sheet.csv, sheet.description)
+        }
+        Some(Err(message)) => return Err(fail(message)),
+        None => {
+            let decoded = decode::decode(bytes).map_err(|e| fail(e.message()))?;
+            (decoded.text, decoded.encoding.to_string())
+        }
+    };
+    let (delimiter, text) = match delimiter::excel_separator_line(&decoded_text) {
         Some((delimiter, rest)) => (delimiter, rest),
-        None => (
-            delimiter::sniff_delimiter(&decoded.text),
-            decoded.text.as_str(),
-        ),
+        None => (delimiter::sniff_delimiter(&decoded_text), &decoded_text[..]),
     };
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
@@ -241,13 +256,18 @@ pub fn read_export_with(
                 RecordKind::Customers => "customers",
             },
             format_name: vendor.name.to_string(),
-            encoding: decoded.encoding.to_string(),
+            encoding,
             delimiter: delimiter::delimiter_name(delimiter).to_string(),
             rows: total_rows,
             skipped: skipped_count,
             skipped_reasons: skipped,
             columns: layout.describe(&headers),
-            warnings: layout.warnings.clone(),
+            warnings: layout
+                .warnings
+                .iter()
+                .cloned()
+                .chain(sheet_warnings)
+                .collect(),
         },
     })
 }

@@ -185,7 +185,7 @@ pub fn app() -> Html {
                     ref={input_ref}
                     type="file"
                     multiple=true
-                    accept=".csv,.tsv,.txt,text/csv"
+                    accept=".csv,.tsv,.txt,.xlsx,.xlsm,.xls,.ods,text/csv"
                     onchange={on_change}
                     aria-label={i18n.t("drop.input")}
                 />
