@@ -83,6 +83,11 @@ pub fn read_ticket(
                         ),
                     )
                 })?;
+                // Excel writes its empty date as 1900-01-01 00:00 (Zendesk's "Solved at" of the
+                // tickets never solved, in the public insurer export): it means no date.
+                if time == datetime::EARLIEST {
+                    continue;
+                }
                 if !datetime::is_plausible(time) {
                     return Err(skip(
                         column,
@@ -198,12 +203,19 @@ mod tests {
              1,Open,2024-01-01 10:00:00\n\
              2,Open,0001-01-01 00:00:00\n\
              3,Open,9999-12-31 23:59:59\n\
-             4,Open,1900-01-01 00:00:00\n",
+             4,Open,1900-01-01 00:00:00\n\
+             5,Open,1900-01-01 00:01:00\n",
         );
+        // Line 5 (ticket 4) holds Excel's empty date, so its creation time is empty; line 6 is
+        // the earliest time accepted.
         let lines: Vec<u64> = reasons.iter().map(|(line, _)| *line).collect();
-        assert_eq!(lines, vec![3, 4]);
+        assert_eq!(lines, vec![3, 4, 5]);
         assert!(
             reasons[0].1.contains("before 1900 or after 2100"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[2].1.contains("creation time is empty"),
             "{reasons:?}"
         );
     }

@@ -97,51 +97,69 @@ const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
 /// The backlog at the end of each day from the first creation to the as-of day: tickets created
 /// by then and not solved by then. A ticket solved without a solve time counts as solved from
 /// its creation; one open now counts as open until the as-of time.
+///
+/// One pass over the tickets: each ticket adds +1 / −1 marks to a difference array per age
+/// bucket at the days it enters and leaves that bucket, then a running sum gives every day.
 pub fn backlog_over_time(tickets: &[Ticket], as_of: Option<Timestamp>) -> Vec<BacklogDay> {
+    const DAY: i64 = 86_400;
     let spans: Vec<(Timestamp, Option<Timestamp>)> = tickets
         .iter()
         .filter_map(|t| {
             let created = t.created_at?;
-            let closed = if t.is_solved() {
-                Some(t.solved_at.unwrap_or(created))
-            } else {
-                None
-            };
+            let closed = t.is_solved().then(|| t.solved_at.unwrap_or(created));
             Some((created, closed))
         })
         .collect();
-    let Some(first) = spans.iter().map(|s| s.0).min().and_then(day_of) else {
+    let Some(first) = spans.iter().map(|s| s.0.div_euclid(DAY)).min() else {
         return Vec::new();
     };
     let Some(last) = as_of
         .or_else(|| spans.iter().map(|s| s.0).max())
-        .and_then(day_of)
+        .map(|t| t.div_euclid(DAY))
     else {
         return Vec::new();
     };
-    first
-        .iter_days()
-        .take_while(|d| *d <= last)
-        .take(20_000)
-        .filter_map(|date| {
-            let end = date.succ_opt()?.and_hms_opt(0, 0, 0)?.and_utc().timestamp();
-            let mut day = BacklogDay {
-                date,
-                open: 0,
-                ages: [0; 5],
-            };
-            for &(created, closed) in &spans {
-                if created < end && closed.is_none_or(|c| c >= end) {
-                    day.open += 1;
-                    let age_days = (end - created) / 86_400;
-                    let bucket = AGE_LIMITS_DAYS
-                        .iter()
-                        .take_while(|&&l| age_days >= l)
-                        .count();
-                    day.ages[bucket] += 1;
-                }
+    if last < first {
+        return Vec::new();
+    }
+    let days = (last - first + 1) as usize;
+    // marks[bucket][day]: +1 where a ticket enters the bucket, −1 the day after it leaves.
+    let mut marks = vec![vec![0i64; days + 1]; AGE_LIMITS_DAYS.len() + 1];
+    for &(created, closed) in &spans {
+        let created_day = created.div_euclid(DAY);
+        // Age at the end of day D is D − created_day, plus one when created exactly at midnight.
+        let midnight = i64::from(created.rem_euclid(DAY) == 0);
+        // Open at the end of D for D from the creation day to the day before the solve day.
+        let open_until = closed.map_or(last, |c| c.div_euclid(DAY) - 1).min(last);
+        let bounds = std::iter::once(0)
+            .chain(AGE_LIMITS_DAYS)
+            .chain(std::iter::once(i64::MAX / 4));
+        let limits: Vec<i64> = bounds.collect();
+        for (bucket, pair) in limits.windows(2).enumerate() {
+            let from = (created_day + pair[0] - midnight)
+                .max(created_day)
+                .max(first);
+            let to = (created_day + pair[1] - midnight - 1).min(open_until);
+            if from > to {
+                continue;
             }
-            Some(day)
+            marks[bucket][(from - first) as usize] += 1;
+            marks[bucket][(to - first + 1) as usize] -= 1;
+        }
+    }
+    let mut running = [0i64; AGE_LIMITS_DAYS.len() + 1];
+    (0..days)
+        .filter_map(|offset| {
+            for (bucket, value) in running.iter_mut().enumerate() {
+                *value += marks[bucket][offset];
+            }
+            let date = day_of((first + offset as i64) * DAY)?;
+            let ages = running.map(|v| v.max(0) as usize);
+            Some(BacklogDay {
+                date,
+                open: ages.iter().sum(),
+                ages,
+            })
         })
         .collect()
 }

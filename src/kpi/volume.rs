@@ -21,7 +21,8 @@ pub fn tickets_solved(tickets: &[Ticket]) -> Kpi {
 pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
     let unsolved: Vec<&Ticket> = dataset.tickets.iter().filter(|t| !t.is_solved()).collect();
     let mut kpi = Kpi::count(unsolved.len());
-    if !dataset.has(Field::Status) && !dataset.has(Field::SolvedAt) {
+    if !dataset.has(Field::Status) && !dataset.has(Field::SolvedAt) && !dataset.has(Field::ClosedAt)
+    {
         return Kpi::null(
             super::COUNT,
             "no status column and no solved time in this export, so open tickets cannot be told \

@@ -101,8 +101,22 @@ fn write_report(report: &Report, out: &mut String) -> std::fmt::Result {
 
 /// Keeps a cell's text from breaking the table or being read as markup.
 fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace('<', "&lt;")
-        .replace(['\n', '\r'], " ")
+    let mut escaped = String::with_capacity(text.len());
+    let mut previous = ' ';
+    for c in text.chars() {
+        match c {
+            // `](` starts a link's address.
+            '(' if previous == ']' => escaped.push_str("\\("),
+            // Markdown punctuation that could make a link, emphasis or code of a cell.
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' => {
+                escaped.push('\\');
+                escaped.push(c);
+            }
+            '<' => escaped.push_str("&lt;"),
+            '\n' | '\r' => escaped.push(' '),
+            c => escaped.push(c),
+        }
+        previous = c;
+    }
+    escaped
 }
