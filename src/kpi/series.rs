@@ -122,6 +122,8 @@ pub fn backlog_over_time(tickets: &[Ticket], as_of: Option<Timestamp>) -> Vec<Ba
     if last < first {
         return Vec::new();
     }
+    // Ingest keeps dates within 1900–2100 (≈73 000 days); a hand-built dataset may not.
+    let first = first.max(last - 80_000);
     let days = (last - first + 1) as usize;
     // marks[bucket][day]: +1 where a ticket enters the bucket, −1 the day after it leaves.
     let mut marks = vec![vec![0i64; days + 1]; AGE_LIMITS_DAYS.len() + 1];

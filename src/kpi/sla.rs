@@ -150,7 +150,8 @@ fn target_verdicts(
                 .schedule_for(ticket)?
                 .business_minutes_between(created, as_of)
         } else {
-            (as_of >= created).then(|| (as_of - created) as f64 / 60.0)
+            let seconds = i128::from(as_of) - i128::from(created);
+            (seconds >= 0).then(|| seconds as f64 / 60.0)
         }
     };
     let mut judge = |name, limit: Option<f64>, actual: Option<f64>, finished: bool| {

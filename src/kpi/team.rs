@@ -78,7 +78,10 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
         known += 1;
         let times = &contacts[requester.as_str()];
         let next = times.partition_point(|&t| t <= created);
-        if times.get(next).is_some_and(|&t| t - created <= window) {
+        if times
+            .get(next)
+            .is_some_and(|&t| t.saturating_sub(created) <= window)
+        {
             repeated += 1;
         }
     }

@@ -182,7 +182,9 @@ pub(crate) fn minutes_between(
     end: Option<Timestamp>,
 ) -> Option<f64> {
     let (start, end) = (instant(start?, zone), instant(end?, zone));
-    (end >= start).then(|| (end - start) as f64 / 60.0)
+    // In i128: a hand-built dataset may hold times no export could.
+    let seconds = i128::from(end) - i128::from(start);
+    (seconds >= 0).then(|| seconds as f64 / 60.0)
 }
 
 /// Both times known and the end before the start: an inconsistent row, left out and noted.

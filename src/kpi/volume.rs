@@ -33,7 +33,7 @@ pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
         let mut ages: Vec<f64> = unsolved
             .iter()
             .filter_map(|t| t.created_at)
-            .map(|created| (as_of - created) as f64 / SECONDS_PER_DAY)
+            .map(|created| as_of.saturating_sub(created) as f64 / SECONDS_PER_DAY)
             .collect();
         ages.sort_by(f64::total_cmp);
         if let Some(median) = stats::percentile(&ages, 0.5) {
