@@ -1,6 +1,17 @@
 // Loads the WebAssembly engine and page (built by scripts/build-web.sh into ./pkg/).
 import init from './pkg/helpdesk_kpi.js';
 
+// The error box (shown by the engine's panic hook or a failed start) lets the person copy what
+// happened, to send it to us, and start again.
+document.getElementById('fatal-copy').addEventListener('click', (event) => {
+  const details = document.getElementById('fatal-details').textContent;
+  const done = () => { event.target.textContent = 'Copied'; };
+  if (navigator.clipboard) {
+    navigator.clipboard.writeText(details).then(done, () => {});
+  }
+});
+document.getElementById('fatal-reload').addEventListener('click', () => window.location.reload());
+
 init().catch((error) => {
   const fatal = document.getElementById('fatal');
   document.getElementById('fatal-details').textContent = String(error);

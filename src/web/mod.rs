@@ -13,7 +13,6 @@ use wasm_bindgen::prelude::*;
 /// Starts the page in `#app`.
 #[wasm_bindgen(start)]
 pub fn start() {
-    panic::install_hook();
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
@@ -23,6 +22,8 @@ pub fn start() {
         }
         None => panic::show("the page has no #app element"),
     }
+    // After rendering: Yew's renderer installs a hook of its own that only logs to the console.
+    panic::install_hook();
 }
 
 /// The engine for scripts and benchmarks: the report of one file, as a JS object of the
@@ -31,4 +32,11 @@ pub fn start() {
 pub fn analyze_file(name: &str, bytes: &[u8]) -> Result<JsValue, JsValue> {
     let report = crate::analyze([(name, bytes)]);
     serde_wasm_bindgen::to_value(&report).map_err(|e| JsValue::from_str(&e.to_string()))
+}
+
+/// Stops the engine on purpose, so that the browser test can check what a person then sees (the
+/// error box with its details, not a dead page).
+#[wasm_bindgen(js_name = panicForTest)]
+pub fn panic_for_test() {
+    panic!("the browser test asked the engine to stop");
 }

@@ -448,4 +448,25 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       assert.notEqual(background, 'rgb(246, 247, 249)', 'dark mode changes the background');
     });
   });
+
+  test('a panic in the engine shows the error box with its details, not a dead page', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      assert.equal(await page.isVisible('#fatal'), false);
+      const thrown = await page.evaluate(async () => {
+        const engine = await import('./pkg/helpdesk_kpi.js');
+        try {
+          engine.panicForTest();
+          return null;
+        } catch (error) {
+          return String(error);
+        }
+      });
+      assert.ok(thrown, 'the panic reaches JavaScript as an exception');
+      await page.waitForSelector('#fatal', { state: 'visible', timeout: WAIT_MS });
+      assert.match(await page.innerText('#fatal-details'), /the browser test asked the engine to stop/);
+      assert.ok(await page.isVisible('#fatal-copy'));
+      await page.screenshot({ path: path.join(SHOTS, 'panic.png') });
+    });
+  });
 });
