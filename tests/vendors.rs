@@ -256,3 +256,16 @@ fn it_desk_osticket() {
     assert_eq!(r["breakdowns"]["channel"]["web"], 2);
     assert_eq!(r["breakdowns"]["channel"]["api"], 1);
 }
+
+#[test]
+fn intercom_with_zone_suffixes_and_seconds() {
+    let r = report("tests/fixtures/vendors/intercom_tz.csv");
+    source(&r, "intercom", 3);
+    // "(Europe/Paris)" after the time headers is dropped: creation times are read.
+    assert_eq!(r["as_of"], "2024-04-02T10:00:00");
+    // First response from the seconds column: 600 s, 1800 s → 10, 30 min → median 20.
+    close(kpi(&r, "first_response_time", "value"), 20.0);
+    // Time to close 82 800 s = 1380 min, the export's own figure (not the 1440 of the wall clock).
+    close(kpi(&r, "resolution_time", "value"), 1380.0);
+    assert_eq!(kpi(&r, "tickets_solved", "value"), Some(1.0));
+}

@@ -47,6 +47,11 @@ pub const FORMS: &[DateForm] = &[
     DateForm::Naive("%m/%d/%Y %H:%M:%S"),
     DateForm::Naive("%m/%d/%Y %H:%M"),
     DateForm::DateOnly("%m/%d/%Y"),
+    // Zoho Desk reports; Chinese locales.
+    DateForm::Naive("%d %b %Y %I:%M %p"),
+    DateForm::Naive("%Y年%m月%d日 %H:%M:%S"),
+    DateForm::Naive("%Y年%m月%d日 %H:%M"),
+    DateForm::DateOnly("%Y年%m月%d日"),
     DateForm::UnixMilliseconds,
     DateForm::UnixSeconds,
 ];
@@ -220,6 +225,9 @@ mod tests {
             ("08.04.2023 20:52", at(2023, 4, 8, 20, 52)),
             ("4/8/2023 8:52 PM", at(2023, 4, 8, 20, 52)),
             ("22/Nov/26 3:45 PM", at(2026, 11, 22, 15, 45)),
+            ("06 May 2024 09:00 AM", at(2024, 5, 6, 9, 0)),
+            ("2023年2月16日 13:45", at(2023, 2, 16, 13, 45)),
+            ("2023年02月16日", at(2023, 2, 16, 0, 0)),
             ("1680987120", at(2023, 4, 8, 20, 52)),
             ("1680987120000", at(2023, 4, 8, 20, 52)),
         ];

@@ -126,8 +126,15 @@ impl ColumnSpec {
 /// Header spelling varies in case, spacing and separators between accounts: compare lower-cased,
 /// with `_`, `-`, `.` as spaces and runs of spaces folded.
 pub fn normalize_header(header: &str) -> String {
+    let header = header.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    // Intercom names the workspace's time zone after a time column: "Created at (Europe/Paris)".
+    let header = match header.rsplit_once(" (") {
+        Some((name, zone)) if zone.ends_with(')') && zone.contains('/') && !zone.contains(' ') => {
+            name
+        }
+        _ => header,
+    };
     let replaced: String = header
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .chars()
         .map(|c| match c {
             '_' | '-' | '.' => ' ',
@@ -151,5 +158,13 @@ mod tests {
             "first reply time in minutes"
         );
         assert_eq!(normalize_header("\u{feff}Ticket-ID"), "ticket id");
+        assert_eq!(
+            normalize_header("Conversation started at (America/New_York)"),
+            "conversation started at"
+        );
+        assert_eq!(
+            normalize_header("Resolution time (in hrs)"),
+            "resolution time (in hrs)"
+        );
     }
 }

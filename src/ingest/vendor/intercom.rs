@@ -3,12 +3,9 @@
 //! `Teammate currently assigned`, `Current conversation state`, `Last teammate rating`,
 //! `Replies to close a conversation`, …); times are written `2017-11-14 21:45:08`.
 //!
-//! Two things this table cannot read yet, both waiting on `field.rs`:
-//! - timestamp headers carry the workspace's time zone, `Conversation started at
-//!   (America/New_York)`; the names below match only an export without that suffix until header
-//!   matching learns to drop a trailing `(Area/City)`;
-//! - the duration columns are in seconds (`First response time (seconds)`), a unit the column
-//!   specs do not have, so they are not read rather than read 60 times too large.
+//! Timestamp headers carry the workspace's time zone, `Conversation started at
+//! (America/New_York)`: header matching drops that suffix. The duration columns are in seconds
+//! (`First response time (seconds)`).
 
 use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
@@ -88,6 +85,20 @@ pub const INTERCOM: Vendor = Vendor {
             &["last teammate rating", "conversation rating", "rating"],
         ),
         C::new(Tags, &["conversation tag", "conversation tags", "tags"]),
+        C::new(
+            FirstResponseMinutes,
+            &[
+                "first response time (seconds)",
+                "time to first response (seconds)",
+            ],
+        )
+        .seconds(),
+        C::new(
+            ResolutionMinutes,
+            &["time to close (seconds)", "time to last close (seconds)"],
+        )
+        .seconds(),
+        C::new(HandleMinutes, &["handling time (seconds)"]).seconds(),
     ],
     statuses: &[
         ("open", Status::Open),
