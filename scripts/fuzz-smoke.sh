@@ -31,7 +31,9 @@ export RUSTC_BOOTSTRAP=1
 fuzz_args=(--sanitizer "$sanitizer" --debug-assertions --target-dir "$target_dir")
 
 echo "fuzz-smoke: building ${targets[*]} (sanitizer: $sanitizer)"
-cargo fuzz build "${fuzz_args[@]}" "${targets[@]}"
+for target in "${targets[@]}"; do
+    cargo fuzz build "${fuzz_args[@]}" "$target"
+done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Runs every test: formatting and lints, the engine's unit tests and the CLI's integration tests,
-# the public data sets against an independent DuckDB computation, the workflow schema, and the
-# built page in headless Chromium against the CLI. Installs what it needs first (setup.sh).
+# Runs every test: formatting and lints, the engine's unit tests and the CLI's integration tests
+# (fixtures, the bad-input corpus, property tests), the public data sets against an independent
+# DuckDB computation, the workflow schema, the supply-chain checks, a fuzz smoke run, and the
+# built page in headless Chromium against the CLI. Installs what it needs first (setup.sh; the
+# deny and fuzz scripts install cargo-deny and cargo-fuzz themselves).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -31,6 +33,8 @@ step "engine and CLI tests" cargo test --locked
 step "release CLI" cargo build --locked --release --bin helpdesk-kpi
 step "public data sets vs DuckDB" .venv/bin/python -m pytest -q -p no:cacheprovider tests/reference
 step "workflow schema" bash scripts/check-workflows.sh
+step "supply chain (licences, bans, sources; no unsafe)" bash scripts/deny.sh
+step "fuzz smoke (ingest, datetime, engine)" bash scripts/fuzz-smoke.sh
 step "page build" bash scripts/build-web.sh
 step "page in headless Chromium" npm test --prefix tests/browser
 

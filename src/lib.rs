@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! helpdesk-kpi: support KPIs from helpdesk exports, computed where the data is.
 //!
 //! The pipeline shows in the modules: `ingest` (bytes → tickets) → `dataset` (files merged) →

@@ -1,3 +1,4 @@
+#![forbid(unsafe_code)]
 //! The command line: the same engine as the page, for automation.
 
 #[cfg(not(target_arch = "wasm32"))]
