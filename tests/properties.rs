@@ -790,3 +790,66 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
     let resolution = report.kpis["resolution_time"].value;
     assert!(resolution.is_some_and(|m| m >= 0.0), "{resolution:?}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Business hours: never more business minutes than calendar minutes, whatever the schedule.
+
+fn schedule_spec() -> impl Strategy<Value = helpdesk_kpi::kpi::business_hours::ScheduleSpec> {
+    let zones = select(vec![
+        "UTC",
+        "Europe/Warsaw",
+        "Europe/Bratislava",
+        "Asia/Shanghai",
+        "America/New_York",
+        "Australia/Lord_Howe",
+    ]);
+    let interval = (0u32..24, 0u32..4, 1u32..24).prop_map(|(start, quarter, length)| {
+        let end = (start + length) % 24;
+        format!("{start:02}:{:02}-{end:02}:00", quarter * 15)
+    });
+    let day = proptest::collection::vec(interval, 0..3);
+    (
+        zones,
+        proptest::collection::vec(day, 7),
+        proptest::collection::vec(0i64..400, 0..5),
+    )
+        .prop_map(|(zone, days, holidays)| {
+            let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+            let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
+            helpdesk_kpi::kpi::business_hours::ScheduleSpec {
+                time_zone: zone.to_string(),
+                hours: names
+                    .iter()
+                    .zip(days)
+                    .filter(|(_, d)| !d.is_empty())
+                    .map(|(n, d)| (n.to_string(), d))
+                    .collect(),
+                holidays: holidays
+                    .into_iter()
+                    .map(|d| base + chrono::Duration::days(d))
+                    .collect(),
+                special_days: Default::default(),
+            }
+        })
+}
+
+proptest! {
+    #![proptest_config(config(1024))]
+
+    #[test]
+    fn business_minutes_never_exceed_calendar_minutes(
+        spec in schedule_spec(),
+        start in 1_704_067_200i64..1_735_689_600,
+        length in 0i64..(40 * 86_400),
+    ) {
+        // Any schedule, zone (DST, half-hour zones), holidays; spans up to 40 days in 2024.
+        let Ok(schedule) = spec.compile() else {
+            // Overlapping or empty intervals may be refused: that is a message, not a panic.
+            return Ok(());
+        };
+        let minutes = schedule.business_minutes_between(start, start + length);
+        let calendar = length as f64 / 60.0;
+        let business = minutes.expect("a forward span is measured");
+        prop_assert!(business >= 0.0 && business <= calendar + 1e-9, "{business} > {calendar}");
+    }
+}

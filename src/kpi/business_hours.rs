@@ -120,13 +120,25 @@ impl Schedule {
         }
         let first_day = self.local_date(start)?.pred_opt()?; // an overnight shift from the day before
         let last_day = self.local_date(end)?;
-        let mut seconds = 0i64;
+        // Open spans clipped to [start, end]; merged before summing, so overlapping intervals
+        // (two on one day, or last night's shift running into this morning's) count once.
+        let mut spans = Vec::new();
         for day in first_day.iter_days().take_while(|d| *d <= last_day) {
             for interval in self.intervals_on(day) {
-                let open = self.instant(day, interval.start)?;
-                let close = self.instant(day, interval.end)?;
-                let overlap = close.min(end) - open.max(start);
-                seconds += overlap.max(0);
+                let open = self.instant(day, interval.start)?.max(start);
+                let close = self.instant(day, interval.end)?.min(end);
+                if close > open {
+                    spans.push((open, close));
+                }
+            }
+        }
+        spans.sort_unstable();
+        let (mut seconds, mut covered_until) = (0i64, start);
+        for (open, close) in spans {
+            let open = open.max(covered_until);
+            if close > open {
+                seconds += close - open;
+                covered_until = close;
             }
         }
         Some(seconds as f64 / 60.0)
@@ -207,6 +219,20 @@ mod tests {
         let minutes =
             office.business_minutes_between(utc(2024, 3, 1, 16, 0), utc(2024, 3, 5, 18, 0));
         assert_eq!(minutes, Some(300.0));
+    }
+
+    #[test]
+    fn overlapping_intervals_count_once() {
+        // Found by the property test: 09–17 with 10–12 on top, and Sunday's night shift running
+        // into Monday's 00:00–08:00, are still 8 hours each, not 10.
+        let office = schedule(
+            r#"{"time_zone": "UTC", "hours": {"mon": ["00:00-08:00", "09:00-17:00", "10:00-12:00"],
+                "sun": ["20:00-04:00"]}}"#,
+        );
+        let monday = office.business_minutes_between(utc(2024, 3, 4, 9, 0), utc(2024, 3, 4, 17, 0));
+        assert_eq!(monday, Some(480.0));
+        let night = office.business_minutes_between(utc(2024, 3, 3, 20, 0), utc(2024, 3, 4, 8, 0));
+        assert_eq!(night, Some(720.0));
     }
 
     #[test]
