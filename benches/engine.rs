@@ -1,0 +1,123 @@
+//! The engine's native benchmark: `cargo bench --bench engine`.
+//!
+//! Generates a Zendesk export with the sample generator (500 000 tickets ≈ 100 MB; set
+//! `BENCH_TICKETS`, or `BENCH_FILE` to read a file instead), then times each stage the page goes
+//! through: reading the file into tickets, the first report, and the report again for a few
+//! filters (what a click on a filter costs). Prints the best of `BENCH_RUNS` (default 3) and
+//! the peak memory of the process. Figures, not assertions: compare runs on the same machine.
+
+use std::time::{Duration, Instant};
+
+use helpdesk_kpi::report::Report;
+use helpdesk_kpi::selection::Selection;
+use helpdesk_kpi::settings::Settings;
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument is accepted and ignored.
+    let runs: usize = env_number("BENCH_RUNS", 3);
+    let (name, bytes) = input();
+    let mb = bytes.len() as f64 / 1e6;
+    println!("input: {name}, {mb:.1} MB");
+
+    let options = Settings::default()
+        .read_options()
+        .expect("default settings");
+    let mut ingest = Vec::new();
+    let mut loaded = None;
+    for _ in 0..runs {
+        let start = Instant::now();
+        let result = helpdesk_kpi::load_in([(name.as_str(), bytes.as_slice())], &options);
+        ingest.push(start.elapsed());
+        loaded = Some(result);
+    }
+    let (dataset, errors) = loaded.expect("at least one run");
+    println!("tickets: {}", dataset.tickets.len());
+    report_line("read (decode, parse, tickets)", &ingest, Some(mb));
+
+    let settings = Settings::default();
+    let report = |selection: &Selection| {
+        Report::build_with(&dataset, errors.clone(), &settings, selection).expect("report")
+    };
+    let full = time(runs, || report(&Selection::default()));
+    report_line("report, everything", &full, None);
+    let end_to_end: Vec<Duration> = ingest.iter().zip(&full).map(|(a, b)| *a + *b).collect();
+    report_line("read + report", &end_to_end, Some(mb));
+
+    let first = dataset.tickets.iter().find_map(|t| t.channel.clone());
+    let by_channel = Selection {
+        channel: first.into_iter().collect(),
+        ..Selection::default()
+    };
+    report_line(
+        "refilter: one channel",
+        &time(runs, || report(&by_channel)),
+        None,
+    );
+    let month = Selection {
+        from: chrono::NaiveDate::from_ymd_opt(2026, 8, 1),
+        to: chrono::NaiveDate::from_ymd_opt(2026, 8, 31),
+        ..Selection::default()
+    };
+    report_line(
+        "refilter: one month (+ previous period)",
+        &time(runs, || report(&month)),
+        None,
+    );
+    println!("peak memory: {}", peak_memory());
+}
+
+fn input() -> (String, Vec<u8>) {
+    if let Ok(path) = std::env::var("BENCH_FILE") {
+        let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+        return (path, bytes);
+    }
+    let tickets = env_number("BENCH_TICKETS", 500_000) as u64;
+    let mut bytes = Vec::new();
+    helpdesk_kpi::sample::write_zendesk_csv(&mut bytes, 7, Some(tickets)).expect("in memory");
+    (
+        format!("generated Zendesk export, {tickets} tickets"),
+        bytes,
+    )
+}
+
+fn time<T>(runs: usize, mut work: impl FnMut() -> T) -> Vec<Duration> {
+    (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            std::hint::black_box(work());
+            start.elapsed()
+        })
+        .collect()
+}
+
+fn report_line(what: &str, times: &[Duration], megabytes: Option<f64>) {
+    let best = times.iter().min().copied().unwrap_or_default();
+    let ms = best.as_secs_f64() * 1e3;
+    match megabytes {
+        Some(mb) => println!(
+            "{what:<42} {ms:>9.1} ms  {:>7.1} MB/s",
+            mb / best.as_secs_f64()
+        ),
+        None => println!("{what:<42} {ms:>9.1} ms"),
+    }
+}
+
+fn env_number(name: &str, default: usize) -> usize {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// The process's peak resident memory (Linux), else "unknown".
+fn peak_memory() -> String {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|status| {
+            status
+                .lines()
+                .find(|l| l.starts_with("VmHWM:"))
+                .map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown".to_string())
+}
