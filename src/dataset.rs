@@ -1,6 +1,7 @@
 //! The union of the dropped files: tickets de-duplicated by id, and what each file fed.
 
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use crate::ingest::{Export, Field, SourceReport};
 use crate::model::{Call, Customer, SurveyAnswer, Ticket, Timestamp};
@@ -9,7 +10,7 @@ use crate::selection::Selection;
 /// Everything the KPIs are computed over.
 #[derive(Debug, Default)]
 pub struct Dataset {
-    pub tickets: Vec<Ticket>,
+    pub tickets: Vec<Rc<Ticket>>,
     pub calls: Vec<Call>,
     /// Survey answers that name no ticket of the data (the others are joined into their ticket).
     pub surveys: Vec<SurveyAnswer>,
@@ -42,12 +43,12 @@ impl Dataset {
                     Some(&i) => {
                         dataset.duplicates += 1;
                         if !is_older(&ticket, &dataset.tickets[i]) {
-                            dataset.tickets[i] = ticket;
+                            dataset.tickets[i] = Rc::new(ticket);
                         }
                     }
                     None => {
                         index_of.insert(ticket.id.clone(), dataset.tickets.len());
-                        dataset.tickets.push(ticket);
+                        dataset.tickets.push(Rc::new(ticket));
                     }
                 }
             }
@@ -70,7 +71,8 @@ impl Dataset {
         for answer in answers {
             match answer.ticket_id.as_ref().and_then(|id| index_of.get(id)) {
                 Some(&i) => {
-                    let ticket = &mut dataset.tickets[i];
+                    // Only merge holds the tickets yet: no copy is made.
+                    let ticket = Rc::make_mut(&mut dataset.tickets[i]);
                     if answer.satisfaction.is_some() {
                         ticket.satisfaction = answer.satisfaction;
                     }
@@ -137,7 +139,7 @@ impl Dataset {
     pub fn as_of(&self) -> Option<Timestamp> {
         self.tickets
             .iter()
-            .filter_map(Ticket::latest_timestamp)
+            .filter_map(|t| t.latest_timestamp())
             .max()
     }
 }

@@ -785,7 +785,10 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
             updated_at: Some(i64::MAX),
             ..Ticket::default()
         },
-    ];
+    ]
+    .into_iter()
+    .map(std::rc::Rc::new)
+    .collect();
     let report = Report::build(&dataset, Vec::new());
     let resolution = report.kpis["resolution_time"].value;
     assert!(resolution.is_some_and(|m| m >= 0.0), "{resolution:?}");

@@ -1,6 +1,7 @@
 //! Breakdowns: tickets counted by status, channel and priority.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use crate::dataset::Dataset;
 use crate::ingest::Field;
@@ -47,18 +48,22 @@ pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>
         .collect()
 }
 
-fn count_by(tickets: &[Ticket], key: Key, count_blank: bool) -> BTreeMap<String, usize> {
-    let mut counts = BTreeMap::new();
+fn count_by(tickets: &[Rc<Ticket>], key: Key, count_blank: bool) -> BTreeMap<String, usize> {
+    // Counted by borrowed name, turned into owned keys once at the end.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for ticket in tickets {
         let values = key(ticket);
         if values.is_empty() && count_blank {
-            *counts.entry("(blank)".to_string()).or_insert(0) += 1;
+            *counts.entry("(blank)").or_insert(0) += 1;
         }
         for value in values {
-            *counts.entry(value.to_string()).or_insert(0) += 1;
+            *counts.entry(value).or_insert(0) += 1;
         }
     }
     counts
+        .into_iter()
+        .map(|(name, count)| (name.to_string(), count))
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! What the KPIs need besides the tickets: settings, the as-of time, compiled schedules.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 
@@ -20,7 +21,7 @@ pub struct Context<'a> {
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// All tickets of the data, where follow-ups are looked for (repeat contacts); the
     /// selection itself when not given.
-    pub population: Option<&'a [Ticket]>,
+    pub population: Option<&'a [Rc<Ticket>]>,
     schedule: Option<Schedule>,
     group_schedules: BTreeMap<String, Schedule>,
 }
@@ -52,7 +53,7 @@ impl<'a> Context<'a> {
         })
     }
 
-    pub fn with_population(mut self, tickets: &'a [Ticket]) -> Context<'a> {
+    pub fn with_population(mut self, tickets: &'a [Rc<Ticket>]) -> Context<'a> {
         self.population = Some(tickets);
         self
     }

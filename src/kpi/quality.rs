@@ -1,5 +1,7 @@
 //! Effectiveness: first contact resolution, reopens, replies.
 
+use std::rc::Rc;
+
 use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
@@ -14,7 +16,7 @@ fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (&Ticket, u32)
         .tickets
         .iter()
         .filter(|t| t.is_solved())
-        .filter_map(|t| t.replies.map(|r| (t, r)))
+        .filter_map(|t| t.replies.map(|r| (t.as_ref(), r)))
 }
 
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
@@ -98,6 +100,7 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
         .tickets
         .iter()
         .filter(|t| t.bot_involved == Some(true) && t.replies.is_some())
+        .map(Rc::as_ref)
         .collect();
     let by_bot = touched
         .iter()

@@ -1,6 +1,7 @@
 //! Series over time: created vs solved per day.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate, Timelike};
 use serde::Serialize;
@@ -18,7 +19,7 @@ pub struct DayCount {
 
 /// Created counted on the creation day, solved on the solve day (solved tickets only). Every day
 /// from the first to the last is listed, zeros included, so that a chart's gaps are real.
-pub fn created_vs_solved(tickets: &[Ticket]) -> Vec<DayCount> {
+pub fn created_vs_solved(tickets: &[Rc<Ticket>]) -> Vec<DayCount> {
     let mut days: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
     for ticket in tickets {
         if let Some(day) = ticket.created_at.and_then(day_of) {
@@ -100,7 +101,7 @@ const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
 ///
 /// One pass over the tickets: each ticket adds +1 / −1 marks to a difference array per age
 /// bucket at the days it enters and leaves that bucket, then a running sum gives every day.
-pub fn backlog_over_time(tickets: &[Ticket], as_of: Option<Timestamp>) -> Vec<BacklogDay> {
+pub fn backlog_over_time(tickets: &[Rc<Ticket>], as_of: Option<Timestamp>) -> Vec<BacklogDay> {
     const DAY: i64 = 86_400;
     let spans: Vec<(Timestamp, Option<Timestamp>)> = tickets
         .iter()
@@ -167,7 +168,7 @@ pub fn backlog_over_time(tickets: &[Ticket], as_of: Option<Timestamp>) -> Vec<Ba
 }
 
 /// Ticket arrivals by weekday (Monday first) and hour of creation.
-pub fn heat_map(tickets: &[Ticket]) -> [[usize; 24]; 7] {
+pub fn heat_map(tickets: &[Rc<Ticket>]) -> [[usize; 24]; 7] {
     let mut counts = [[0usize; 24]; 7];
     for created in tickets.iter().filter_map(|t| t.created_at) {
         if let Some(time) = chrono::DateTime::from_timestamp(created, 0) {

@@ -1,6 +1,7 @@
 //! Team and cost: escalations, repeat contacts, utilisation, cost per ticket.
 
 use std::collections::{BTreeSet, HashMap};
+use std::rc::Rc;
 
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
@@ -24,6 +25,7 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
         .tickets
         .iter()
         .filter(|t| by_rule || t.group_stations.is_some())
+        .map(Rc::as_ref)
         .collect();
     let escalated = known
         .iter()
@@ -163,7 +165,7 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
 }
 
 /// Days from the first to the last creation day, both included.
-fn data_days(tickets: &[Ticket]) -> Option<f64> {
+fn data_days(tickets: &[Rc<Ticket>]) -> Option<f64> {
     let days = tickets
         .iter()
         .filter_map(|t| t.created_at.map(|c| c.div_euclid(86_400)));

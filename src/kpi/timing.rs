@@ -2,6 +2,7 @@
 //! (catalogue): the export's own duration column, else the difference of two timestamps.
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::{Context, Kpi, MINUTES};
 use crate::dataset::Dataset;
@@ -195,14 +196,14 @@ fn reversed(start: Option<Timestamp>, end: Option<Timestamp>) -> bool {
 /// The median summary over `tickets` that pass `keep`, with the same per channel and priority.
 fn with_breakdowns(
     dataset: &Dataset,
-    tickets: &[Ticket],
+    tickets: &[Rc<Ticket>],
     measure: impl Fn(&Ticket) -> Option<f64>,
     keep: impl Fn(&Ticket) -> bool,
 ) -> Kpi {
     let kept: Vec<(&Ticket, f64)> = tickets
         .iter()
         .filter(|t| keep(t))
-        .filter_map(|t| measure(t).map(|m| (t, m)))
+        .filter_map(|t| measure(t).map(|m| (t.as_ref(), m)))
         .collect();
     let empty = "no ticket in the selection has this time";
     let mut kpi = Kpi::median_of(MINUTES, kept.iter().map(|(_, m)| *m).collect(), empty);
@@ -221,8 +222,13 @@ fn grouped(
 ) -> BTreeMap<String, Kpi> {
     let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
     for (ticket, minutes) in kept {
-        let name = key(ticket).unwrap_or("(blank)").to_string();
-        groups.entry(name).or_default().push(*minutes);
+        let name = key(ticket).unwrap_or("(blank)");
+        match groups.get_mut(name) {
+            Some(group) => group.push(*minutes),
+            None => {
+                groups.insert(name.to_string(), vec![*minutes]);
+            }
+        }
     }
     groups
         .into_iter()
@@ -231,7 +237,7 @@ fn grouped(
 }
 
 /// "N tickets left out: the end time comes before the start time" where N > 0.
-fn negative_note(tickets: &[Ticket], inconsistent: impl Fn(&Ticket) -> bool) -> Option<String> {
+fn negative_note(tickets: &[Rc<Ticket>], inconsistent: impl Fn(&Ticket) -> bool) -> Option<String> {
     let count = tickets.iter().filter(|t| inconsistent(t)).count();
     (count > 0).then(|| {
         format!("{count} tickets left out: their end time comes before their creation time")

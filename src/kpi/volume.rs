@@ -4,22 +4,28 @@ use super::{stats, Kpi};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::{Ticket, Timestamp};
+use std::rc::Rc;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
 /// `tickets_created`: tickets in the selection.
-pub fn tickets_created(tickets: &[Ticket]) -> Kpi {
+pub fn tickets_created(tickets: &[Rc<Ticket>]) -> Kpi {
     Kpi::count(tickets.len())
 }
 
 /// `tickets_solved`: solved tickets in the selection (status solved or closed).
-pub fn tickets_solved(tickets: &[Ticket]) -> Kpi {
+pub fn tickets_solved(tickets: &[Rc<Ticket>]) -> Kpi {
     Kpi::count(tickets.iter().filter(|t| t.is_solved()).count())
 }
 
 /// `backlog`: unsolved tickets, with `median_age_days` at the as-of time.
 pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
-    let unsolved: Vec<&Ticket> = dataset.tickets.iter().filter(|t| !t.is_solved()).collect();
+    let unsolved: Vec<&Ticket> = dataset
+        .tickets
+        .iter()
+        .filter(|t| !t.is_solved())
+        .map(Rc::as_ref)
+        .collect();
     let mut kpi = Kpi::count(unsolved.len());
     if !dataset.has(Field::Status) && !dataset.has(Field::SolvedAt) && !dataset.has(Field::ClosedAt)
     {

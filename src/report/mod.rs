@@ -175,7 +175,7 @@ fn facets(dataset: &Dataset) -> BTreeMap<String, Vec<String>> {
     fields
         .into_iter()
         .map(|(name, values)| {
-            let set: BTreeSet<&str> = dataset.tickets.iter().flat_map(values).collect();
+            let set: BTreeSet<&str> = dataset.tickets.iter().flat_map(|t| values(t)).collect();
             (
                 name.to_string(),
                 set.into_iter().map(str::to_string).collect::<Vec<_>>(),
