@@ -108,7 +108,9 @@ pub fn filter_bar(props: &FilterProps) -> Html {
             .unwrap_or_default();
         Some(html! {
             <label class="menu">{ label }
-                <select id={format!("filter-{key}")} {onchange}>
+                // Keyed by the value: once a person has picked an option, the browser no longer
+                // follows `selected`, so a filter set elsewhere (a chart click) needs a new menu.
+                <select id={format!("filter-{key}")} key={format!("{key}={current}")} {onchange}>
                     <option value="" selected={current.is_empty()}>{ i18n.t("filters.all") }</option>
                     { for values.iter().map(|v| html! {
                         <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
