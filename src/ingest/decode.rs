@@ -2,7 +2,9 @@
 
 use encoding_rs::{Encoding, UTF_16BE, UTF_16LE, UTF_8};
 
-/// Text decoded from a file, with the name of the encoding it was read in.
+/// Text decoded from a file, with the name of the encoding it was read in (tests; files are read
+/// in chunks by `stream`).
+#[cfg(test)]
 #[derive(Debug)]
 pub struct Decoded {
     pub text: String,
@@ -36,6 +38,7 @@ impl DecodeError {
 
 /// Decodes `bytes`: a BOM decides when present; otherwise valid UTF-8 is taken as is, and anything
 /// else goes to `chardetng` (a kept detector, as Firefox uses) to name the legacy code page.
+#[cfg(test)]
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     let decoded = decode_text(bytes)?;
     // A BOM alone (or with blank lines) is an empty file too, not a file without a header.
@@ -53,57 +56,73 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     Ok(decoded)
 }
 
+#[cfg(test)]
 fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{feff}'
 }
 
+#[cfg(test)]
 fn decode_text(bytes: &[u8]) -> Result<Decoded, DecodeError> {
-    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+    let sniffed = sniff(bytes, true)?;
+    let (text, _) = sniffed
+        .encoding
+        .decode_without_bom_handling(&bytes[sniffed.bom_len..]);
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: sniffed.encoding.name(),
+    })
+}
+
+/// The encoding of a file, decided from its first bytes (`complete` when they are all of it).
+#[derive(Clone, Copy, Debug)]
+pub struct Sniffed {
+    pub encoding: &'static Encoding,
+    /// Bytes of byte-order mark to skip.
+    pub bom_len: usize,
+}
+
+/// Decides the encoding from `head`, the first bytes of the file (a megabyte is plenty; a file
+/// read in chunks is decided on its first). Errors for files that are not text.
+pub fn sniff(head: &[u8], complete: bool) -> Result<Sniffed, DecodeError> {
+    let utf8 = Sniffed {
+        encoding: UTF_8,
+        bom_len: 0,
+    };
+    if complete && head.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(DecodeError::Empty);
     }
-    if let Some(kind) = spreadsheet_kind(bytes) {
+    if let Some(kind) = spreadsheet_kind(head) {
         return Err(DecodeError::Spreadsheet(kind));
     }
-    if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
+    if let Some((encoding, bom_len)) = Encoding::for_bom(head) {
+        return Ok(Sniffed { encoding, bom_len });
+    }
+    if let Some(encoding) = utf16_without_bom(head) {
+        return Ok(Sniffed {
+            encoding,
+            bom_len: 0,
         });
     }
-    if let Some(encoding) = utf16_without_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(bytes);
-        return Ok(Decoded {
-            text: text.into_owned(),
-            encoding: encoding.name(),
-        });
-    }
-    let head = &bytes[..bytes.len().min(8192)];
-    if looks_binary(head) {
+    if looks_binary(&head[..head.len().min(8192)]) {
         return Err(DecodeError::Binary);
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
-        return Ok(Decoded {
-            text: text.to_string(),
-            encoding: UTF_8.name(),
-        });
+    match std::str::from_utf8(head) {
+        Ok(_) => return Ok(utf8),
+        // A character cut at the end of a head that is not the whole file is not an error.
+        Err(error) if !complete && error.error_len().is_none() => return Ok(utf8),
+        Err(_) => {}
     }
     // chardetng never answers UTF-8 for invalid UTF-8, so one bad byte in a UTF-8 export would
     // turn every "Zoë" into "ZoÃ«": where valid multi-byte characters outnumber the invalid
     // sequences, it is UTF-8 with a few damaged bytes (shown as U+FFFD).
-    if mostly_utf8(bytes) {
-        return Ok(Decoded {
-            text: String::from_utf8_lossy(bytes).into_owned(),
-            encoding: UTF_8.name(),
-        });
+    if mostly_utf8(head) {
+        return Ok(utf8);
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(bytes, true);
-    let encoding = detector.guess(None, chardetng::Utf8Detection::Allow);
-    let (text, _) = encoding.decode_without_bom_handling(bytes);
-    Ok(Decoded {
-        text: text.into_owned(),
-        encoding: encoding.name(),
+    detector.feed(head, complete);
+    Ok(Sniffed {
+        encoding: detector.guess(None, chardetng::Utf8Detection::Allow),
+        bom_len: 0,
     })
 }
 

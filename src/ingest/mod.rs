@@ -13,6 +13,7 @@ pub mod field;
 mod records;
 mod row;
 mod spreadsheet;
+pub mod stream;
 pub mod values;
 pub mod vendor;
 
@@ -106,39 +107,113 @@ pub fn read_export_with(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Export, IngestError> {
+    read_export_from(file, bytes, options, &mut |_| {})
+}
+
+/// How far the reading of a file has come: for a progress bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Progress {
+    /// Bytes of the file read so far.
+    pub bytes: u64,
+    /// Data rows read so far.
+    pub rows: usize,
+}
+
+/// How many rows settle each column's form (datetime form, rating scale) before the rest are
+/// read one by one. A later row that does not fit is skipped with its reason, like any other
+/// (DuckDB's CSV sniffer samples about as many).
+pub const SETTLE_ROWS: usize = 20_000;
+
+/// How often (in rows) `progress` is told.
+const PROGRESS_ROWS: usize = 16_384;
+
+/// Reads one exported file from `source` in chunks, holding the tickets it makes but never the
+/// whole file (workbooks excepted: a zip must be whole to be read).
+pub fn read_export_from(
+    file: &str,
+    mut source: impl std::io::Read,
+    options: &ReadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Export, IngestError> {
     let fail = |message: String| IngestError {
         file: file.to_string(),
         message,
     };
-    // A workbook is read as its first sheet's CSV; anything else is decoded as text.
-    let mut sheet_warnings = Vec::new();
-    let (decoded_text, encoding) = match spreadsheet::first_sheet(bytes) {
-        Some(Ok(sheet)) => {
-            if !sheet.others.is_empty() {
-                sheet_warnings.push(format!(
-                    "only the first sheet was read; the workbook also has {}",
-                    sheet.others.join(", ")
-                ));
-            }
-            (sheet.csv, sheet.description)
-        }
-        Some(Err(message)) => return Err(fail(message)),
-        None => {
-            let decoded = decode::decode(bytes).map_err(|e| fail(e.message()))?;
-            (decoded.text, decoded.encoding.to_string())
-        }
+    let unreadable = |error: std::io::Error| {
+        fail(format!(
+            "the file could not be read ({error}): check that it still exists and try again"
+        ))
     };
-    let (delimiter, text) = match delimiter::excel_separator_line(&decoded_text) {
-        Some((delimiter, rest)) => (delimiter, rest),
-        None => (delimiter::sniff_delimiter(&decoded_text), &decoded_text[..]),
+    let first = stream::read_chunk(&mut source).map_err(unreadable)?;
+    // A workbook is read whole, as its first sheet's CSV; anything else is decoded as it comes.
+    if spreadsheet::first_sheet(&first).is_some() {
+        let mut bytes = first;
+        source.read_to_end(&mut bytes).map_err(unreadable)?;
+        let sheet = match spreadsheet::first_sheet(&bytes) {
+            Some(Ok(sheet)) => sheet,
+            Some(Err(message)) => return Err(fail(message)),
+            None => return Err(fail("the workbook changed while it was read".to_string())),
+        };
+        let mut warnings = Vec::new();
+        if !sheet.others.is_empty() {
+            warnings.push(format!(
+                "only the first sheet was read; the workbook also has {}",
+                sheet.others.join(", ")
+            ));
+        }
+        let reader =
+            stream::DecodedReader::new(&[][..], encoding_rs::UTF_8, sheet.csv.as_bytes(), 0);
+        return read_text(file, reader, sheet.description, warnings, options, progress);
+    }
+    let complete = first.len() < stream::CHUNK;
+    let sniffed = decode::sniff(&first, complete).map_err(|e| fail(e.message()))?;
+    let reader = stream::DecodedReader::new(source, sniffed.encoding, &first, sniffed.bom_len);
+    if reader.is_finished() && reader.peek().trim().is_empty() {
+        // A BOM alone (or with blank lines) is an empty file too, not one without a header.
+        return Err(fail(decode::DecodeError::Empty.message()));
+    }
+    let encoding = sniffed.encoding.name().to_string();
+    read_text(file, reader, encoding, Vec::new(), options, progress)
+}
+
+/// One CSV record, sorted.
+enum Taken {
+    Row(u64, csv::StringRecord),
+    Blank,
+    /// Not a row of data: a repeated header, or what the CSV reader could not read.
+    Skipped(SkippedRow),
+}
+
+/// The CSV text of a file → its records; after the first `SETTLE_ROWS`, row by row.
+fn read_text<R: std::io::Read>(
+    file: &str,
+    mut reader: stream::DecodedReader<R>,
+    encoding: String,
+    sheet_warnings: Vec<String>,
+    options: &ReadOptions,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<Export, IngestError> {
+    let fail = |message: String| IngestError {
+        file: file.to_string(),
+        message,
     };
-    let mut reader = csv::ReaderBuilder::new()
+    let delimiter = match delimiter::excel_separator_line(reader.peek()) {
+        Some((delimiter, rest)) => {
+            let line_len = reader.peek().len() - rest.len();
+            reader.skip(line_len);
+            delimiter
+        }
+        None => delimiter::sniff_delimiter(reader.peek()),
+    };
+    let lines = reader.lines();
+    let bytes_read = std::rc::Rc::clone(&reader.bytes_read);
+    let mut csv_reader = csv::ReaderBuilder::new()
         .delimiter(delimiter)
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
+        .from_reader(reader);
 
-    let mut records = reader.records();
+    let mut records = csv_reader.records();
     let header = match records.next() {
         Some(Ok(header)) => header,
         _ => {
@@ -148,52 +223,62 @@ pub fn read_export_with(
         }
     };
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-
-    let mut skipped = Vec::new();
-    let mut rows = Vec::new();
-    let mut line_counter = LineCounter::new(text);
-    for record in records {
-        match record {
-            Ok(record) => {
-                let line = line_counter.line_of(record.position().map_or(0, |p| p.byte()));
-                if record.iter().all(|cell| cell.trim().is_empty()) {
-                    continue;
-                }
-                // Exports joined with `cat` repeat the header; read as data it makes a ticket
-                // whose id is "Id" wherever no date column catches it.
-                if record.len() == headers.len()
-                    && record
-                        .iter()
-                        .zip(&headers)
-                        .all(|(cell, h)| cell.trim() == h)
-                {
-                    skipped.push(SkippedRow {
-                        line,
-                        column: None,
-                        reason: "the row repeats the header: two exports were joined into one \
-                                 file; each one's rows are still read"
-                            .to_string(),
-                    });
-                    continue;
-                }
-                rows.push((line, record));
+    let take = |record: csv::Result<csv::StringRecord>| -> Taken {
+        let mut lines = lines.borrow_mut();
+        let record = match record {
+            Ok(record) => record,
+            Err(error) => {
+                return Taken::Skipped(SkippedRow {
+                    line: lines.line_of(error.position().map_or(0, |p| p.byte())),
+                    column: None,
+                    reason: format!("the row cannot be read as CSV: {error}"),
+                })
             }
-            Err(error) => skipped.push(SkippedRow {
-                line: line_counter.line_of(error.position().map_or(0, |p| p.byte())),
+        };
+        let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            return Taken::Blank;
+        }
+        // Exports joined with `cat` repeat the header; read as data it makes a ticket whose id
+        // is "Id" wherever no date column catches it.
+        if record.len() == headers.len()
+            && record
+                .iter()
+                .zip(&headers)
+                .all(|(cell, h)| cell.trim() == h)
+        {
+            return Taken::Skipped(SkippedRow {
+                line,
                 column: None,
-                reason: format!("the row cannot be read as CSV: {error}"),
-            }),
+                reason: "the row repeats the header: two exports were joined into one file; \
+                         each one's rows are still read"
+                    .to_string(),
+            });
+        }
+        Taken::Row(line, record)
+    };
+
+    let mut skipped = Skipped::default();
+    let mut first_rows = Vec::new();
+    for record in records.by_ref() {
+        match take(record) {
+            Taken::Row(line, record) => first_rows.push((line, record)),
+            Taken::Blank => {}
+            Taken::Skipped(row) => skipped.push(row),
+        }
+        if first_rows.len() == SETTLE_ROWS {
+            break;
         }
     }
     // Only an unclosed quote lets a header cell hold a line break and swallow the rows.
-    if rows.is_empty() && headers.iter().any(|h| h.contains(['\n', '\r'])) {
+    if first_rows.is_empty() && headers.iter().any(|h| h.contains(['\n', '\r'])) {
         return Err(fail(
             "the header row has a quote (\") that is never closed, so the whole file reads as \
              one header: fix the quote on line 1, or export the file again"
                 .to_string(),
         ));
     }
-    if rows.is_empty() && skipped.is_empty() {
+    if first_rows.is_empty() && skipped.count == 0 {
         return Err(fail(
             "the file has a header but no ticket rows: widen the date range of the export"
                 .to_string(),
@@ -201,7 +286,7 @@ pub fn read_export_with(
     }
 
     let vendor = vendor::recognise(&headers);
-    let mut layout = columns::settle(vendor, &headers, &rows);
+    let mut layout = columns::settle(vendor, &headers, &first_rows);
     layout.zone = options.zone;
     if options.csat_scale.is_some() && layout.get(Field::Satisfaction).is_some() {
         layout.rating_scale = options.csat_scale;
@@ -214,32 +299,59 @@ pub fn read_export_with(
         )));
     }
 
-    let total_rows = rows.len() + skipped.len();
-    let mut tickets = Vec::new();
-    let mut calls = Vec::new();
-    let mut surveys = Vec::new();
-    let mut customers = Vec::new();
-    for (line, record) in &rows {
+    // Rows: data rows read or skipped, repeated headers and unreadable records included.
+    let mut rows = skipped.count;
+    let (mut tickets, mut calls, mut surveys, mut customers) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut read_row = |line: u64, record: &csv::StringRecord| -> Result<(), SkippedRow> {
         let cells = records::Cells {
             record,
             headers: &headers,
             layout: &layout,
-            line: *line,
+            line,
         };
-        let read = match vendor.kind {
-            RecordKind::Tickets => row::read_ticket(file, *line, record, &headers, &layout, vendor)
+        match vendor.kind {
+            RecordKind::Tickets => row::read_ticket(file, line, record, &headers, &layout, vendor)
                 .map(|t| tickets.push(t)),
             RecordKind::Calls => records::read_call(file, &cells).map(|c| calls.push(c)),
             RecordKind::Surveys => records::read_survey(&cells).map(|s| surveys.push(s)),
             RecordKind::Customers => records::read_customer(&cells).map(|c| customers.push(c)),
-        };
-        if let Err(skip) = read {
-            skipped.push(skip);
+        }
+    };
+    for (line, record) in first_rows.drain(..) {
+        rows += 1;
+        if let Err(row) = read_row(line, &record) {
+            skipped.push(row);
         }
     }
-    skipped.sort_by_key(|s| s.line);
-    let skipped_count = skipped.len();
-    skipped.truncate(MAX_SKIPPED_REASONS);
+    for record in records {
+        match take(record) {
+            Taken::Row(line, record) => {
+                rows += 1;
+                if let Err(row) = read_row(line, &record) {
+                    skipped.push(row);
+                }
+                if rows % PROGRESS_ROWS == 0 {
+                    progress(Progress {
+                        bytes: bytes_read.get(),
+                        rows,
+                    });
+                }
+            }
+            Taken::Blank => {}
+            Taken::Skipped(row) => {
+                rows += 1;
+                skipped.push(row);
+            }
+        }
+    }
+    progress(Progress {
+        bytes: bytes_read.get(),
+        rows,
+    });
+    let Skipped { count, mut reasons } = skipped;
+    reasons.sort_by_key(|s| s.line);
+    reasons.truncate(MAX_SKIPPED_REASONS);
 
     Ok(Export {
         tickets,
@@ -258,9 +370,9 @@ pub fn read_export_with(
             format_name: vendor.name.to_string(),
             encoding,
             delimiter: delimiter::delimiter_name(delimiter).to_string(),
-            rows: total_rows,
-            skipped: skipped_count,
-            skipped_reasons: skipped,
+            rows,
+            skipped: count,
+            skipped_reasons: reasons,
             columns: layout.describe(&headers),
             warnings: layout
                 .warnings
@@ -272,54 +384,21 @@ pub fn read_export_with(
     })
 }
 
-/// Line numbers of records, from their byte offsets. The csv crate's own `Position::line` is
-/// wrong after CRLF (every record gets the previous record's line) and after blank lines: a
-/// record's position there is the end of the record before it, so the line breaks between are
-/// skipped here and counted.
-struct LineCounter<'a> {
-    text: &'a [u8],
-    byte: usize,
-    line: u64,
+/// Skipped rows: all counted, the first `MAX_SKIPPED_REASONS` (by line) kept with their reasons,
+/// so that a broken 1 GB file cannot fill the memory with reasons.
+#[derive(Default)]
+struct Skipped {
+    count: usize,
+    reasons: Vec<SkippedRow>,
 }
 
-impl<'a> LineCounter<'a> {
-    fn new(text: &'a str) -> Self {
-        LineCounter {
-            text: text.as_bytes(),
-            byte: 0,
-            line: 1,
-        }
-    }
-
-    /// The line on which the record reported at `byte` starts. Offsets come in file order.
-    fn line_of(&mut self, byte: u64) -> u64 {
-        let target = usize::try_from(byte)
-            .unwrap_or(usize::MAX)
-            .clamp(self.byte, self.text.len());
-        while self.byte < target {
-            self.step();
-        }
-        // No record starts with a line break outside quotes: these are terminators and blank
-        // lines before it.
-        while matches!(self.text.get(self.byte), Some(b'\r' | b'\n')) {
-            self.step();
-        }
-        self.line
-    }
-
-    fn step(&mut self) {
-        if self.at_line_break() {
-            self.line += 1;
-        }
-        self.byte += 1;
-    }
-
-    /// `\n`, or a `\r` not followed by `\n` (old Mac files).
-    fn at_line_break(&self) -> bool {
-        match self.text.get(self.byte) {
-            Some(b'\n') => true,
-            Some(b'\r') => self.text.get(self.byte + 1) != Some(&b'\n'),
-            _ => false,
+impl Skipped {
+    fn push(&mut self, row: SkippedRow) {
+        self.count += 1;
+        self.reasons.push(row);
+        if self.reasons.len() >= 2 * MAX_SKIPPED_REASONS {
+            self.reasons.sort_by_key(|s| s.line);
+            self.reasons.truncate(MAX_SKIPPED_REASONS);
         }
     }
 }
@@ -362,6 +441,76 @@ mod tests {
         assert_eq!(skipped_lines(leading), vec![5]);
         let old_mac = "Id,Created at\r1,2024-01-01\r2,bad\r";
         assert_eq!(skipped_lines(old_mac), vec![3]);
+    }
+
+    /// A reader that hands out a few bytes at a time, as a slow disk or a browser might.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(4093);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_file_of_many_chunks_is_read_row_by_row_with_its_line_numbers() {
+        // 30 000 tickets (≈6 MB: six chunks, beyond the rows that settle the columns), CRLF line
+        // ends, a blank line and then a bad date on the last line.
+        let mut bytes = Vec::new();
+        crate::sample::write_zendesk_csv(&mut bytes, 3, Some(30_000)).unwrap();
+        let text = String::from_utf8(bytes).unwrap().replace('\n', "\r\n");
+        let header = text.lines().next().unwrap().to_string();
+        let bad_row = header
+            .split(',')
+            .map(|h| if h == "Created at" { "not a date" } else { "1" })
+            .collect::<Vec<_>>()
+            .join(",");
+        // Header + 30 000 rows, a blank line, the bad row.
+        let last_line = 30_003;
+        let text = format!("{text}\r\n{bad_row}\r\n");
+        assert!(text.len() > 5 * stream::CHUNK);
+
+        let mut seen = Vec::new();
+        let export = read_export_from(
+            "big.csv",
+            Trickle(text.as_bytes()),
+            &ReadOptions::default(),
+            &mut |p| seen.push(p),
+        )
+        .unwrap();
+        assert_eq!(export.tickets.len(), 30_000);
+        assert_eq!(export.source.rows, 30_001);
+        let lines: Vec<u64> = export
+            .source
+            .skipped_reasons
+            .iter()
+            .map(|s| s.line)
+            .collect();
+        assert_eq!(lines, vec![last_line]);
+        // Progress grows and ends at the whole file.
+        assert!(seen
+            .windows(2)
+            .all(|w| w[0].bytes <= w[1].bytes && w[0].rows <= w[1].rows));
+        assert_eq!(seen.last().map(|p| p.bytes), Some(text.len() as u64));
+        assert_eq!(seen.last().map(|p| p.rows), Some(30_001));
+    }
+
+    #[test]
+    fn a_legacy_code_page_cut_between_chunks() {
+        // windows-1250 text whose non-ASCII letters fall on chunk boundaries somewhere.
+        let row = "1;Zamknięte;żółty\n";
+        let mut text = String::from("Id;Status;Tags\n");
+        while text.len() < 3 * stream::CHUNK {
+            text.push_str(row);
+        }
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode(&text);
+        let export = read_export("pl.csv", &bytes).unwrap();
+        assert_eq!(export.source.encoding, "windows-1250");
+        assert_eq!(export.source.skipped, 0);
+        assert!(export.tickets.iter().all(|t| t.tags == ["żółty"]));
     }
 
     #[test]

@@ -1,0 +1,199 @@
+//! A file read in chunks: bytes → UTF-8 for the CSV reader, without ever holding the whole file.
+//!
+//! The encoding is decided on the first chunk (`decode::sniff`); `encoding_rs`'s streaming
+//! decoder carries characters cut between chunks. What the CSV reader is handed is also kept, a
+//! little while, in a `LineWindow`, which turns the byte offsets of records into line numbers.
+
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
+use std::io::{self, Read};
+use std::rc::Rc;
+
+use encoding_rs::{CoderResult, Decoder, Encoding};
+
+/// How much is read from the file at a time.
+pub const CHUNK: usize = 1 << 20;
+
+/// Reads up to `CHUNK` bytes (fewer only at the end of the file).
+pub fn read_chunk(source: &mut impl Read) -> io::Result<Vec<u8>> {
+    let mut chunk = Vec::with_capacity(CHUNK);
+    source.take(CHUNK as u64).read_to_end(&mut chunk)?;
+    Ok(chunk)
+}
+
+/// The decoded text of a byte source, as a `Read` of UTF-8.
+pub struct DecodedReader<R> {
+    source: R,
+    decoder: Decoder,
+    /// Decoded text not yet handed out.
+    text: Vec<u8>,
+    position: usize,
+    finished: bool,
+    /// Bytes taken from the source so far (progress).
+    pub bytes_read: Rc<Cell<u64>>,
+    lines: Rc<RefCell<LineWindow>>,
+}
+
+impl<R: Read> DecodedReader<R> {
+    /// `first` is the file's first chunk (already read), BOM included; `bom_len` bytes of it are
+    /// skipped.
+    pub fn new(source: R, encoding: &'static Encoding, first: &[u8], bom_len: usize) -> Self {
+        let mut reader = DecodedReader {
+            source,
+            decoder: encoding.new_decoder_without_bom_handling(),
+            text: Vec::new(),
+            position: 0,
+            finished: first.len() < CHUNK,
+            bytes_read: Rc::new(Cell::new(first.len() as u64)),
+            lines: Rc::new(RefCell::new(LineWindow::default())),
+        };
+        reader.decode(&first[bom_len..], reader.finished);
+        reader
+    }
+
+    /// The decoded text of the first chunk, to sniff the delimiter on.
+    pub fn peek(&self) -> &str {
+        std::str::from_utf8(&self.text[self.position..]).unwrap_or_default()
+    }
+
+    /// Whether the source has been read to its end.
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// Drops `len` bytes of the decoded text unread (Excel's `sep=;` line).
+    pub fn skip(&mut self, len: usize) {
+        self.position = (self.position + len).min(self.text.len());
+    }
+
+    /// The line numbers of what this reader hands out.
+    pub fn lines(&self) -> Rc<RefCell<LineWindow>> {
+        Rc::clone(&self.lines)
+    }
+
+    fn decode(&mut self, bytes: &[u8], last: bool) {
+        let mut text = String::with_capacity(
+            self.decoder
+                .max_utf8_buffer_length(bytes.len())
+                .unwrap_or(bytes.len() * 3),
+        );
+        let mut input = bytes;
+        loop {
+            let (result, read, _) = self.decoder.decode_to_string(input, &mut text, last);
+            input = &input[read..];
+            match result {
+                CoderResult::InputEmpty => break,
+                CoderResult::OutputFull => text.reserve(input.len() * 3 + 16),
+            }
+        }
+        // Files joined with `cat` carry the second file's BOM inside the text, where it would
+        // stick invisibly to a header or a value.
+        if text.contains('\u{feff}') {
+            text = text.replace('\u{feff}', "");
+        }
+        self.text.drain(..self.position);
+        self.position = 0;
+        self.text.extend_from_slice(text.as_bytes());
+    }
+}
+
+impl<R: Read> Read for DecodedReader<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        while self.position == self.text.len() && !self.finished {
+            let chunk = read_chunk(&mut self.source)?;
+            self.bytes_read
+                .set(self.bytes_read.get() + chunk.len() as u64);
+            self.finished = chunk.len() < CHUNK;
+            self.decode(&chunk, self.finished);
+        }
+        let available = &self.text[self.position..];
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.position += n;
+        self.lines.borrow_mut().pending.extend(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Line numbers of records, from their byte offsets, over text that goes by. The csv crate's own
+/// `Position::line` is wrong after CRLF (every record gets the previous record's line) and after
+/// blank lines: a record's position there is the end of the record before it, so the line breaks
+/// between are skipped here and counted. Only the text after the last asked offset is kept.
+#[derive(Debug)]
+pub struct LineWindow {
+    /// Text handed to the CSV reader and not yet walked.
+    pending: VecDeque<u8>,
+    /// The offset of `pending`'s first byte.
+    byte: u64,
+    line: u64,
+}
+
+impl Default for LineWindow {
+    fn default() -> Self {
+        LineWindow {
+            pending: VecDeque::new(),
+            byte: 0,
+            line: 1,
+        }
+    }
+}
+
+impl LineWindow {
+    /// The line on which the record reported at `byte` starts. Offsets come in order.
+    pub fn line_of(&mut self, byte: u64) -> u64 {
+        while self.byte < byte && !self.pending.is_empty() {
+            self.step();
+        }
+        // No record starts with a line break outside quotes: these are terminators and blank
+        // lines before it.
+        while matches!(self.pending.front(), Some(b'\r' | b'\n')) {
+            self.step();
+        }
+        self.line
+    }
+
+    fn step(&mut self) {
+        let at_break = match self.pending.front() {
+            Some(b'\n') => true,
+            // `\r` not followed by `\n`: old Mac files.
+            Some(b'\r') => self.pending.get(1) != Some(&b'\n'),
+            _ => false,
+        };
+        if at_break {
+            self.line += 1;
+        }
+        self.pending.pop_front();
+        self.byte += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn characters_cut_between_chunks_survive() {
+        // "ž" (2 bytes in UTF-8, 1 in windows-1250) straddles the chunk boundary in both.
+        let mut utf8 = vec![b'a'; CHUNK - 1];
+        utf8.extend_from_slice("žluť\n".as_bytes());
+        let mut reader = DecodedReader::new(
+            &utf8[CHUNK..],
+            encoding_rs::UTF_8,
+            &utf8[..CHUNK],
+            0,
+        );
+        let mut text = String::new();
+        reader.read_to_string(&mut text).unwrap();
+        assert!(text.ends_with("ažluť\n"), "{}", &text[text.len() - 8..]);
+        assert_eq!(reader.bytes_read.get(), utf8.len() as u64);
+    }
+
+    #[test]
+    fn a_bom_inside_the_text_is_dropped() {
+        let bytes = "\u{feff}Id\n1\n\u{feff}Id\n2\n".as_bytes();
+        let mut reader = DecodedReader::new(&[][..], encoding_rs::UTF_8, bytes, 3);
+        let mut text = String::new();
+        reader.read_to_string(&mut text).unwrap();
+        assert_eq!(text, "Id\n1\nId\n2\n");
+    }
+}
