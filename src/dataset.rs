@@ -1,6 +1,8 @@
 //! The union of the dropped files: tickets de-duplicated by id, and what each file fed.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::ingest::{Export, Field, SourceReport};
@@ -32,9 +34,9 @@ impl Dataset {
     /// `updated_at` wins, else the later file (or row).
     pub fn merge(exports: Vec<Export>) -> Dataset {
         let mut dataset = Dataset::default();
-        let mut index_of: HashMap<String, usize> = HashMap::new();
+        let mut index_of: HashMap<String, usize> = HashMap::default();
         let mut answers = Vec::new();
-        let mut call_ids: HashMap<String, usize> = HashMap::new();
+        let mut call_ids: HashMap<String, usize> = HashMap::default();
         for export in exports {
             dataset.fields.extend(export.source.columns.keys().copied());
             dataset.sources.push(export.source);

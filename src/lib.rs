@@ -53,10 +53,22 @@ pub fn load_in<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     options: &ingest::ReadOptions,
 ) -> (Dataset, Vec<IngestError>) {
+    load_from(files, options, &mut |_, _| {})
+}
+
+/// The same from any byte sources (open files, a browser's `File`), read in chunks: memory
+/// holds the tickets, not the files. `progress` hears of each file's progress by its index.
+pub fn load_from<N: AsRef<str>, R: std::io::Read>(
+    files: impl IntoIterator<Item = (N, R)>,
+    options: &ingest::ReadOptions,
+    progress: &mut dyn FnMut(usize, ingest::Progress),
+) -> (Dataset, Vec<IngestError>) {
     let mut exports = Vec::new();
     let mut errors = Vec::new();
-    for (name, bytes) in files {
-        match ingest::read_export_with(name, bytes, options) {
+    for (index, (name, source)) in files.into_iter().enumerate() {
+        let read =
+            ingest::read_export_from(name.as_ref(), source, options, &mut |p| progress(index, p));
+        match read {
             Ok(export) => exports.push(export),
             Err(error) => errors.push(error),
         }

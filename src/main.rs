@@ -10,7 +10,7 @@ mod cli {
     use clap::{Args, Parser, Subcommand, ValueEnum};
     use helpdesk_kpi::selection::Selection;
     use helpdesk_kpi::settings::Settings;
-    use helpdesk_kpi::{analyze_with, report, sample};
+    use helpdesk_kpi::{report, sample};
 
     /// Support-team KPIs from helpdesk exports (Zendesk, Freshdesk, or any CSV with columns like
     /// "Created at", "Status", "Solved at"). Nothing leaves this machine.
@@ -132,20 +132,20 @@ mod cli {
         settings: &Settings,
         selection: &Selection,
     ) -> ExitCode {
-        let mut contents = Vec::new();
+        let mut files = Vec::new();
         for path in paths {
-            match std::fs::read(path) {
-                Ok(bytes) => contents.push((display_name(path), bytes)),
+            match std::fs::File::open(path) {
+                Ok(file) => files.push((display_name(path), std::io::BufReader::new(file))),
                 Err(error) => {
                     eprintln!("error: cannot open {}: {error}", path.display());
                     return ExitCode::from(2);
                 }
             }
         }
-        let files = contents
-            .iter()
-            .map(|(name, bytes)| (name.as_str(), bytes.as_slice()));
-        let report = match analyze_with(files, settings, selection) {
+        let report = match settings.read_options().and_then(|options| {
+            let (dataset, errors) = helpdesk_kpi::load_from(files, &options, &mut |_, _| {});
+            report::Report::build_with(&dataset, errors, settings, selection)
+        }) {
             Ok(report) => report,
             Err(message) => {
                 eprintln!("error: {message}");

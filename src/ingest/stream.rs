@@ -176,12 +176,7 @@ mod tests {
         // "ž" (2 bytes in UTF-8, 1 in windows-1250) straddles the chunk boundary in both.
         let mut utf8 = vec![b'a'; CHUNK - 1];
         utf8.extend_from_slice("žluť\n".as_bytes());
-        let mut reader = DecodedReader::new(
-            &utf8[CHUNK..],
-            encoding_rs::UTF_8,
-            &utf8[..CHUNK],
-            0,
-        );
+        let mut reader = DecodedReader::new(&utf8[CHUNK..], encoding_rs::UTF_8, &utf8[..CHUNK], 0);
         let mut text = String::new();
         reader.read_to_string(&mut text).unwrap();
         assert!(text.ends_with("ažluť\n"), "{}", &text[text.len() - 8..]);

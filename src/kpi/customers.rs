@@ -1,7 +1,7 @@
 //! Customers: retention and churn over the selected range, from a customers file or, lacking
 //! one, from requester activity in the selected and the previous period (the KPI says which).
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use chrono::NaiveDate;
 

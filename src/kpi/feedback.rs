@@ -2,7 +2,7 @@
 //! Words are lower-cased and stop words of English, Chinese, Polish and Slovak are left out;
 //! Chinese, written without spaces, is counted in two-character terms.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use serde::Serialize;
 
@@ -58,7 +58,7 @@ pub fn feedback_terms(dataset: &Dataset) -> FeedbackTerms {
                 .iter()
                 .map(|s| (s.satisfaction.as_ref(), s.comment.as_deref())),
         );
-    let (mut good, mut bad) = (HashMap::new(), HashMap::new());
+    let (mut good, mut bad) = (HashMap::default(), HashMap::default());
     let mut result = FeedbackTerms::default();
     for (answer, comment) in rated {
         let (Some(Satisfaction::Rated { satisfied, .. }), Some(comment)) = (answer, comment) else {

@@ -1,6 +1,8 @@
 //! Team and cost: escalations, repeat contacts, utilisation, cost per ticket.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use super::{Context, Kpi, CURRENCY, PERCENT};
@@ -60,7 +62,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let window = (window_days * 86_400.0) as i64;
     // Each requester's creation times across all the data, sorted, to find the next contact.
     let population = context.population.unwrap_or(&dataset.tickets);
-    let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::new();
+    let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::default();
     for ticket in population {
         if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) {
             contacts

@@ -220,19 +220,14 @@ fn grouped(
     kept: &[(&Ticket, f64)],
     key: impl Fn(&Ticket) -> Option<&str>,
 ) -> BTreeMap<String, Kpi> {
-    let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    let mut groups: rustc_hash::FxHashMap<&str, Vec<f64>> = Default::default();
     for (ticket, minutes) in kept {
         let name = key(ticket).unwrap_or("(blank)");
-        match groups.get_mut(name) {
-            Some(group) => group.push(*minutes),
-            None => {
-                groups.insert(name.to_string(), vec![*minutes]);
-            }
-        }
+        groups.entry(name).or_default().push(*minutes);
     }
     groups
         .into_iter()
-        .map(|(name, values)| (name, Kpi::median_of(MINUTES, values, "")))
+        .map(|(name, values)| (name.to_string(), Kpi::median_of(MINUTES, values, "")))
         .collect()
 }
 

@@ -158,30 +158,31 @@ impl Report {
     }
 }
 
-/// Reads the values of one filterable field of a ticket.
-type FacetValues = fn(&crate::model::Ticket) -> Vec<&str>;
-
 /// The distinct values of each filterable field, sorted.
 fn facets(dataset: &Dataset) -> BTreeMap<String, Vec<String>> {
-    use std::collections::BTreeSet;
-    let fields: [(&str, FacetValues); 6] = [
-        ("channel", |t| t.channel.as_deref().into_iter().collect()),
-        ("priority", |t| t.priority.as_deref().into_iter().collect()),
-        ("group", |t| t.group.as_deref().into_iter().collect()),
-        ("agent", |t| t.agent.as_deref().into_iter().collect()),
-        ("type", |t| t.ticket_type.as_deref().into_iter().collect()),
-        ("tag", |t| t.tags.iter().map(String::as_str).collect()),
-    ];
-    fields
+    use rustc_hash::FxHashSet as HashSet;
+    const NAMES: [&str; 6] = ["channel", "priority", "group", "agent", "type", "tag"];
+    // Hash sets: collecting every ticket's value into a sorted set sorted 3 million strings
+    // for half a million tickets, a tenth of the report's time.
+    let mut sets: [HashSet<&str>; 6] = Default::default();
+    for t in &dataset.tickets {
+        let single = [&t.channel, &t.priority, &t.group, &t.agent, &t.ticket_type];
+        for (set, value) in sets.iter_mut().zip(single) {
+            if let Some(value) = value {
+                set.insert(value);
+            }
+        }
+        sets[5].extend(t.tags.iter().map(String::as_str));
+    }
+    NAMES
         .into_iter()
-        .map(|(name, values)| {
-            let set: BTreeSet<&str> = dataset.tickets.iter().flat_map(|t| values(t)).collect();
-            (
-                name.to_string(),
-                set.into_iter().map(str::to_string).collect::<Vec<_>>(),
-            )
+        .zip(sets)
+        .filter(|(_, set)| !set.is_empty())
+        .map(|(name, set)| {
+            let mut values: Vec<String> = set.into_iter().map(str::to_string).collect();
+            values.sort_unstable();
+            (name.to_string(), values)
         })
-        .filter(|(_, values)| !values.is_empty())
         .collect()
 }
 
