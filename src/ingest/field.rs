@@ -1,9 +1,9 @@
 //! The canonical fields a column can feed, and how a vendor table names them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// A canonical ticket field (see `model::Ticket`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Id,

@@ -20,7 +20,7 @@ pub mod vendor;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use field::Field;
@@ -40,13 +40,13 @@ pub struct Export {
 }
 
 /// The report's `sources[]` entry for one file.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceReport {
     pub file: String,
     /// Vendor id: `zendesk`, `freshdesk`, ..., `generic` (see `vendor::VENDORS`).
     pub format: String,
     /// What the rows are: `tickets`, `calls`, `surveys` or `customers`.
-    pub kind: &'static str,
+    pub kind: String,
     /// What the page shows: "Zendesk Support ticket export".
     pub format_name: String,
     pub encoding: String,
@@ -58,21 +58,21 @@ pub struct SourceReport {
     /// Which column feeds each canonical field.
     pub columns: BTreeMap<Field, String>,
     /// Things the person should know that did not cost a row.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
 }
 
 /// A row that was not read, and why.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SkippedRow {
     pub line: u64,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     pub reason: String,
 }
 
 /// A file that could not be read at all. The message says what to do.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct IngestError {
     pub file: String,
     pub message: String,
@@ -366,7 +366,8 @@ fn read_text<R: std::io::Read>(
                 RecordKind::Calls => "calls",
                 RecordKind::Surveys => "surveys",
                 RecordKind::Customers => "customers",
-            },
+            }
+            .to_string(),
             format_name: vendor.name.to_string(),
             encoding,
             delimiter: delimiter::delimiter_name(delimiter).to_string(),

@@ -4,7 +4,7 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::model::Satisfaction;
@@ -12,7 +12,7 @@ use crate::model::Satisfaction;
 /// Terms shown per side.
 const TOP: usize = 15;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackTerms {
     pub good: Vec<TermCount>,
     pub bad: Vec<TermCount>,
@@ -21,7 +21,7 @@ pub struct FeedbackTerms {
     pub bad_comments: usize,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TermCount {
     pub term: String,
     /// Comments that use the term (a comment counts once per term).

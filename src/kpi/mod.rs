@@ -19,7 +19,7 @@ mod volume;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 pub use breakdown::breakdowns;
@@ -34,51 +34,54 @@ use stats::Summary;
 pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Kpi {
     #[serde(serialize_with = "whole_as_integer")]
     pub value: Option<f64>,
-    pub unit: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::report::names::name")]
+    pub unit: crate::report::names::Name,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<usize>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mean: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub median: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub p90: Option<f64>,
     /// Why the value is null.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
     /// What the person should know about how the value was computed.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// KPI-specific figures (`median_age_days`, `promoters`, ...).
-    #[serde(flatten)]
+    #[serde(flatten, deserialize_with = "crate::report::names::extras")]
     pub extras: BTreeMap<&'static str, f64>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_channel: BTreeMap<String, Kpi>,
-    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_priority: BTreeMap<String, Kpi>,
     /// The same KPI over the previous period of the same length.
     #[serde(
+        default,
         skip_serializing_if = "Option::is_none",
         serialize_with = "whole_as_integer"
     )]
     pub previous: Option<f64>,
     /// value − previous.
     #[serde(
+        default,
         skip_serializing_if = "Option::is_none",
         serialize_with = "whole_as_integer"
     )]
     pub delta: Option<f64>,
     /// Whether the change is for the better (absent where neither direction is better).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub improved: Option<bool>,
     /// The target from the settings, and whether the value meets it.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub target_met: Option<bool>,
 }
 

@@ -4,13 +4,13 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use chrono::{Datelike, NaiveDate, Timelike};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::ingest::datetime::day_of;
 use crate::model::{Ticket, Timestamp};
 
 /// One day of `created_vs_solved`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayCount {
     pub date: NaiveDate,
     pub created: usize,
@@ -49,7 +49,7 @@ pub fn created_vs_solved(tickets: &[Rc<Ticket>]) -> Vec<DayCount> {
 }
 
 /// Created vs solved per ISO week (`2024-W09`, Monday first) or per month (`2024-03`).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodCount {
     pub period: String,
     pub created: usize,
@@ -85,7 +85,7 @@ pub fn month_label(day: NaiveDate) -> String {
 }
 
 /// Unsolved tickets at the end of one day, with their age profile.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BacklogDay {
     pub date: NaiveDate,
     pub open: usize,

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::timing::{
     business_first_response, business_resolution, calendar_first_response, calendar_resolution,
@@ -17,11 +17,12 @@ use crate::model::Ticket;
 use crate::settings::SlaTarget;
 
 /// A ticket that missed a target, for the breach list.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SlaBreach {
     pub id: String,
     pub priority: Option<String>,
     /// "first_response", "resolution" or both.
+    #[serde(deserialize_with = "crate::report::names::names")]
     pub missed: Vec<&'static str>,
 }
 

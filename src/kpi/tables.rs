@@ -6,14 +6,14 @@ use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{quality, satisfaction, team, timing, Context};
 use crate::dataset::Dataset;
 use crate::model::Ticket;
 
 /// One agent's line of the leaderboard.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AgentRow {
     pub agent: String,
     pub tickets: usize,
@@ -50,7 +50,7 @@ pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> 
 }
 
 /// One channel's performance.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ChannelRow {
     pub channel: String,
     pub tickets: usize,

@@ -3,12 +3,13 @@
 
 pub mod format;
 mod markdown;
+pub mod names;
 pub mod tables;
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::ingest::datetime::{format_timestamp, parse_setting_time};
@@ -22,7 +23,7 @@ use crate::settings::Settings;
 pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};
 pub use markdown::to_markdown;
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Report {
     /// Tickets in the selection, after de-duplication.
     pub tickets: usize,
@@ -49,13 +50,13 @@ pub struct Report {
     pub feedback_terms: FeedbackTerms,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Period {
     pub from: NaiveDate,
     pub to: NaiveDate,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Series {
     pub created_vs_solved: Vec<DayCount>,
     pub created_vs_solved_weekly: Vec<PeriodCount>,
