@@ -1,5 +1,6 @@
-// Loads the WebAssembly engine and page (built by scripts/build-web.sh into ./pkg/).
-import init from './pkg/helpdesk_kpi.js';
+// Loads the WebAssembly page (built by scripts/build-web.sh into ./pkg/). The same module runs
+// the engine in ./worker.js, where the files are read and the KPIs computed.
+import init, { startPage } from './pkg/helpdesk_kpi.js';
 
 // The error box (shown by the engine's panic hook or a failed start) lets the person copy what
 // happened, to send it to us, and start again.
@@ -12,7 +13,7 @@ document.getElementById('fatal-copy').addEventListener('click', (event) => {
 });
 document.getElementById('fatal-reload').addEventListener('click', () => window.location.reload());
 
-init().catch((error) => {
+init().then(() => startPage()).catch((error) => {
   const fatal = document.getElementById('fatal');
   document.getElementById('fatal-details').textContent = String(error);
   fatal.hidden = false;

@@ -13,6 +13,7 @@ const CACHE = CACHE_PREFIX + BUILD_ID;
 const FILES = [
   './index.html',
   './main.js',
+  './worker.js',
   './style.css',
   './pkg/helpdesk_kpi.js',
   './pkg/helpdesk_kpi_bg.wasm',

@@ -8,20 +8,29 @@ use super::components::{
     BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Exports, Feedback,
     FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
 };
-use super::files::{self, ReadFile};
-use super::state::{Action, AppState, ReportRef};
+use super::engine::{EngineLink, Input, Reply};
+use super::state::{Action, AppState, LoadProgress, LoadTiming, ReportRef};
 use super::storage;
 use crate::i18n::{I18n, Lang, LANGS};
-use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
+use crate::ingest::IngestError;
+use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState {
-        settings: storage::load_settings(),
-        ..AppState::default()
+    let state = use_reducer(|| {
+        let settings = storage::load_settings();
+        AppState {
+            applied_settings: settings.clone(),
+            settings,
+            ..AppState::default()
+        }
     });
+    let engine = {
+        let on_reply = reply_handler(state.dispatcher());
+        use_memo((), move |_| EngineLink::new(on_reply))
+    };
     let input_ref = use_node_ref();
     let lang = use_state(storage::initial_language);
     let i18n = I18n { lang: *lang };
@@ -55,22 +64,20 @@ pub fn app() -> Html {
 
     {
         let state = state.clone();
-        use_effect_with((), move |_| load_sample(&state));
+        let engine = engine.clone();
+        use_effect_with((), move |_| load_sample(&state, &engine));
     }
 
     let on_files = {
         let state = state.clone();
+        let engine = engine.clone();
         Callback::from(move |list: web_sys::FileList| {
-            let picked = files::list(&list);
-            if picked.is_empty() {
+            let picked = js_sys::Array::from(&list);
+            if picked.length() == 0 {
                 return;
             }
-            state.dispatch(Action::Reading);
-            let state = state.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let read = files::read_all(picked).await;
-                analyze_into(&state, read, false);
-            });
+            state.dispatch(Action::Reading { sample: false });
+            engine.load(Input::Files(picked), &state.settings);
         })
     };
     let on_change = {
@@ -119,37 +126,67 @@ pub fn app() -> Html {
     });
     let on_sample = {
         let state = state.clone();
-        Callback::from(move |_: MouseEvent| load_sample(&state))
+        let engine = engine.clone();
+        Callback::from(move |_: MouseEvent| load_sample(&state, &engine))
     };
     let on_select = {
         let state = state.clone();
-        Callback::from(move |selection: Selection| state.dispatch(Action::Select(selection)))
+        let engine = engine.clone();
+        Callback::from(move |selection: Selection| {
+            engine.report(&state.settings, &selection);
+            state.dispatch(Action::Select(selection));
+        })
     };
     let on_settings = {
         let state = state.clone();
+        let engine = engine.clone();
         Callback::from(move |settings: Settings| {
             storage::save_settings(&settings);
+            // A new time zone or rating scale changes how the files read: read them again.
+            let reread = settings.time_zone != state.applied_settings.time_zone
+                || settings.csat_scale_max != state.applied_settings.csat_scale_max;
+            if reread {
+                state.dispatch(Action::Reading {
+                    sample: state.is_sample,
+                });
+                engine.reload(&settings, &state.selection);
+            } else {
+                engine.report(&settings, &state.selection);
+            }
             state.dispatch(Action::SetSettings(settings));
         })
     };
     let on_forget = {
         let state = state.clone();
         let lang = lang.clone();
+        let engine = engine.clone();
         Callback::from(move |_: ()| {
             storage::forget_everything();
             lang.set(storage::initial_language());
             state.dispatch(Action::SetSettings(Settings::default()));
-            load_sample(&state);
+            state.dispatch(Action::Reading { sample: true });
+            engine.load(Input::Sample, &Settings::default());
         })
     };
     let on_channel_click = {
         let state = state.clone();
+        let engine = engine.clone();
         Callback::from(move |channel: String| {
             let mut selection = state.selection.clone();
             if !selection.channel.contains(&channel) {
                 selection.channel = vec![channel];
             }
+            engine.report(&state.settings, &selection);
             state.dispatch(Action::Select(selection));
+        })
+    };
+    let on_cancel = {
+        let state = state.clone();
+        let engine = engine.clone();
+        Callback::from(move |_: MouseEvent| {
+            engine.cancel(&state.applied_settings, &state.selection);
+            state.dispatch(Action::SetSettings(state.applied_settings.clone()));
+            state.dispatch(Action::Cancelled);
         })
     };
 
@@ -192,13 +229,31 @@ pub fn app() -> Html {
             </section>
             <div class="actions">
                 <button id="try-sample" type="button" onclick={on_sample}>{ i18n.t("action.sample") }</button>
-                if state.busy { <span class="busy-note">{ i18n.t("action.reading") }</span> }
+                if state.busy {
+                    <span class="busy-note">{ i18n.t("action.reading") }</span>
+                    <button id="cancel-load" type="button" onclick={on_cancel}>{ i18n.t("action.cancel") }</button>
+                }
             </div>
+            if let Some(progress) = state.progress {
+                <div class="load-progress">
+                    <progress id="load-progress" aria-label={i18n.t("progress.label")}
+                              max={progress.total.max(1.0).to_string()} value={progress.bytes.to_string()}
+                              data-bytes={progress.bytes.to_string()} data-rows={progress.rows.to_string()} />
+                    <span>{ i18n.f("progress.reading", &[
+                        ("read", i18n.number(progress.bytes / 1e6, 1)),
+                        ("total", i18n.number(progress.total / 1e6, 1)),
+                        ("rows", i18n.number(progress.rows, 0)),
+                    ]) }</span>
+                </div>
+            }
             <Messages errors={state.errors.clone()} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget} />
             if let Some(report) = state.report.clone() {
-                <main id="dashboard" data-files={files_label.clone()}>
+                <main id="dashboard" data-files={files_label.clone()}
+                      data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
+                      data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
+                      data-load-rows={report.sources.iter().map(|s| s.rows).sum::<usize>().to_string()}>
                     if state.is_sample {
                         <p class="sample-banner">{ i18n.t("sample.banner") }</p>
                     }
@@ -223,37 +278,42 @@ pub fn app() -> Html {
     }
 }
 
-fn load_sample(state: &UseReducerHandle<AppState>) {
-    let bytes = zendesk_csv(DEFAULT_SEED);
-    analyze_into(state, vec![(SAMPLE_FILE_NAME.to_string(), Ok(bytes))], true);
+fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {
+    state.dispatch(Action::Reading { sample: true });
+    engine.load(Input::Sample, &state.settings);
 }
 
-fn analyze_into(state: &UseReducerHandle<AppState>, read: Vec<ReadFile>, is_sample: bool) {
-    let mut contents = Vec::new();
-    let mut read_errors = Vec::new();
-    for (name, bytes) in read {
-        match bytes {
-            Ok(bytes) => contents.push((name, bytes)),
-            Err(message) => read_errors.push((name, message)),
+/// Turns the worker's replies into actions.
+fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> {
+    Callback::from(move |reply: Reply| match reply {
+        Reply::Progress { bytes, total, rows } => {
+            dispatcher.dispatch(Action::Progress(LoadProgress { bytes, total, rows }))
         }
-    }
-    let options = state.settings.read_options().unwrap_or_default();
-    let (dataset, ingest_errors) = crate::load_in(
-        contents.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
-        &options,
-    );
-    if dataset.sources.is_empty() {
-        read_errors.extend(ingest_errors.into_iter().map(|e| (e.file, e.message)));
-        state.dispatch(Action::Failed {
-            errors: read_errors,
-        });
-        return;
-    }
-    state.dispatch(Action::Loaded {
-        raw: std::rc::Rc::new(contents),
-        dataset: Box::new(dataset),
-        ingest_errors,
-        is_sample,
-        read_errors,
-    });
+        Reply::Report {
+            kind,
+            json,
+            ms,
+            bytes,
+        } => match serde_json::from_str::<Report>(&json) {
+            Ok(report) => dispatcher.dispatch(Action::Report {
+                report: Box::new(report),
+                loaded: kind == "load" || kind == "sample",
+                timing: LoadTiming { ms, bytes },
+            }),
+            Err(error) => {
+                super::panic::show(&format!("the engine's report could not be read: {error}"))
+            }
+        },
+        Reply::Refused(message) => dispatcher.dispatch(Action::Refused(message)),
+        Reply::Unreadable(json) => {
+            let errors: Vec<IngestError> = serde_json::from_str(&json).unwrap_or_default();
+            dispatcher.dispatch(Action::Failed {
+                errors: errors.into_iter().map(|e| (e.file, e.message)).collect(),
+            });
+        }
+        Reply::Failed(details) => {
+            super::panic::show(&details);
+            dispatcher.dispatch(Action::Cancelled);
+        }
+    })
 }

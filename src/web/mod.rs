@@ -1,17 +1,20 @@
-//! The page: a thin Yew layer over the engine. It reads dropped files into memory, calls
-//! `crate::analyze` and draws the report. Nothing is sent anywhere.
+//! The page: a thin Yew layer over the engine, which runs in a Web Worker (`session`, driven by
+//! `engine`) and sends back reports to draw. Nothing is sent anywhere.
 
 mod app;
 mod components;
+mod engine;
 mod files;
 mod panic;
+mod session;
 mod state;
 mod storage;
 
 use wasm_bindgen::prelude::*;
 
-/// Starts the page in `#app`.
-#[wasm_bindgen(start)]
+/// Starts the page in `#app` (called by `www/main.js`; the worker loads the same module and
+/// does not start a page).
+#[wasm_bindgen(js_name = startPage)]
 pub fn start() {
     let root = web_sys::window()
         .and_then(|w| w.document())

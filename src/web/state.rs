@@ -1,51 +1,70 @@
-//! The page's one state and the actions that change it. The report is recomputed from the
-//! loaded data whenever the selection or the settings change — no file is read again.
+//! The page's one state and the actions that change it. The data lives in the engine worker
+//! (`engine.rs`); the state holds the report it last sent and what the person chose.
 
 use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::dataset::Dataset;
-use crate::ingest::IngestError;
 use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
+
+/// How far the reading has come, for the progress bar.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LoadProgress {
+    pub bytes: f64,
+    pub total: f64,
+    pub rows: f64,
+}
+
+/// How long the last load took in the worker (read + first report), for the benchmark.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct LoadTiming {
+    pub ms: f64,
+    pub bytes: f64,
+}
 
 #[derive(Clone, Debug, Default)]
 pub struct AppState {
     /// Names of the files behind the dashboard, in order.
     pub files: Vec<String>,
-    /// The files as read, kept to read them again when the report's time zone changes.
-    pub raw: Rc<Vec<(String, Vec<u8>)>>,
-    pub dataset: Option<Rc<Dataset>>,
-    pub ingest_errors: Vec<IngestError>,
     pub report: Option<Rc<Report>>,
     pub is_sample: bool,
     pub selection: Selection,
     pub settings: Settings,
+    /// The settings of the report shown: what a refused change goes back to.
+    pub applied_settings: Settings,
     /// Files that could not be read: (file name, what to do).
     pub errors: Vec<(String, String)>,
     /// Why the last settings were refused.
     pub settings_error: Option<String>,
     pub busy: bool,
+    pub progress: Option<LoadProgress>,
+    pub timing: Option<LoadTiming>,
+    /// Whether the load under way is the sample (the banner follows when it arrives).
+    pub loading_sample: bool,
 }
 
 pub enum Action {
-    Reading,
-    Loaded {
-        raw: Rc<Vec<(String, Vec<u8>)>>,
-        dataset: Box<Dataset>,
-        ingest_errors: Vec<IngestError>,
-        is_sample: bool,
-        /// Files the browser could not read at all.
-        read_errors: Vec<(String, String)>,
+    Reading {
+        sample: bool,
+    },
+    Progress(LoadProgress),
+    /// A report from the worker; `loaded` when it follows a new load (files or sample).
+    Report {
+        report: Box<Report>,
+        loaded: bool,
+        timing: LoadTiming,
     },
     /// No dropped file could be read: the dashboard keeps what it showed.
     Failed {
         errors: Vec<(String, String)>,
     },
+    /// The worker refused the settings: why.
+    Refused(String),
     Select(Selection),
     SetSettings(Settings),
+    Cancelled,
 }
 
 impl Reducible for AppState {
@@ -54,91 +73,53 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
-            Action::Reading => next.busy = true,
+            Action::Reading { sample } => {
+                next.busy = true;
+                next.loading_sample = sample;
+                next.progress = None;
+            }
+            Action::Progress(progress) => next.progress = Some(progress),
             Action::Failed { errors } => {
                 next.errors = errors;
                 next.busy = false;
+                next.progress = None;
             }
-            Action::Loaded {
-                raw,
-                dataset,
-                ingest_errors,
-                is_sample,
-                read_errors,
+            Action::Report {
+                report,
+                loaded,
+                timing,
             } => {
-                next.raw = raw;
-                next.files = dataset.sources.iter().map(|s| s.file.clone()).collect();
-                next.errors = read_errors;
-                next.errors.extend(
-                    ingest_errors
+                if loaded {
+                    next.files = report.sources.iter().map(|s| s.file.clone()).collect();
+                    next.errors = report
+                        .errors
                         .iter()
-                        .map(|e| (e.file.clone(), e.message.clone())),
-                );
-                next.dataset = Some(Rc::new(*dataset));
-                next.ingest_errors = ingest_errors;
-                next.is_sample = is_sample;
-                next.selection = Selection::default();
+                        .map(|e| (e.file.clone(), e.message.clone()))
+                        .collect();
+                    next.selection = Selection::default();
+                    next.timing = Some(timing);
+                    next.is_sample = next.loading_sample;
+                }
+                next.applied_settings = next.settings.clone();
+                next.settings_error = None;
+                next.report = Some(Rc::new(*report));
                 next.busy = false;
-                next.recompute();
+                next.progress = None;
             }
-            Action::Select(selection) => {
-                next.selection = selection;
-                next.recompute();
+            Action::Refused(message) => {
+                next.settings = next.applied_settings.clone();
+                next.settings_error = Some(message);
+                next.busy = false;
+                next.progress = None;
             }
-            Action::SetSettings(settings) => {
-                let zone_changed = settings.time_zone != next.settings.time_zone
-                    || settings.csat_scale_max != next.settings.csat_scale_max;
-                let previous = std::mem::replace(&mut next.settings, settings);
-                if zone_changed {
-                    next.reload();
-                }
-                if !next.recompute() {
-                    next.settings = previous;
-                }
+            Action::Select(selection) => next.selection = selection,
+            Action::SetSettings(settings) => next.settings = settings,
+            Action::Cancelled => {
+                next.busy = false;
+                next.progress = None;
             }
         }
         Rc::new(next)
-    }
-}
-
-impl AppState {
-    /// Reads the kept files again in the report's time zone (instants become its wall clock).
-    fn reload(&mut self) {
-        let Ok(options) = self.settings.read_options() else {
-            return; // `recompute` reports the bad zone.
-        };
-        if self.raw.is_empty() {
-            return;
-        }
-        let (dataset, errors) = crate::load_in(
-            self.raw.iter().map(|(n, b)| (n.as_str(), b.as_slice())),
-            &options,
-        );
-        self.dataset = Some(Rc::new(dataset));
-        self.ingest_errors = errors;
-    }
-
-    /// Recomputes the report; false (and the reason kept) when the settings are refused.
-    fn recompute(&mut self) -> bool {
-        let Some(dataset) = &self.dataset else {
-            return true;
-        };
-        match Report::build_with(
-            dataset,
-            self.ingest_errors.clone(),
-            &self.settings,
-            &self.selection,
-        ) {
-            Ok(report) => {
-                self.report = Some(Rc::new(report));
-                self.settings_error = None;
-                true
-            }
-            Err(message) => {
-                self.settings_error = Some(message);
-                false
-            }
-        }
     }
 }
 
@@ -146,6 +127,7 @@ impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         self.files == other.files
             && self.busy == other.busy
+            && self.progress == other.progress
             && self.errors == other.errors
             && self.selection == other.selection
             && self.settings == other.settings

@@ -44,6 +44,7 @@ const TEST_TIMEOUT_MS = 90_000;
 const PRECACHED = [
   'index.html',
   'main.js',
+  'worker.js',
   'style.css',
   'pkg/helpdesk_kpi.js',
   'pkg/helpdesk_kpi_bg.wasm',

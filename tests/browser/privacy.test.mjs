@@ -70,6 +70,7 @@ const STORAGE_KEYS = ['helpdesk-kpi.settings', 'helpdesk-kpi.language'];
 const PRECACHED = [
   'index.html',
   'main.js',
+  'worker.js',
   'style.css',
   'pkg/helpdesk_kpi.js',
   'pkg/helpdesk_kpi_bg.wasm',

@@ -1,0 +1,198 @@
+//! The engine as the page's Web Worker runs it (`www/worker.js`): it reads the dropped files in
+//! chunks, keeps the tickets, and answers each selection or settings change with a report as
+//! JSON. The page itself never parses a file, so it stays responsive, and the worker can be
+//! stopped at any moment (Cancel terminates it).
+
+use std::io::{self, Read};
+
+use js_sys::{Array, Function, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::{File, FileReaderSync};
+
+use crate::dataset::Dataset;
+use crate::ingest::{IngestError, Progress};
+use crate::report::Report;
+use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
+use crate::selection::Selection;
+use crate::settings::Settings;
+
+/// What is kept to read again when the time zone changes: the browser's handles, not the bytes.
+enum Input {
+    Files(Vec<File>),
+    Sample,
+}
+
+#[wasm_bindgen]
+pub struct Session {
+    input: Input,
+    dataset: Dataset,
+    errors: Vec<IngestError>,
+    /// Why the files of the last load could not be read, when none could.
+    unreadable: Vec<IngestError>,
+}
+
+#[wasm_bindgen]
+impl Session {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Session {
+        Session {
+            input: Input::Sample,
+            dataset: Dataset::default(),
+            errors: Vec::new(),
+            unreadable: Vec::new(),
+        }
+    }
+
+    /// Reads `files` (an array of `File`) in the settings' time zone. `progress(index, bytes,
+    /// rows)` is called as each file is read. Returns the number of files read; their errors
+    /// come with the report.
+    pub fn load(
+        &mut self,
+        files: Array,
+        settings: &str,
+        progress: &Function,
+    ) -> Result<usize, JsError> {
+        let files: Vec<File> = files.iter().filter_map(|f| f.dyn_into().ok()).collect();
+        let before = std::mem::replace(&mut self.input, Input::Files(files));
+        let (dataset, errors) = self.read_input(settings, progress)?;
+        if dataset.sources.is_empty() {
+            // Nothing could be read: the dashboard keeps what it showed.
+            self.input = before;
+            self.unreadable = errors;
+            return Ok(0);
+        }
+        Ok(self.keep(dataset, errors))
+    }
+
+    /// Why the files of the last load could not be read (JSON list of `{file, message}`).
+    #[wasm_bindgen(js_name = unreadable)]
+    pub fn unreadable_json(&self) -> String {
+        serde_json::to_string(&self.unreadable).unwrap_or_else(|_| "[]".into())
+    }
+
+    /// Reads the embedded sample export.
+    #[wasm_bindgen(js_name = loadSample)]
+    pub fn load_sample(&mut self, settings: &str) -> Result<usize, JsError> {
+        self.input = Input::Sample;
+        self.read(settings, &Function::new_no_args(""))
+    }
+
+    /// Reads the same files again (the time zone or the rating scale changed).
+    pub fn reload(&mut self, settings: &str, progress: &Function) -> Result<usize, JsError> {
+        self.read(settings, progress)
+    }
+
+    /// The report over `selection` with `settings`, as the catalogue's JSON. Fails with the
+    /// reason when the settings make no sense.
+    pub fn report(&self, settings: &str, selection: &str) -> Result<String, JsError> {
+        let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
+        let selection: Selection =
+            serde_json::from_str(selection).map_err(|e| JsError::new(&e.to_string()))?;
+        Report::build_with(&self.dataset, self.errors.clone(), &settings, &selection)
+            .map(|report| report.to_json())
+            .map_err(|e| JsError::new(&e))
+    }
+
+    /// Total bytes of the kept input.
+    #[wasm_bindgen(js_name = totalBytes)]
+    pub fn total_bytes(&self) -> f64 {
+        match &self.input {
+            Input::Files(files) => files.iter().map(|f| f.size()).sum(),
+            Input::Sample => 0.0,
+        }
+    }
+
+    fn read(&mut self, settings: &str, progress: &Function) -> Result<usize, JsError> {
+        let (dataset, errors) = self.read_input(settings, progress)?;
+        Ok(self.keep(dataset, errors))
+    }
+
+    fn keep(&mut self, dataset: Dataset, errors: Vec<IngestError>) -> usize {
+        let read = dataset.sources.len();
+        self.dataset = dataset;
+        self.errors = errors;
+        read
+    }
+
+    fn read_input(
+        &self,
+        settings: &str,
+        progress: &Function,
+    ) -> Result<(Dataset, Vec<IngestError>), JsError> {
+        let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
+        let options = settings.read_options().map_err(|e| JsError::new(&e))?;
+        let mut tell = |index: usize, p: Progress| {
+            let _ = progress.call3(
+                &JsValue::NULL,
+                &JsValue::from(index as u32),
+                &JsValue::from(p.bytes as f64),
+                &JsValue::from(p.rows as u32),
+            );
+        };
+        Ok(match &self.input {
+            Input::Sample => {
+                let bytes = zendesk_csv(DEFAULT_SEED);
+                crate::load_from([(SAMPLE_FILE_NAME, bytes.as_slice())], &options, &mut tell)
+            }
+            Input::Files(files) => {
+                let reader = FileReaderSync::new()
+                    .map_err(|_| JsError::new("this browser cannot read files in a worker"))?;
+                let sources = files.iter().map(|file| {
+                    (
+                        file.name(),
+                        FileSource {
+                            file: file.clone(),
+                            reader: reader.clone(),
+                            offset: 0.0,
+                        },
+                    )
+                });
+                crate::load_from(sources, &options, &mut tell)
+            }
+        })
+    }
+}
+
+impl Default for Session {
+    fn default() -> Self {
+        Session::new()
+    }
+}
+
+/// A browser `File` read piece by piece with the worker-only synchronous reader, so the engine's
+/// streaming ingest holds one piece at a time.
+struct FileSource {
+    file: File,
+    reader: FileReaderSync,
+    offset: f64,
+}
+
+impl Read for FileSource {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let end = (self.offset + buf.len() as f64).min(self.file.size());
+        if end <= self.offset {
+            return Ok(0);
+        }
+        let failed = |_| {
+            io::Error::other(
+                "the browser could not read this file: check that it still exists and try again",
+            )
+        };
+        let piece = self
+            .file
+            .slice_with_f64_and_f64(self.offset, end)
+            .map_err(failed)?;
+        let bytes = Uint8Array::new(
+            &self
+                .reader
+                .read_as_array_buffer(&piece)
+                .map_err(failed)?
+                .into(),
+        );
+        let n = bytes.length() as usize;
+        bytes.copy_to(&mut buf[..n]);
+        self.offset += n as f64;
+        Ok(n)
+    }
+}

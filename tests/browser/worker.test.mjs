@@ -1,0 +1,125 @@
+// Headless-Chromium test of reading a large export in the engine's worker: the progress bar
+// moves, the page answers while the worker reads, and Cancel stops the reading and keeps the
+// dashboard that was shown.
+//
+//   npm test --prefix tests/browser          (from the repo root, after scripts/build-web.sh)
+//
+// Env (paths relative to the repo root):
+//   DIST_DIR          built page            (default dist)
+//   HELPDESK_KPI_BIN  native CLI            (default target/release/helpdesk-kpi), generates the file
+//   CHROMIUM          browser executable    (default /usr/bin/chromium)
+// Screenshot: target/screenshots/progress.png (the progress bar under way).
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const fromRepo = (p) => path.resolve(REPO, p);
+const DIST = fromRepo(process.env.DIST_DIR || 'dist');
+const BIN = fromRepo(process.env.HELPDESK_KPI_BIN || 'target/release/helpdesk-kpi');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SHOTS = fromRepo('target/screenshots');
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+// Big enough to take the worker many seconds, so that the test sees it under way.
+const TICKETS = 300_000;
+
+describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }, () => {
+  let server;
+  let browser;
+  let tmp;
+  let big;
+
+  before(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-worker-'));
+    big = path.join(tmp, 'zendesk-big.csv');
+    execFileSync(BIN, ['sample', '--tickets', String(TICKETS), '--out', big]);
+    server = await startServer(DIST, 0);
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
+
+  test('a large file shows progress, the page stays responsive, Cancel keeps the old dashboard', async () => {
+    const origin = new URL(server.url).origin;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const foreign = [];
+    const errors = [];
+    context.on('request', (r) => {
+      const url = r.url();
+      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
+        foreign.push(url);
+      }
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(server.url, { waitUntil: 'load' });
+      const card = page.locator('[data-kpi="tickets_created"]');
+      await card.and(page.locator('[data-value]')).waitFor({ timeout: 30_000 });
+      const sampleTickets = await card.getAttribute('data-value');
+      assert.ok(Number(sampleTickets) > 0, 'the sample dashboard shows first');
+
+      await page.setInputFiles('#file-input', big);
+      const bar = page.locator('#load-progress');
+      await bar.waitFor({ timeout: 30_000 });
+      const first = Number(await bar.getAttribute('data-bytes'));
+      // The bar moves: a later reading is further on.
+      await page.waitForFunction(
+        (before) => Number(document.querySelector('#load-progress')?.dataset.bytes) > before,
+        first,
+        { timeout: 60_000 },
+      );
+      const size = statSync(big).size;
+      assert.equal(Number(await bar.getAttribute('max')), size, 'the bar runs to the file size');
+      await page.screenshot({ path: path.join(SHOTS, 'progress.png') });
+
+      // The page answers while the worker reads: the language menu changes the page at once.
+      await page.selectOption('#language', 'pl');
+      assert.equal(await page.getAttribute('html', 'lang'), 'pl');
+      assert.ok(await bar.isVisible(), 'still reading while the page answered');
+      await page.selectOption('#language', 'en');
+
+      await page.click('#cancel-load');
+      await bar.waitFor({ state: 'detached', timeout: 5_000 });
+      await page.locator('#cancel-load').waitFor({ state: 'detached', timeout: 5_000 });
+      // The dashboard that was shown stays, and a filter still works (a fresh worker answers).
+      assert.equal(await card.getAttribute('data-value'), sampleTickets);
+      await page.waitForFunction(
+        () => document.querySelector('#dashboard')?.dataset.files === 'sample-zendesk.csv',
+        null,
+        { timeout: 10_000 },
+      );
+      const channel = await page.locator('#filter-channel option').nth(1).getAttribute('value');
+      await page.selectOption('#filter-channel', channel);
+      await page.waitForFunction(
+        (all) => Number(document.querySelector('[data-kpi="tickets_created"]')?.dataset.value) < all,
+        Number(sampleTickets),
+        { timeout: 30_000 },
+      );
+      assert.deepEqual(foreign, [], 'no request outside the page');
+      assert.deepEqual(errors, [], 'no page error');
+    } finally {
+      await context.close();
+    }
+  });
+});
