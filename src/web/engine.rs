@@ -42,12 +42,15 @@ pub enum Input {
     Sample,
 }
 
+/// The worker's message handler, kept alive as long as the worker.
+type OnMessage = Closure<dyn FnMut(MessageEvent)>;
+
 #[derive(Clone)]
 pub struct EngineLink(Rc<Inner>);
 
 struct Inner {
     worker: RefCell<Option<Worker>>,
-    handler: RefCell<Option<Closure<dyn FnMut(MessageEvent)>>>,
+    handler: RefCell<Option<OnMessage>>,
     on_reply: Callback<Reply>,
     /// The id of the newest request: replies to older ones are stale.
     latest: Cell<u32>,
