@@ -10,6 +10,7 @@
 #   FUZZ_SANITIZER=none       or address (works on stable through RUSTC_BOOTSTRAP, ≈4× slower;
 #                             the crate forbids unsafe code, so panics are what is looked for)
 #   FUZZ_TARGET_DIR=fuzz/target
+#   FUZZ_TIMEOUT=10           seconds one input may take (raise it on a loaded machine)
 #
 # cargo-fuzz needs nightly-only rustc flags (-Z...): RUSTC_BOOTSTRAP=1 lets the stable toolchain
 # accept them. It is set for cargo-fuzz's builds only.
@@ -46,7 +47,7 @@ for target in "${targets[@]}"; do
     echo "fuzz-smoke: $target for ${seconds}s"
     status=0
     cargo fuzz run "${fuzz_args[@]}" "$target" "$corpus" -- \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 >"$log" 2>&1 || status=$?
+        -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 >"$log" 2>&1 || status=$?
     stats="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"
     if [ "$status" -eq 0 ]; then
         echo "fuzz-smoke: $target ok: ${stats:-no stats}"
