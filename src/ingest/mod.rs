@@ -86,6 +86,15 @@ impl fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
+impl IngestError {
+    pub fn new(file: &str, message: String) -> IngestError {
+        IngestError {
+            file: file.to_string(),
+            message,
+        }
+    }
+}
+
 /// What the settings tell the reader.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct ReadOptions {
@@ -135,10 +144,7 @@ pub fn read_export_from(
     options: &ReadOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
-    let fail = |message: String| IngestError {
-        file: file.to_string(),
-        message,
-    };
+    let fail = |message: String| IngestError::new(file, message);
     let unreadable = |error: std::io::Error| {
         fail(format!(
             "the file could not be read ({error}): check that it still exists and try again"
@@ -193,10 +199,7 @@ fn read_text<R: std::io::Read>(
     options: &ReadOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
-    let fail = |message: String| IngestError {
-        file: file.to_string(),
-        message,
-    };
+    let fail = |message: String| IngestError::new(file, message);
     let delimiter = match delimiter::excel_separator_line(reader.peek()) {
         Some((delimiter, rest)) => {
             let line_len = reader.peek().len() - rest.len();
