@@ -4,7 +4,8 @@
 //
 //   npm test --prefix tests/browser          (from the repo root, after scripts/build-web.sh)
 //
-// Env (paths relative to the repo root):
+// Env (paths relative to the repo root; read in common.mjs, which holds the set-up and
+// helpers the browser tests share):
 //   DIST_DIR          built page            (default dist)
 //   CHROMIUM          browser executable    (default /usr/bin/chromium)
 //
@@ -14,91 +15,16 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fromRepo = (p) => path.resolve(REPO, p);
-const DIST = fromRepo(process.env.DIST_DIR || 'dist');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = fromRepo('target/screenshots');
-const FIXTURES = fromRepo('tests/fixtures');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const WAIT_MS = 20_000;
-const TEST_TIMEOUT_MS = 90_000;
-
-// The files sw.js must keep (relative to the page).
-const PRECACHED = [
-  'index.html',
-  'main.js',
-  'worker.js',
-  'style.css',
-  'pkg/helpdesk_kpi.js',
-  'pkg/helpdesk_kpi_bg.wasm',
-  'manifest.webmanifest',
-  'icon.svg',
-];
+import {
+  REPO, DIST, SHOTS, WAIT_MS, TEST_TIMEOUT_MS, PRECACHED,
+  launchBrowser, assertPageBuilt, fixture, visit, assertNoProblems, eventually, waitForFiles,
+  waitForServiceWorkerControl,
+} from './common.mjs';
 
 // ---------------------------------------------------------------- helpers
-
-function fixture(rel) {
-  const p = path.join(FIXTURES, rel);
-  if (!existsSync(p)) {
-    throw new Error(`fixture missing: ${path.relative(REPO, p)} (expected in tests/fixtures/)`);
-  }
-  return p;
-}
-
-/** Retries `fn` until it stops throwing or `ms` pass; rethrows the last error. */
-async function eventually(fn, ms = 5_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-/** Waits until #dashboard's data-files lists exactly `names` (any order). */
-async function waitForFiles(page, names) {
-  try {
-    await page.waitForFunction(
-      (want) => {
-        const d = document.querySelector('#dashboard');
-        const v = d && d.getAttribute('data-files');
-        if (v == null) return false;
-        const got = v.split(', ').filter(Boolean).sort();
-        return JSON.stringify(got) === JSON.stringify([...want].sort());
-      },
-      names,
-      { timeout: WAIT_MS },
-    );
-  } catch (err) {
-    const now = await page.getAttribute('#dashboard', 'data-files').catch(() => '(no #dashboard)');
-    const fileErrors = await page.$$eval('.file-error', (els) => els.map((e) => e.textContent)).catch(() => []);
-    throw new Error(
-      `#dashboard data-files never became ${JSON.stringify(names.join(', '))}; it is ${JSON.stringify(now)}` +
-        (fileErrors.length ? `; .file-error: ${JSON.stringify(fileErrors)}` : ''),
-    );
-  }
-  await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
-}
 
 /** Waits for the sample dashboard: #dashboard[data-files] and more than 10 [data-kpi] cards. */
 async function waitForDashboard(page) {
@@ -125,9 +51,7 @@ describe('helpdesk-kpi page offline (service worker + manifest)', { timeout: 3 *
   let browser;
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/setup.sh`);
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -140,8 +64,7 @@ describe('helpdesk-kpi page offline (service worker + manifest)', { timeout: 3 *
    * error / page error appeared. `ctx.stopServer()` stops the server early (idempotent).
    */
   async function withOfflinePage(body) {
-    assert.ok(existsSync(path.join(DIST, 'index.html')),
-      `${path.relative(REPO, DIST)}/index.html missing: build the page first (bash scripts/build-web.sh) or set DIST_DIR`);
+    assertPageBuilt();
     assert.ok(existsSync(path.join(DIST, 'sw.js')),
       `${path.relative(REPO, DIST)}/sw.js missing: rebuild the page (bash scripts/build-web.sh)`);
     let server = await startServer(DIST, 0);
@@ -152,47 +75,17 @@ describe('helpdesk-kpi page offline (service worker + manifest)', { timeout: 3 *
     };
     const url = server.url;
     const origin = new URL(url).origin;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'allow' });
-    const requests = [];
-    const errors = [];
-    // On the context, so the service worker's own requests (its precache) are seen as well.
-    context.on('request', (r) => requests.push(r.url()));
-    const page = await context.newPage();
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location()?.url ?? ''})`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack || e.message}`));
-    page.on('crash', () => errors.push('page crashed'));
-    let failure = null;
+    let seen;
     try {
-      await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
-      await body(page, { context, url, origin, stopServer });
-      await page.waitForTimeout(250);
-    } catch (err) {
-      failure = err;
+      seen = await visit(browser, url, (page, context) => body(page, { context, url, origin, stopServer }), {
+        contextOptions: { serviceWorkers: 'allow' },
+        contextRequests: true,
+      });
     } finally {
-      await context.close().catch(() => {});
       await stopServer().catch(() => {});
     }
-    const foreign = requests.filter((u) => {
-      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
-      try {
-        return new URL(u).origin !== origin;
-      } catch {
-        return true;
-      }
-    });
-    const problems = [...foreign.map((u) => `request outside ${origin}: ${u}`), ...errors];
-    if (failure) {
-      if (problems.length) {
-        const extra = `\n-- also seen on the page:\n${problems.join('\n')}`;
-        failure.message += extra;
-        if (typeof failure.stack === 'string') failure.stack += extra;
-      }
-      throw failure;
-    }
-    assert.ok(requests.length > 0, 'no request was recorded at all');
-    assert.deepEqual(problems, [], `foreign requests / console errors / page errors:\n${problems.join('\n')}`);
+    assert.ok(seen.requests.length > 0, 'no request was recorded at all');
+    assertNoProblems(seen.problems);
   }
 
   test('manifest is linked and has what an install needs', { timeout: TEST_TIMEOUT_MS }, async () => {
@@ -253,13 +146,7 @@ describe('helpdesk-kpi page offline (service worker + manifest)', { timeout: 3 *
       await waitForDashboard(page);
 
       // Wait until the service worker is active and controls this page (reload once if not).
-      await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-      const controlled = () =>
-        page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 5_000 });
-      await controlled().catch(async () => {
-        await page.reload({ waitUntil: 'load', timeout: WAIT_MS });
-        await controlled();
-      });
+      await waitForServiceWorkerControl(page, { timeout: 5_000 });
       const sw = await page.evaluate(async () => {
         const ctl = navigator.serviceWorker.controller;
         const keys = await caches.keys();

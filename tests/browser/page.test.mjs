@@ -3,7 +3,8 @@
 //   npm test --prefix tests/browser          (from the repo root, after
 //                                             scripts/build-web.sh and cargo build --release)
 //
-// Env (paths relative to the repo root):
+// Env (paths relative to the repo root; read in common.mjs, which holds the set-up and
+// helpers the browser tests share):
 //   DIST_DIR          built page            (default dist)
 //   HELPDESK_KPI_BIN  native CLI            (default target/release/helpdesk-kpi)
 //   CHROMIUM          browser executable    (default /usr/bin/chromium)
@@ -15,43 +16,14 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fromRepo = (p) => path.resolve(REPO, p);
-const DIST = fromRepo(process.env.DIST_DIR || 'dist');
-const BIN = fromRepo(process.env.HELPDESK_KPI_BIN || 'target/release/helpdesk-kpi');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = fromRepo('target/screenshots');
-const FIXTURES = fromRepo('tests/fixtures');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const WAIT_MS = 20_000;
-const TEST_TIMEOUT_MS = 90_000;
+import {
+  REPO, BIN, SHOTS, WAIT_MS, TEST_TIMEOUT_MS,
+  startBrowserAndServer, assertPageBuilt, fixture, visit, assertNoProblems, eventually, waitForFiles, dropFiles,
+} from './common.mjs';
 
 // ---------------------------------------------------------------- helpers
-
-function fixture(rel) {
-  const p = path.join(FIXTURES, rel);
-  if (!existsSync(p)) {
-    throw new Error(`fixture missing: ${path.relative(REPO, p)} (expected in tests/fixtures/)`);
-  }
-  return p;
-}
 
 /** Runs `BIN args…` in the repo root and returns stdout. */
 function cli(args) {
@@ -81,19 +53,6 @@ function cliReport(files) {
   return report;
 }
 
-/** Retries `fn` until it stops throwing or `ms` pass; rethrows the last error. */
-async function eventually(fn, ms = 5_000) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
 /** Compares the page's [data-kpi] cards with the CLI's `kpis` object. */
 async function assertCardsMatch(page, kpis) {
   const cards = await page.$$eval('[data-kpi]', (els) =>
@@ -117,54 +76,6 @@ async function assertCardsMatch(page, kpis) {
         `card ${id}: page data-value=${JSON.stringify(value)}, CLI value=${JSON.stringify(want)}`);
     }
   }
-}
-
-/** Waits until #dashboard's data-files lists exactly `names` (any order). */
-async function waitForFiles(page, names) {
-  try {
-    await page.waitForFunction(
-      (want) => {
-        const d = document.querySelector('#dashboard');
-        const v = d && d.getAttribute('data-files');
-        if (v == null) return false;
-        const got = v.split(', ').filter(Boolean).sort();
-        return JSON.stringify(got) === JSON.stringify([...want].sort());
-      },
-      names,
-      { timeout: WAIT_MS },
-    );
-  } catch (err) {
-    const now = await page.getAttribute('#dashboard', 'data-files').catch(() => '(no #dashboard)');
-    const fileErrors = await page.$$eval('.file-error', (els) => els.map((e) => e.textContent)).catch(() => []);
-    throw new Error(
-      `#dashboard data-files never became ${JSON.stringify(names.join(', '))}; it is ${JSON.stringify(now)}` +
-        (fileErrors.length ? `; .file-error: ${JSON.stringify(fileErrors)}` : ''),
-    );
-  }
-  await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
-}
-
-/** Drops `files` (repo paths) on #drop-zone as a synthetic DragEvent with a DataTransfer. */
-async function dropFiles(page, files) {
-  const payload = files.map((f) => ({
-    name: path.basename(f),
-    b64: readFileSync(f).toString('base64'),
-    type: f.endsWith('.csv') ? 'text/csv' : '',
-  }));
-  await page.waitForSelector('#drop-zone', { state: 'attached', timeout: WAIT_MS });
-  await page.evaluate((items) => {
-    const dt = new DataTransfer();
-    for (const { name, b64, type } of items) {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], name, { type }));
-    }
-    const zone = document.querySelector('#drop-zone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, payload);
 }
 
 /** Line numbers named by the CLI's skipped_reasons (top level or per source). */
@@ -203,77 +114,26 @@ async function assertSourceRow(page, fileName, src) {
 // ------------------------------------------------------------------ suite
 
 describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
-  let server;
-  let browser;
-  let tmp;
+  let suite; // { tmp, server, browser }
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/setup.sh`);
-    mkdirSync(SHOTS, { recursive: true });
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-browser-'));
-    server = await startServer(DIST, 0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    suite = await startBrowserAndServer('helpdesk-kpi-browser-');
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await suite?.close();
   });
 
   /** Runs `body(page)` on a fresh page at the server's URL, then checks requests and errors. */
   async function withPage(body) {
     // Checked per test (not in before()) so a missing build counts as failed tests, with this message.
-    assert.ok(existsSync(path.join(DIST, 'index.html')),
-      `${path.relative(REPO, DIST)}/index.html missing: build the page first (bash scripts/build-web.sh) or set DIST_DIR`);
-    const origin = new URL(server.url).origin;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    const page = await context.newPage();
-    const requests = [];
-    const errors = [];
-    page.on('request', (r) => requests.push(r.url()));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console.error: ${m.text()} (${m.location()?.url ?? ''})`);
-    });
-    page.on('pageerror', (e) => errors.push(`pageerror: ${e.stack || e.message}`));
-    page.on('crash', () => errors.push('page crashed'));
-    let failure = null;
-    try {
-      await page.goto(server.url, { waitUntil: 'load', timeout: WAIT_MS });
-      await body(page);
-      // Give late requests / errors (e.g. a lazily loaded asset) a moment to show up.
-      await page.waitForTimeout(250);
-    } catch (err) {
-      failure = err;
-    } finally {
-      await context.close().catch(() => {});
-    }
-    const foreign = requests.filter((u) => {
-      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
-      try {
-        return new URL(u).origin !== origin;
-      } catch {
-        return true;
-      }
-    });
-    const problems = [
-      ...foreign.map((u) => `request outside ${origin}: ${u}`),
-      ...errors,
-    ];
-    if (failure) {
-      // Page errors often explain why a wait timed out: show them with the failure.
-      if (problems.length) {
-        const extra = `\n-- also seen on the page:\n${problems.join('\n')}`;
-        failure.message += extra;
-        if (typeof failure.stack === 'string') failure.stack += extra;
-      }
-      throw failure;
-    }
-    assert.deepEqual(problems, [], `foreign requests / console errors / page errors:\n${problems.join('\n')}`);
+    assertPageBuilt();
+    const { problems } = await visit(suite.browser, suite.server.url, body);
+    assertNoProblems(problems);
   }
 
   test('sample dashboard shows at once and matches `helpdesk-kpi sample`', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const sample = path.join(tmp, 'sample-zendesk.csv');
+    const sample = path.join(suite.tmp, 'sample-zendesk.csv');
     cli(['sample', '--out', sample]);
     assert.ok(existsSync(sample), `CLI sample did not write ${sample}`);
     const report = cliReport([sample]);
@@ -422,7 +282,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
   });
 
   test('languages and dark mode: same numbers, translated words', { timeout: TEST_TIMEOUT_MS }, async () => {
-    const sample = path.join(tmp, 'sample-zendesk.csv');
+    const sample = path.join(suite.tmp, 'sample-zendesk.csv');
     cli(['sample', '--out', sample]);
     const report = cliReport([sample]);
     await withPage(async (page) => {

@@ -10,7 +10,8 @@
 //
 //   npm test --prefix tests/browser          (from the repo root, after scripts/build-web.sh)
 //
-// Env (paths relative to the repo root):
+// Env (paths relative to the repo root; read in common.mjs, which holds the set-up and
+// helpers the browser tests share):
 //   DIST_DIR          built page            (default dist)
 //   CHROMIUM          browser executable    (default /usr/bin/chromium)
 //
@@ -23,30 +24,15 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import * as common from './common.mjs';
+import {
+  DIST, SHOTS, PRECACHED, VIEWPORT, launchBrowser, assertPageBuilt, fixture, waitForServiceWorkerControl,
+} from './common.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fromRepo = (p) => path.resolve(REPO, p);
-const DIST = fromRepo(process.env.DIST_DIR || 'dist');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = fromRepo('target/screenshots');
-const FIXTURES = fromRepo('tests/fixtures');
-
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // Generous: a 2-core machine, possibly busy with something else.
 const WAIT_MS = 30_000;
 const STEP_TIMEOUT_MS = 180_000;
@@ -66,88 +52,12 @@ const DATA_FILES = ['privacy_zendesk.csv', 'privacy_survey.csv'];
 const SAMPLE_FILE = 'sample-zendesk.csv';
 const STORAGE_KEYS = ['helpdesk-kpi.settings', 'helpdesk-kpi.language'];
 
-// The page's own files, which the service worker keeps (relative to the page).
-const PRECACHED = [
-  'index.html',
-  'main.js',
-  'worker.js',
-  'style.css',
-  'pkg/helpdesk_kpi.js',
-  'pkg/helpdesk_kpi_bg.wasm',
-  'manifest.webmanifest',
-  'icon.svg',
-];
-
 // ---------------------------------------------------------------- helpers
 
-function fixture(rel) {
-  const p = path.join(FIXTURES, rel);
-  if (!existsSync(p)) {
-    throw new Error(`fixture missing: ${path.relative(REPO, p)} (expected in tests/fixtures/)`);
-  }
-  return p;
-}
-
-/** Retries `fn` until it stops throwing or `ms` pass; rethrows the last error. */
-async function eventually(fn, ms = WAIT_MS) {
-  const end = Date.now() + ms;
-  for (;;) {
-    try {
-      return await fn();
-    } catch (err) {
-      if (Date.now() > end) throw err;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
-
-/** Waits until #dashboard's data-files lists exactly `names` (any order). */
-async function waitForFiles(page, names) {
-  try {
-    await page.waitForFunction(
-      (want) => {
-        const d = document.querySelector('#dashboard');
-        const v = d && d.getAttribute('data-files');
-        if (v == null) return false;
-        const got = v.split(', ').filter(Boolean).sort();
-        return JSON.stringify(got) === JSON.stringify([...want].sort());
-      },
-      names,
-      { timeout: WAIT_MS },
-    );
-  } catch (err) {
-    const now = await page.getAttribute('#dashboard', 'data-files').catch(() => '(no #dashboard)');
-    const fileErrors = await page.$$eval('.file-error', (els) => els.map((e) => e.textContent)).catch(() => []);
-    throw new Error(
-      `#dashboard data-files never became ${JSON.stringify(names.join(', '))}; it is ${JSON.stringify(now)}` +
-        (fileErrors.length ? `; .file-error: ${JSON.stringify(fileErrors)}` : ''),
-    );
-  }
-  await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
-}
-
-/** Drops `files` (repo paths) on #drop-zone as a synthetic DragEvent with a DataTransfer. */
-async function dropFiles(page, files) {
-  const payload = files.map((f) => ({
-    name: path.basename(f),
-    b64: readFileSync(f).toString('base64'),
-    type: f.endsWith('.csv') ? 'text/csv' : '',
-  }));
-  await page.waitForSelector('#drop-zone', { state: 'attached', timeout: WAIT_MS });
-  await page.evaluate((items) => {
-    const dt = new DataTransfer();
-    for (const { name, b64, type } of items) {
-      const bin = atob(b64);
-      const bytes = new Uint8Array(bin.length);
-      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-      dt.items.add(new File([bytes], name, { type }));
-    }
-    const zone = document.querySelector('#drop-zone');
-    for (const type of ['dragenter', 'dragover', 'drop']) {
-      zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: dt }));
-    }
-  }, payload);
-}
+// The shared helpers, with this file's longer waits.
+const eventually = (fn, ms = WAIT_MS) => common.eventually(fn, ms);
+const waitForFiles = (page, names) => common.waitForFiles(page, names, { timeout: WAIT_MS });
+const dropFiles = (page, files) => common.dropFiles(page, files, { timeout: WAIT_MS });
 
 /** Waits until `selector`'s attribute `name` is `value`. */
 async function waitForAttr(page, selector, name, value) {
@@ -319,9 +229,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
   let tripwire;
 
   before(async () => {
-    assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: run bash scripts/setup.sh`);
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    browser = await launchBrowser();
   });
 
   after(async () => {
@@ -331,8 +239,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
   });
 
   test('every feature used offline on a canary export; no request; storage clean after "forget everything"', { timeout: SUITE_TIMEOUT_MS }, async (t) => {
-    assert.ok(existsSync(path.join(DIST, 'index.html')),
-      `${path.relative(REPO, DIST)}/index.html missing: build the page first (bash scripts/build-web.sh) or set DIST_DIR`);
+    assertPageBuilt();
     const tickets = fixture(TICKETS);
     const survey = fixture(SURVEY);
     const settingsFile = fixture(SETTINGS_FILE);
@@ -343,7 +250,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
     const origin = new URL(url).origin;
     const precachedUrls = new Set(PRECACHED.map((f) => new URL(f, url).href).concat([url]));
     const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
+      viewport: VIEWPORT,
       locale: 'en-US',
       serviceWorkers: 'allow',
       acceptDownloads: true,
@@ -431,13 +338,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
     try {
       await run('open the page; the service worker controls it; the sample dashboard shows', async () => {
         await page.goto(url, { waitUntil: 'load', timeout: WAIT_MS });
-        await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
-        const controlled = () =>
-          page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 10_000 });
-        await controlled().catch(async () => {
-          await page.reload({ waitUntil: 'load', timeout: WAIT_MS });
-          await controlled();
-        });
+        await waitForServiceWorkerControl(page, { timeout: 10_000, reloadTimeout: WAIT_MS });
         // The worker's precache is complete once it is active (install waited for it).
         await waitForFiles(page, [SAMPLE_FILE]);
         assert.equal(await page.evaluate(() => Object.keys(localStorage).length), 0, 'a fresh context has stored settings');

@@ -4,7 +4,8 @@
 //
 //   npm test --prefix tests/browser          (from the repo root, after scripts/build-web.sh)
 //
-// Env (paths relative to the repo root):
+// Env (paths relative to the repo root; read in common.mjs, which holds the set-up and
+// helpers the browser tests share):
 //   DIST_DIR          built page            (default dist)
 //   HELPDESK_KPI_BIN  native CLI            (default target/release/helpdesk-kpi), generates the file
 //   CHROMIUM          browser executable    (default /usr/bin/chromium)
@@ -13,67 +14,39 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
+import { BIN, SHOTS, VIEWPORT, startBrowserAndServer, isOutside } from './common.mjs';
 
-const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const fromRepo = (p) => path.resolve(REPO, p);
-const DIST = fromRepo(process.env.DIST_DIR || 'dist');
-const BIN = fromRepo(process.env.HELPDESK_KPI_BIN || 'target/release/helpdesk-kpi');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const SHOTS = fromRepo('target/screenshots');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 // Big enough to take the worker many seconds, so that the test sees it under way.
 const TICKETS = 300_000;
 
 describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }, () => {
-  let server;
-  let browser;
-  let tmp;
+  let suite; // { tmp, server, browser }
   let big;
 
   before(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    tmp = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-worker-'));
-    big = path.join(tmp, 'zendesk-big.csv');
+    suite = await startBrowserAndServer('helpdesk-kpi-worker-');
+    big = path.join(suite.tmp, 'zendesk-big.csv');
     execFileSync(BIN, ['sample', '--tickets', String(TICKETS), '--out', big]);
-    server = await startServer(DIST, 0);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
 
   after(async () => {
-    await browser?.close();
-    await server?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    await suite?.close();
   });
 
   test('a large file shows progress, the page stays responsive, Cancel keeps the old dashboard', async () => {
-    const origin = new URL(server.url).origin;
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const origin = new URL(suite.server.url).origin;
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     const foreign = [];
     const errors = [];
     context.on('request', (r) => {
-      const url = r.url();
-      if (!url.startsWith('data:') && !url.startsWith('blob:') && new URL(url).origin !== origin) {
-        foreign.push(url);
-      }
+      if (isOutside(r.url(), origin)) foreign.push(r.url());
     });
     page.on('pageerror', (e) => errors.push(e.message));
     try {
-      await page.goto(server.url, { waitUntil: 'load' });
+      await page.goto(suite.server.url, { waitUntil: 'load' });
       const card = page.locator('[data-kpi="tickets_created"]');
       await card.and(page.locator('[data-value]')).waitFor({ timeout: 30_000 });
       const sampleTickets = await card.getAttribute('data-value');
