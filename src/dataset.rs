@@ -45,12 +45,12 @@ impl Dataset {
                     Some(&i) => {
                         dataset.duplicates += 1;
                         if !is_older(&ticket, &dataset.tickets[i]) {
-                            dataset.tickets[i] = Rc::new(ticket);
+                            dataset.tickets[i] = ticket;
                         }
                     }
                     None => {
                         index_of.insert(ticket.id.clone(), dataset.tickets.len());
-                        dataset.tickets.push(Rc::new(ticket));
+                        dataset.tickets.push(ticket);
                     }
                 }
             }

@@ -4,11 +4,21 @@
 // Messages out: {type: 'progress', id, file, bytes, rows, total} while reading;
 // {type: 'report', id, report, ms} with the report's JSON; {type: 'refused', id, message} for
 // settings that make no sense; {type: 'unreadable', id, report} with why, when none of the
-// files could be read; {type: 'failed', id, message} when the engine itself failed.
+// files could be read; {type: 'oom', id, report} when they did not fit in memory;
+// {type: 'failed', id, message} when the engine itself failed.
 // Nothing here talks to anything but the page.
 import init, { Session } from './pkg/helpdesk_kpi.js';
 
 const ready = init({ module_or_path: new URL('./pkg/helpdesk_kpi_bg.wasm', import.meta.url) });
+let wasm = null;
+ready.then((exports) => { wasm = exports; }, () => {});
+
+// A WebAssembly module can address 4 GB; a failure near that, or the browser refusing to grow
+// the memory, is the files being too large, not a bug.
+function outOfMemory(error) {
+  const bytes = wasm?.memory?.buffer?.byteLength ?? 0;
+  return bytes > 2e9 || /out of memory|allocat/i.test(String(error?.message ?? error));
+}
 let session = null;
 
 self.onmessage = async (event) => {
@@ -43,6 +53,15 @@ self.onmessage = async (event) => {
     const kind = message.restore ? 'restore' : message.type;
     self.postMessage({ type: 'report', id, kind, report, ms, readMs, bytes: total });
   } catch (error) {
+    if (outOfMemory(error)) {
+      const names = (message.files ?? []).map((f) => f.name).join(', ');
+      const gb = ((wasm?.memory?.buffer?.byteLength ?? 0) / 1e9).toFixed(1);
+      const why = `the files need more memory than a browser tab gives this page (it had ${gb} GB): `
+        + 'export a shorter period, or use the command line tool (helpdesk-kpi report)';
+      // The engine cannot go on after this: the page starts a fresh worker.
+      self.postMessage({ type: 'oom', id, report: JSON.stringify([{ file: names, message: why }]) });
+      return;
+    }
     // A panic inside the engine: the page shows its error box.
     self.postMessage({ type: 'failed', id, message: String(error?.stack ?? error) });
   }

@@ -32,7 +32,9 @@ pub const MAX_SKIPPED_REASONS: usize = 1000;
 /// What was read from one file.
 #[derive(Debug)]
 pub struct Export {
-    pub tickets: Vec<Ticket>,
+    /// Each ticket on its own allocation: a million-row file grows this list without copying
+    /// every ticket at each doubling, and the merged dataset shares them as they are.
+    pub tickets: Vec<std::rc::Rc<Ticket>>,
     pub calls: Vec<Call>,
     pub surveys: Vec<SurveyAnswer>,
     pub customers: Vec<Customer>,
@@ -315,7 +317,7 @@ fn read_text<R: std::io::Read>(
         };
         match vendor.kind {
             RecordKind::Tickets => row::read_ticket(file, line, record, &headers, &layout, vendor)
-                .map(|t| tickets.push(t)),
+                .map(|t| tickets.push(std::rc::Rc::new(t))),
             RecordKind::Calls => records::read_call(file, &cells).map(|c| calls.push(c)),
             RecordKind::Surveys => records::read_survey(&cells).map(|s| surveys.push(s)),
             RecordKind::Customers => records::read_customer(&cells).map(|c| customers.push(c)),

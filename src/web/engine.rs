@@ -57,6 +57,8 @@ struct Inner {
     /// What the dashboard shows, to read again after a cancel; what is being loaded.
     shown: RefCell<Input>,
     pending: RefCell<Option<Input>>,
+    /// The settings and selection of the last request, to restore with.
+    last: RefCell<(Settings, Selection)>,
 }
 
 impl PartialEq for EngineLink {
@@ -74,6 +76,7 @@ impl EngineLink {
             latest: Cell::new(0),
             shown: RefCell::new(Input::Sample),
             pending: RefCell::new(None),
+            last: RefCell::new(Default::default()),
         }));
         link.spawn();
         link
@@ -92,7 +95,7 @@ impl EngineLink {
         let inner = Rc::downgrade(&self.0);
         let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
             if let Some(inner) = inner.upgrade() {
-                inner.receive(&event.data());
+                EngineLink(inner).receive(&event.data());
             }
         });
         worker.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -146,6 +149,7 @@ impl EngineLink {
         selection: &Selection,
         restore: bool,
     ) {
+        *self.0.last.borrow_mut() = (settings.clone(), selection.clone());
         let id = self.0.latest.get() + 1;
         self.0.latest.set(id);
         let message = Object::new();
@@ -173,13 +177,14 @@ impl EngineLink {
     }
 }
 
-impl Inner {
+impl EngineLink {
     fn receive(&self, data: &JsValue) {
         let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
         let text = |key: &str| get(key).as_string().unwrap_or_default();
         let number = |key: &str| get(key).as_f64().unwrap_or(0.0);
         // Replies to a request that a newer one replaced are dropped (a filter clicked twice).
-        if number("id") as u32 != self.latest.get() {
+        let inner = &self.0;
+        if number("id") as u32 != inner.latest.get() {
             return;
         }
         let reply = match text("type").as_str() {
@@ -191,8 +196,8 @@ impl Inner {
             "report" => {
                 let kind = text("kind");
                 if kind == "load" || kind == "sample" {
-                    if let Some(input) = self.pending.borrow_mut().take() {
-                        *self.shown.borrow_mut() = input;
+                    if let Some(input) = inner.pending.borrow_mut().take() {
+                        *inner.shown.borrow_mut() = input;
                     }
                 }
                 Reply::Report {
@@ -204,8 +209,14 @@ impl Inner {
             }
             "refused" => Reply::Refused(text("message")),
             "unreadable" => Reply::Unreadable(text("report")),
+            "oom" => {
+                // The worker's engine is spent: a fresh one reads again what was shown.
+                let (settings, selection) = inner.last.borrow().clone();
+                self.cancel(&settings, &selection);
+                Reply::Unreadable(text("report"))
+            }
             _ => Reply::Failed(text("message")),
         };
-        self.on_reply.emit(reply);
+        inner.on_reply.emit(reply);
     }
 }

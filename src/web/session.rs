@@ -54,6 +54,10 @@ impl Session {
         progress: &Function,
     ) -> Result<usize, JsError> {
         let files: Vec<File> = files.iter().filter_map(|f| f.dyn_into().ok()).collect();
+        if let Some(error) = too_large(&files) {
+            self.unreadable = vec![error];
+            return Ok(0);
+        }
         let before = std::mem::replace(&mut self.input, Input::Files(files));
         let (dataset, errors) = self.read_input(settings, progress)?;
         if dataset.sources.is_empty() {
@@ -158,6 +162,47 @@ impl Default for Session {
     fn default() -> Self {
         Session::new()
     }
+}
+
+/// The memory a browser tab gives this page's engine (wasm32 addresses 4 GB; the report and the
+/// page need the rest).
+const MEMORY_BUDGET: u64 = 3_000_000_000;
+
+/// A refusal, before anything is read, of files whose tickets would not fit in memory: the tab
+/// would otherwise die half-way with nothing to show.
+fn too_large(files: &[File]) -> Option<IngestError> {
+    let reader = FileReaderSync::new().ok()?;
+    let mut rows = 0u64;
+    let mut largest: Option<(&File, u64)> = None;
+    for file in files {
+        let mut source = FileSource {
+            file: file.clone(),
+            reader: reader.clone(),
+            offset: 0.0,
+        };
+        let first = crate::ingest::stream::read_chunk(&mut source).ok()?;
+        let estimate = crate::ingest::stream::estimate_rows(&first, file.size() as u64);
+        rows += estimate;
+        if largest.is_none_or(|(_, most)| estimate > most) {
+            largest = Some((file, estimate));
+        }
+    }
+    let need = rows * crate::ingest::stream::MEMORY_PER_ROW;
+    if need <= MEMORY_BUDGET {
+        return None;
+    }
+    let (file, _) = largest?;
+    Some(IngestError::new(
+        &file.name(),
+        format!(
+            "the files hold about {} rows, which need about {:.1} GB of memory, more than a \
+             browser tab gives this page (about {:.0} GB): export a shorter period, or use the \
+             command line tool (helpdesk-kpi report), which has no such limit",
+            rows,
+            need as f64 / 1e9,
+            MEMORY_BUDGET as f64 / 1e9
+        ),
+    ))
 }
 
 /// A browser `File` read piece by piece with the worker-only synchronous reader, so the engine's

@@ -1,6 +1,6 @@
 // Headless-Chromium test of reading a large export in the engine's worker: the progress bar
 // moves, the page answers while the worker reads, and Cancel stops the reading and keeps the
-// dashboard that was shown.
+// dashboard that was shown; a file too large for the tab is refused before it is read.
 //
 //   npm test --prefix tests/browser          (from the repo root, after scripts/build-web.sh)
 //
@@ -14,7 +14,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { BIN, SHOTS, VIEWPORT, startBrowserAndServer, isOutside } from './common.mjs';
 
@@ -90,6 +90,32 @@ describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }
         { timeout: 30_000 },
       );
       assert.deepEqual(foreign, [], 'no request outside the page');
+      assert.deepEqual(errors, [], 'no page error');
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a file too large for the tab is refused with a message, before it is read', async () => {
+    // 6 MB of two-byte rows: about 3 million rows, more than the page's memory budget (3 GB at
+    // 1.3 KB a row). The estimate comes from the first megabyte, so nothing else is read.
+    const dense = path.join(suite.tmp, 'dense.csv');
+    writeFileSync(dense, 'Id\n' + '1\n'.repeat(3_000_000));
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    try {
+      await page.goto(suite.server.url, { waitUntil: 'load' });
+      const card = page.locator('[data-kpi="tickets_created"]');
+      await card.and(page.locator('[data-value]')).waitFor({ timeout: 30_000 });
+      const sampleTickets = await card.getAttribute('data-value');
+      await page.setInputFiles('#file-input', dense);
+      const message = page.locator('.file-error', { hasText: 'more than a browser tab gives this page' });
+      await message.waitFor({ timeout: 30_000 });
+      assert.match(await message.textContent(), /dense\.csv/);
+      assert.equal(await card.getAttribute('data-value'), sampleTickets, 'the dashboard stays');
+      assert.equal(await page.locator('#fatal').isVisible(), false);
       assert.deepEqual(errors, [], 'no page error');
     } finally {
       await context.close();
