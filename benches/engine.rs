@@ -45,7 +45,7 @@ fn main() {
 
     let first = dataset.tickets.iter().find_map(|t| t.channel.clone());
     let by_channel = Selection {
-        channel: first.into_iter().collect(),
+        channel: first.iter().map(|c| c.to_string()).collect(),
         ..Selection::default()
     };
     report_line(

@@ -6,6 +6,10 @@
 
 use std::fmt;
 
+/// A category's text (channel, agent, tag, ...): one shared copy per distinct value of a file,
+/// so half a million tickets hold a handful of strings, not millions.
+pub type Text = std::rc::Rc<str>;
+
 /// Seconds since 1970-01-01T00:00:00 (export wall clock or UTC, see the module doc).
 pub type Timestamp = i64;
 
@@ -65,12 +69,12 @@ pub struct Ticket {
     pub solved_at: Option<Timestamp>,
     pub first_response_at: Option<Timestamp>,
     pub status: Option<Status>,
-    pub channel: Option<String>,
-    pub priority: Option<String>,
-    pub ticket_type: Option<String>,
-    pub group: Option<String>,
-    pub agent: Option<String>,
-    pub requester: Option<String>,
+    pub channel: Option<Text>,
+    pub priority: Option<Text>,
+    pub ticket_type: Option<Text>,
+    pub group: Option<Text>,
+    pub agent: Option<Text>,
+    pub requester: Option<Text>,
     /// Calendar minutes, from the export's own column.
     pub first_response_minutes: Option<f64>,
     /// Business minutes, from the export's own column.
@@ -85,7 +89,7 @@ pub struct Ticket {
     /// 0–10 "how likely are you to recommend" answer.
     pub nps_score: Option<u8>,
     pub handle_minutes: Option<f64>,
-    pub tags: Vec<String>,
+    pub tags: Vec<Text>,
     pub group_stations: Option<u32>,
     /// The export's own verdict: was the first-response target met?
     pub first_response_sla_met: Option<bool>,

@@ -118,8 +118,8 @@ mod tests {
             .timestamp();
         Ticket {
             created_at: Some(created),
-            channel: Some(channel.to_string()),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
+            channel: Some(channel.into()),
+            tags: tags.iter().map(|&t| t.into()).collect(),
             ..Ticket::default()
         }
     }

@@ -308,6 +308,7 @@ fn read_text<R: std::io::Read>(
     let mut rows = skipped.count;
     let (mut tickets, mut calls, mut surveys, mut customers) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut texts = row::Texts::default();
     let mut read_row = |line: u64, record: &csv::StringRecord| -> Result<(), SkippedRow> {
         let cells = records::Cells {
             record,
@@ -316,8 +317,10 @@ fn read_text<R: std::io::Read>(
             line,
         };
         match vendor.kind {
-            RecordKind::Tickets => row::read_ticket(file, line, record, &headers, &layout, vendor)
-                .map(|t| tickets.push(std::rc::Rc::new(t))),
+            RecordKind::Tickets => {
+                row::read_ticket(&mut texts, file, line, record, &headers, &layout, vendor)
+                    .map(|t| tickets.push(std::rc::Rc::new(t)))
+            }
             RecordKind::Calls => records::read_call(file, &cells).map(|c| calls.push(c)),
             RecordKind::Surveys => records::read_survey(&cells).map(|s| surveys.push(s)),
             RecordKind::Customers => records::read_customer(&cells).map(|c| customers.push(c)),
@@ -423,6 +426,7 @@ fn preview_headers(headers: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Text;
 
     fn skipped_lines(text: &str) -> Vec<u64> {
         let export = read_export("t.csv", text.as_bytes()).unwrap();
@@ -516,7 +520,10 @@ mod tests {
         let export = read_export("pl.csv", &bytes).unwrap();
         assert_eq!(export.source.encoding, "windows-1250");
         assert_eq!(export.source.skipped, 0);
-        assert!(export.tickets.iter().all(|t| t.tags == ["żółty"]));
+        assert!(export
+            .tickets
+            .iter()
+            .all(|t| t.tags == [Text::from("żółty")]));
     }
 
     #[test]

@@ -7,9 +7,34 @@ use super::field::Field;
 use super::vendor::Vendor;
 use super::SkippedRow;
 use super::{datetime, values};
-use crate::model::{Ticket, Timestamp};
+use rustc_hash::FxHashMap;
 
+use crate::model::{Status, Text, Ticket, Timestamp};
+
+/// One shared copy of each distinct category cell of a file, worked out once: the normalised
+/// channel, the lower-cased priority, the tags of a tag cell, the status. Half a million rows
+/// then hold a handful of strings, and the normalising runs once per distinct value.
+#[derive(Default)]
+pub struct Texts {
+    channels: FxHashMap<Box<str>, Text>,
+    categories: FxHashMap<Box<str>, Text>,
+    labels: FxHashMap<Box<str>, Text>,
+    tags: FxHashMap<Box<str>, Vec<Text>>,
+    statuses: FxHashMap<Box<str>, Status>,
+}
+
+fn shared(map: &mut FxHashMap<Box<str>, Text>, text: &str, make: impl Fn(&str) -> String) -> Text {
+    if let Some(value) = map.get(text) {
+        return value.clone();
+    }
+    let value: Text = make(text).into();
+    map.insert(text.into(), value.clone());
+    value
+}
+
+#[allow(clippy::too_many_arguments)]
 pub fn read_ticket(
+    texts: &mut Texts,
     file: &str,
     line: u64,
     record: &StringRecord,
@@ -62,13 +87,31 @@ pub fn read_ticket(
         let label = || text.to_string();
         match column.field {
             Field::Id => ticket.id = label(),
-            Field::Status => ticket.status = Some(values::status(text, vendor.statuses)),
-            Field::Channel => ticket.channel = Some(values::channel(text)),
-            Field::Priority => ticket.priority = Some(values::category(text)),
-            Field::TicketType => ticket.ticket_type = Some(values::category(text)),
-            Field::Group => ticket.group = Some(label()),
-            Field::Agent => ticket.agent = Some(label()),
-            Field::Requester => ticket.requester = Some(label()),
+            Field::Status => {
+                let status = match texts.statuses.get(text) {
+                    Some(status) => status.clone(),
+                    None => {
+                        let status = values::status(text, vendor.statuses);
+                        texts.statuses.insert(text.into(), status.clone());
+                        status
+                    }
+                };
+                ticket.status = Some(status);
+            }
+            Field::Channel => {
+                ticket.channel = Some(shared(&mut texts.channels, text, values::channel))
+            }
+            Field::Priority => {
+                ticket.priority = Some(shared(&mut texts.categories, text, values::category))
+            }
+            Field::TicketType => {
+                ticket.ticket_type = Some(shared(&mut texts.categories, text, values::category))
+            }
+            Field::Group => ticket.group = Some(shared(&mut texts.labels, text, str::to_string)),
+            Field::Agent => ticket.agent = Some(shared(&mut texts.labels, text, str::to_string)),
+            Field::Requester => {
+                ticket.requester = Some(shared(&mut texts.labels, text, str::to_string))
+            }
             field if field.is_datetime() => {
                 let form = column
                     .form
@@ -117,7 +160,17 @@ pub fn read_ticket(
                     values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?;
                 ticket.happiness = values::happiness(text, vendor.id == "zoho_desk");
             }
-            Field::Tags => ticket.tags = values::tags(text),
+            Field::Tags => {
+                ticket.tags = match texts.tags.get(text) {
+                    Some(tags) => tags.clone(),
+                    None => {
+                        let tags: Vec<Text> =
+                            values::tags(text).into_iter().map(Text::from).collect();
+                        texts.tags.insert(text.into(), tags.clone());
+                        tags
+                    }
+                }
+            }
             Field::GroupStations => {
                 ticket.group_stations = Some(values::count(text).map_err(|e| skip(column, e))?)
             }

@@ -33,7 +33,7 @@ pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>
             t.agent.as_deref().into_iter().collect()
         }),
         ("tag", Field::Tags, |t| {
-            t.tags.iter().map(String::as_str).collect()
+            t.tags.iter().map(|tag| &**tag).collect()
         }),
     ];
     dimensions

@@ -55,7 +55,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
         }
         decided += 1;
         let entry = by_priority
-            .entry(ticket.priority.clone().unwrap_or_else(|| "(blank)".into()))
+            .entry(ticket.priority.as_deref().unwrap_or("(blank)").to_string())
             .or_default();
         entry.1 += 1;
         if outcome == Outcome::Met {
@@ -90,7 +90,7 @@ pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
         .filter_map(|ticket| match judge(ticket, context)? {
             (Outcome::Breached, missed) => Some(SlaBreach {
                 id: ticket.id.clone(),
-                priority: ticket.priority.clone(),
+                priority: ticket.priority.as_deref().map(str::to_string),
                 missed,
             }),
             _ => None,

@@ -65,10 +65,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::default();
     for ticket in population {
         if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) {
-            contacts
-                .entry(requester.as_str())
-                .or_default()
-                .push(created);
+            contacts.entry(&**requester).or_default().push(created);
         }
     }
     for times in contacts.values_mut() {
@@ -80,7 +77,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
             continue;
         };
         known += 1;
-        let times = &contacts[requester.as_str()];
+        let times = &contacts[&**requester];
         let next = times.partition_point(|&t| t <= created);
         if times
             .get(next)

@@ -170,10 +170,10 @@ fn facets(dataset: &Dataset) -> BTreeMap<String, Vec<String>> {
         let single = [&t.channel, &t.priority, &t.group, &t.agent, &t.ticket_type];
         for (set, value) in sets.iter_mut().zip(single) {
             if let Some(value) = value {
-                set.insert(value);
+                set.insert(&**value);
             }
         }
-        sets[5].extend(t.tags.iter().map(String::as_str));
+        sets[5].extend(t.tags.iter().map(|tag| &**tag));
     }
     NAMES
         .into_iter()
