@@ -16,7 +16,7 @@
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   REPO, BIN, SHOTS, WAIT_MS, TEST_TIMEOUT_MS,
@@ -278,6 +278,29 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       assert.match(csv, /'@SUM\(A1\)/, csv);
       assert.deepEqual(dialogs, [], 'no script from the data may run');
       await page.screenshot({ path: path.join(SHOTS, 'hostile.png'), fullPage: true });
+    });
+  });
+
+  test('each chart downloads as SVG (colours inlined) and as PNG', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      for (const chart of ['chart-created-vs-solved', 'chart-channel', 'chart-heat-map']) {
+        const svgDownload = page.waitForEvent('download', { timeout: WAIT_MS });
+        await page.click(`#${chart} .chart-download[data-format="svg"]`);
+        const svgFile = await svgDownload;
+        assert.equal(svgFile.suggestedFilename(), `helpdesk-kpi-${chart}.svg`);
+        const svg = readFileSync(await svgFile.path(), 'utf8');
+        assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/, svg.slice(0, 200));
+        // Standalone: paint is on each shape, no class is left to a style sheet the file lacks.
+        assert.match(svg, / fill="rgb/);
+        assert.doesNotMatch(svg, / class="/);
+        const pngDownload = page.waitForEvent('download', { timeout: WAIT_MS });
+        await page.click(`#${chart} .chart-download[data-format="png"]`);
+        const png = readFileSync(await (await pngDownload).path());
+        assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
+        assert.ok(png.length > 2000, `a drawn PNG, not a blank one (${png.length} bytes)`);
+        writeFileSync(path.join(SHOTS, `download-${chart}.png`), png);
+      }
     });
   });
 

@@ -1,6 +1,7 @@
 //! Charts drawn as inline SVG from the report: no script or library from elsewhere, text always
 //! rendered as text (never markup), a tooltip (`<title>`) on every mark.
 
+use super::chart_download::ChartDownload;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
@@ -65,6 +66,7 @@ fn day_chart(
             <figcaption>
                 { caption.to_string() }
                 { for lines.iter().map(|l| html! { <span class={classes!("legend", l.class)}>{ l.label.clone() }</span> }) }
+                <ChartDownload chart={id.to_string()} />
             </figcaption>
             <svg viewBox={format!("0 0 {WIDTH} {HEIGHT}")} role="img" aria-label={caption.to_string()}>
                 { for ticks.iter().map(|t| {
@@ -195,7 +197,10 @@ pub fn channel_chart(props: &ChannelChartProps) -> Html {
     let frt = report.kpis.get("first_response_time");
     html! {
         <figure class="chart" id="chart-channel">
-            <figcaption>{ i18n.t("chart.by_channel") }<span class="hint">{ i18n.t("chart.click_to_filter") }</span></figcaption>
+            <figcaption>
+                { i18n.t("chart.by_channel") }<span class="hint">{ i18n.t("chart.click_to_filter") }</span>
+                <ChartDownload chart="chart-channel" />
+            </figcaption>
             <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={i18n.t("chart.by_channel")}>
                 { for rows.iter().enumerate().map(|(i, (name, count))| {
                     let y = 4.0 + i as f64 * bar_h;
@@ -242,7 +247,7 @@ pub fn heat_map(props: &ReportProps) -> Html {
     let height = 7.0 * cell + 22.0;
     html! {
         <figure class="chart" id="chart-heat-map">
-            <figcaption>{ i18n.t("chart.heat_map") }</figcaption>
+            <figcaption>{ i18n.t("chart.heat_map") }<ChartDownload chart="chart-heat-map" /></figcaption>
             <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={i18n.t("chart.heat_map")}>
                 { for (0..7).map(|day| html! {
                     <text class="axis" x={(left - 6.0).to_string()} y={(day as f64 * cell + 17.0).to_string()}

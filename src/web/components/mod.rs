@@ -1,6 +1,7 @@
 //! Components: functions of their properties that only render and emit.
 
 mod cards;
+mod chart_download;
 mod charts;
 mod exports;
 mod feedback;
