@@ -137,9 +137,8 @@ fn save_png(name: &str, svg: &str, width: f64, height: f64) {
             return;
         };
         let _ = context.scale(scale, scale);
-        let _ = context.draw_image_with_html_image_element_and_dw_and_dh(
-            &drawn, 0.0, 0.0, width, height,
-        );
+        let _ = context
+            .draw_image_with_html_image_element_and_dw_and_dh(&drawn, 0.0, 0.0, width, height);
         if let Ok(url) = canvas.to_data_url_with_type("image/png") {
             save(&name, &url);
         }
