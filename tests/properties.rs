@@ -706,6 +706,14 @@ fn written(form: DateForm, at: NaiveDateTime, offset_minutes: i32) -> (String, i
             let millis = utc * 1000 + i64::from(at.and_utc().timestamp_subsec_millis());
             (millis.to_string(), utc)
         }
+        DateForm::ExcelSerial => {
+            // Days since 1899-12-30 with eight decimals: finer than a second.
+            let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)
+                .unwrap()
+                .and_hms_opt(0, 0, 0);
+            let seconds = utc - epoch.unwrap().and_utc().timestamp();
+            (format!("{:.8}", seconds as f64 / 86_400.0), utc)
+        }
     }
 }
 

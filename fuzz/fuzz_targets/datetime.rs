@@ -35,6 +35,7 @@ const FORMS: &[DateForm] = &[
     DateForm::DateOnly("%m/%d/%Y"),
     DateForm::UnixMilliseconds,
     DateForm::UnixSeconds,
+    DateForm::ExcelSerial,
 ];
 
 /// Zones with DST, half-hour and 45-minute offsets, and the date line.

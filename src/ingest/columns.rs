@@ -83,7 +83,7 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
             continue;
         }
         if field.is_datetime() && form.is_none() {
-            form = detect_form(values());
+            form = detect_form(values()).or_else(|| excel_serials(values()));
             if form.is_none() {
                 if values().any(|v| !v.trim().is_empty()) {
                     layout.warnings.push(format!(
@@ -136,6 +136,19 @@ fn find_header(spec: &ColumnSpec, normalised: &[String], used: &[bool]) -> Optio
     })
 }
 
+/// A date column of Excel date numbers: every value reads as one.
+fn excel_serials<'a>(values: impl Iterator<Item = &'a str>) -> Option<DateForm> {
+    let mut any = false;
+    values
+        .filter(|v| !v.trim().is_empty())
+        .all(|v| {
+            any = true;
+            DateForm::ExcelSerial.parse(v).is_some()
+        })
+        .then_some(DateForm::ExcelSerial)
+        .filter(|_| any)
+}
+
 /// A column is a datetime column when the form reads at least nine in ten of its values.
 fn reads_most<'a>(form: DateForm, values: impl Iterator<Item = &'a str>) -> bool {
     let (mut read, mut total) = (0usize, 0usize);
@@ -171,6 +184,36 @@ mod tests {
         assert!(export.source.skipped_reasons[0]
             .reason
             .contains("outside the column's rating scale"));
+    }
+
+    #[test]
+    fn date_columns_of_excel_date_numbers() {
+        // A CSV saved from a spreadsheet whose date cells had no date format: 45292.5 is
+        // 2024-01-01 12:00, 45293.25 is 2024-01-02 06:00.
+        let export = read_export(
+            "t.csv",
+            b"Id,Status,Created at,Solved at,Replies\n1,Solved,45292.5,45293.25,20000\n2,Open,45293,,1\n",
+        )
+        .unwrap();
+        assert_eq!(export.source.skipped, 0);
+        let day = |t: Option<i64>| {
+            t.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                .map(|t| t.to_string())
+        };
+        assert_eq!(
+            day(export.tickets[0].created_at).as_deref(),
+            Some("2024-01-01 12:00:00 UTC")
+        );
+        assert_eq!(
+            day(export.tickets[0].solved_at).as_deref(),
+            Some("2024-01-02 06:00:00 UTC")
+        );
+        assert_eq!(
+            day(export.tickets[1].created_at).as_deref(),
+            Some("2024-01-02 00:00:00 UTC")
+        );
+        // A count column stays a count.
+        assert_eq!(export.tickets[0].replies, Some(20000));
     }
 
     #[test]

@@ -17,6 +17,10 @@ pub enum DateForm {
     DateOnly(&'static str),
     UnixSeconds,
     UnixMilliseconds,
+    /// Excel's date number: days since 1899-12-30, the fraction the time of day (`45322.59`), as
+    /// a CSV saved from a spreadsheet writes a date cell without a date format. Not in `FORMS`:
+    /// a column of plain numbers is only taken for dates where its header names a date.
+    ExcelSerial,
 }
 
 /// Candidates in order of preference: where two read every value of a column (all days ≤ 12),
@@ -82,6 +86,7 @@ impl DateForm {
                 .map(|t| t.and_utc().timestamp()),
             DateForm::UnixSeconds => unix_digits(text, 9..=10),
             DateForm::UnixMilliseconds => unix_digits(text, 12..=13).map(|ms| ms.div_euclid(1000)),
+            DateForm::ExcelSerial => excel_serial(text),
         }
     }
 
@@ -110,6 +115,7 @@ impl DateForm {
             }
             DateForm::UnixSeconds => "Unix seconds, like 1706709900".to_string(),
             DateForm::UnixMilliseconds => "Unix milliseconds, like 1706709900000".to_string(),
+            DateForm::ExcelSerial => "an Excel date number, like 45322.59".to_string(),
         }
     }
 }
@@ -192,6 +198,22 @@ fn iso_seconds(text: &str, separator: u8) -> Option<Option<Timestamp>> {
     Some(read())
 }
 
+/// Excel's serial date (1900 system): 1 is 1900-01-01 and, after Excel's phantom 1900-02-29,
+/// day 0 is 1899-12-30. Only 1950–2100 (18264–73415) are taken, so counts and amounts are not
+/// read as dates; to the second.
+fn excel_serial(text: &str) -> Option<Timestamp> {
+    let well_formed = !text.is_empty()
+        && text.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && text.bytes().filter(|&b| b == b'.').count() <= 1;
+    let days: f64 = text.parse().ok().filter(|_| well_formed)?;
+    if !(18_264.0..73_416.0).contains(&days) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30)?.and_hms_opt(0, 0, 0)?;
+    let seconds = (days * 86_400.0).round() as i64;
+    Some((epoch + Duration::seconds(seconds)).and_utc().timestamp())
+}
+
 /// A time given in the settings or on the command line: `2024-03-31T17:00:00`, with a space,
 /// without seconds, or a bare date (midnight).
 pub fn parse_setting_time(text: &str) -> Option<Timestamp> {
@@ -260,6 +282,32 @@ pub fn day_of(timestamp: Timestamp) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excel_date_numbers() {
+        let form = DateForm::ExcelSerial;
+        let at = |text| {
+            form.parse(text)
+                .and_then(|t| DateTime::from_timestamp(t, 0))
+        };
+        // 45292 is 2024-01-01 (Excel: =DATE(2024,1,1) → 45292); .5 is noon; 0.59 of a day is
+        // 14:09:36.
+        assert_eq!(at("45292").unwrap().to_string(), "2024-01-01 00:00:00 UTC");
+        assert_eq!(
+            at("45292.5").unwrap().to_string(),
+            "2024-01-01 12:00:00 UTC"
+        );
+        assert_eq!(
+            at("45322.59").unwrap().to_string(),
+            "2024-01-31 14:09:36 UTC"
+        );
+        // Counts, amounts, ids and text are not dates.
+        for text in [
+            "3", "1200", "99999", "-45292", "4.5e4", "45,292", "", "1.2.3",
+        ] {
+            assert_eq!(form.parse(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn the_fast_iso_path_agrees_with_chrono() {
