@@ -135,6 +135,9 @@ pub struct Progress {
 /// (DuckDB's CSV sniffer samples about as many).
 pub const SETTLE_ROWS: usize = 20_000;
 
+/// Title lines looked past, at most, to find the header.
+const TITLE_LINES: usize = 5;
+
 /// How often (in rows) `progress` is told.
 const PROGRESS_ROWS: usize = 16_384;
 
@@ -219,7 +222,34 @@ fn read_text<R: std::io::Read>(
         .from_reader(reader);
 
     let mut records = csv_reader.records();
-    let header = match records.next() {
+    // Reports often open with a title line or two ("Tickets report, March 2024") above the
+    // header: lines of one cell followed, within a few lines, by a line of several.
+    let mut ahead = Vec::new();
+    for record in records.by_ref() {
+        let cells = record
+            .as_ref()
+            .map_or(0, |r| r.iter().filter(|c| !c.trim().is_empty()).count());
+        ahead.push(record);
+        if cells != 1 || ahead.len() == TITLE_LINES + 1 {
+            break;
+        }
+    }
+    let header_at = match ahead.last() {
+        Some(Ok(last))
+            if ahead.len() > 1 && last.iter().filter(|c| !c.trim().is_empty()).count() > 1 =>
+        {
+            ahead.len() - 1
+        }
+        _ => 0,
+    };
+    let mut ahead = ahead.into_iter();
+    let title: Vec<String> = ahead
+        .by_ref()
+        .take(header_at)
+        .filter_map(|r| r.ok())
+        .map(|r| r.iter().collect::<Vec<_>>().join(" ").trim().to_string())
+        .collect();
+    let header = match ahead.next() {
         Some(Ok(header)) => header,
         _ => {
             return Err(fail(
@@ -227,6 +257,19 @@ fn read_text<R: std::io::Read>(
             ))
         }
     };
+    let mut records = ahead.chain(records);
+    let mut sheet_warnings = sheet_warnings;
+    if !title.is_empty() {
+        sheet_warnings.push(format!(
+            "the {} line(s) above the header were taken for a title and not read: {}",
+            title.len(),
+            title
+                .iter()
+                .map(|t| values::quoted(t))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let take = |record: csv::Result<csv::StringRecord>| -> Taken {
         let mut lines = lines.borrow_mut();
@@ -524,6 +567,33 @@ mod tests {
             .tickets
             .iter()
             .all(|t| t.tags == [Text::from("żółty")]));
+    }
+
+    #[test]
+    fn title_lines_above_the_header_are_passed_over_and_said() {
+        // A report's title, padded by the spreadsheet, a blank line, then the header on line 4.
+        let export = read_export(
+            "t.csv",
+            b"Tickets report,,\r\nMarch 2024,,\r\n\r\nId,Status,Created at\r\n1,Open,2024-03-01\r\n2,Open,bad\r\n",
+        )
+        .unwrap();
+        assert_eq!(export.tickets.len(), 1);
+        assert_eq!(export.source.skipped_reasons[0].line, 6);
+        assert!(
+            export.source.warnings[0].contains("2 line(s) above the header")
+                && export.source.warnings[0].contains("'Tickets report'"),
+            "{:?}",
+            export.source.warnings
+        );
+        // A file of one column has no title to find.
+        let export = read_export(
+            "t.csv",
+            b"Status\nOpen\nSolved\nOpen\nOpen\nOpen\nOpen\nOpen\n",
+        );
+        if let Ok(export) = export {
+            assert!(export.source.warnings.iter().all(|w| !w.contains("title")));
+            assert_eq!(export.source.rows, 7);
+        }
     }
 
     #[test]
