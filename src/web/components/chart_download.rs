@@ -148,7 +148,7 @@ fn save_png(name: &str, svg: &str, width: f64, height: f64) {
 }
 
 /// Saves a data URL through a temporary link: the browser's own download, no request.
-fn save(name: &str, url: &str) {
+pub(super) fn save(name: &str, url: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -1,7 +1,6 @@
 //! Downloads of the report: JSON (the catalogue's shape), Markdown, and each table as CSV with
 //! spreadsheet formulas neutralised. Built in the page, saved by the browser: nothing is sent.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::ReportProps;
@@ -42,22 +41,11 @@ pub fn exports(props: &ReportProps) -> Html {
     }
 }
 
-/// Saves `text` as a file through a temporary link: the browser's own download, no request.
+/// Saves `text` as a file: the browser's own download, no request.
 fn save(name: &str, mime: &str, text: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(link) = document.create_element("a") else {
-        return;
-    };
-    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
-        return;
-    };
     let href = format!(
         "data:{mime};charset=utf-8,{}",
         js_sys::encode_uri_component(text)
     );
-    link.set_href(&href);
-    link.set_download(name);
-    link.click();
+    super::chart_download::save(name, &href);
 }
