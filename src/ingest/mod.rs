@@ -303,6 +303,13 @@ fn read_text<R: std::io::Read>(
                     .to_string(),
             });
         }
+        if is_totals_row(&record) {
+            return Taken::Skipped(SkippedRow {
+                line,
+                column: None,
+                reason: "a totals row of the report, not a ticket: left out".to_string(),
+            });
+        }
         Taken::Row(line, record)
     };
 
@@ -455,6 +462,32 @@ impl Skipped {
     }
 }
 
+/// Reports end with a line of sums: its first filled cell is a word like "Total", whole.
+fn is_totals_row(record: &csv::StringRecord) -> bool {
+    const WORDS: [&str; 12] = [
+        "total",
+        "totals",
+        "grand total",
+        "sum",
+        "summe",
+        "gesamt",
+        "razem",
+        "suma",
+        "spolu",
+        "celkom",
+        "合计",
+        "总计",
+    ];
+    record
+        .iter()
+        .map(str::trim)
+        .find(|cell| !cell.is_empty())
+        .is_some_and(|cell| {
+            let cell = cell.trim_end_matches(':').to_lowercase();
+            WORDS.contains(&cell.as_str())
+        })
+}
+
 /// The first header names, quoted so that blank ones show ("found: '', ''").
 fn preview_headers(headers: &[String]) -> String {
     let shown: Vec<String> = headers.iter().take(6).map(|h| values::quoted(h)).collect();
@@ -594,6 +627,29 @@ mod tests {
             assert!(export.source.warnings.iter().all(|w| !w.contains("title")));
             assert_eq!(export.source.rows, 7);
         }
+    }
+
+    #[test]
+    fn a_totals_row_is_left_out_and_named() {
+        let export = read_export(
+            "t.csv",
+            "Id,Status,Replies\n1,Open,2\n2,Solved,3\nTotal:,,5\n合计,,5\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(export.tickets.len(), 2);
+        let lines: Vec<u64> = export
+            .source
+            .skipped_reasons
+            .iter()
+            .map(|s| s.line)
+            .collect();
+        assert_eq!(lines, vec![4, 5]);
+        assert!(export.source.skipped_reasons[0]
+            .reason
+            .contains("totals row"));
+        // A ticket whose first cell merely starts with the word is a ticket.
+        let export = read_export("t.csv", b"Subject,Status\nTotal refund,Open\n").unwrap();
+        assert_eq!(export.tickets.len(), 1);
     }
 
     #[test]
