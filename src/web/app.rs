@@ -20,10 +20,11 @@ use crate::settings::Settings;
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let settings = storage::load_settings();
+        let (settings, settings_error) = storage::initial_settings();
         AppState {
             applied_settings: settings.clone(),
             settings,
+            settings_error,
             ..AppState::default()
         }
     });

@@ -9,6 +9,49 @@ fn storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok().flatten()
 }
 
+/// Settings shared in the page's address: `#settings=` and the JSON, URI-encoded. The fragment
+/// never reaches a server, and it holds settings only, never data.
+const FRAGMENT: &str = "#settings=";
+
+/// The settings to start with: those of a shared link (remembered from then on), else the
+/// remembered ones. A shared link that cannot be read says why, and the remembered ones stay.
+pub fn initial_settings() -> (Settings, Option<String>) {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok());
+    let Some(encoded) = hash.as_deref().and_then(|h| h.strip_prefix(FRAGMENT)) else {
+        return (load_settings(), None);
+    };
+    let json = js_sys::decode_uri_component(encoded)
+        .ok()
+        .and_then(|j| j.as_string())
+        .unwrap_or_default();
+    match Settings::from_json(&json) {
+        Ok(settings) => {
+            save_settings(&settings);
+            (settings, None)
+        }
+        Err(message) => (
+            load_settings(),
+            Some(format!("the link's settings were not used: {message}")),
+        ),
+    }
+}
+
+/// A link to this page that carries `settings` (and nothing else).
+pub fn share_link(settings: &Settings) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let json = serde_json::to_string(settings).ok()?;
+    let page = format!(
+        "{}{}{}",
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.search().ok()?
+    );
+    Some(format!(
+        "{page}{FRAGMENT}{}",
+        String::from(js_sys::encode_uri_component(&json))
+    ))
+}
+
 /// The remembered settings; defaults when none (or unreadable ones) are stored.
 pub fn load_settings() -> Settings {
     storage()

@@ -281,6 +281,42 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
     });
   });
 
+  test('settings travel in a link (#settings=): read on opening, made by the share button, no data in it', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      const shared = { time_zone: 'Asia/Shanghai', targets: { csat: 77 } };
+      await page.goto(`${suite.server.url}#settings=${encodeURIComponent(JSON.stringify(shared))}`);
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-kpi="csat"] .target', { timeout: WAIT_MS });
+      await page.click('#settings > summary');
+      const text = JSON.parse(await page.inputValue('#settings-json'));
+      assert.equal(text.time_zone, 'Asia/Shanghai');
+      assert.equal(text.targets.csat, 77);
+      // Remembered, like settings applied by hand.
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
+      assert.equal(stored.time_zone, 'Asia/Shanghai');
+
+      await page.click('#settings-share');
+      const link = await page.inputValue('#settings-link');
+      const url = new URL(link);
+      assert.equal(url.origin + url.pathname, new URL(suite.server.url).origin + '/');
+      assert.ok(url.hash.startsWith('#settings='), link);
+      const carried = JSON.parse(decodeURIComponent(url.hash.slice('#settings='.length)));
+      assert.equal(carried.time_zone, 'Asia/Shanghai');
+      assert.equal(carried.targets.csat, 77);
+      // Settings only: no agent, ticket or file of the data shown.
+      const agent = await page.getAttribute('#leaderboard tbody tr', 'data-agent');
+      assert.ok(agent && !link.includes(encodeURIComponent(agent)) && !link.includes(agent), link);
+      assert.ok(!link.includes('sample-zendesk'), link);
+
+      // A link whose settings cannot be read says why and changes nothing.
+      await page.goto(`${suite.server.url}#settings=${encodeURIComponent('{"time_zone": "Mars/Olympus"}')}`);
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('#settings-error', { state: 'attached', timeout: WAIT_MS });
+      assert.match(await page.textContent('#settings-error'), /link's settings were not used.*Mars\/Olympus/);
+      assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings'))).time_zone, 'Asia/Shanghai');
+    });
+  });
+
   test('each chart downloads as SVG (colours inlined) and as PNG', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withPage(async (page) => {
       await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::I18n;
 use crate::settings::Settings;
-use crate::web::files;
+use crate::web::{files, storage};
 
 #[derive(Properties, PartialEq)]
 pub struct SettingsProps {
@@ -111,8 +111,16 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
         js_sys::encode_uri_component(&props.settings.to_json())
     );
     let error = (*parse_error).clone().or_else(|| props.error.clone());
+    let link = use_state(|| None::<String>);
+    let on_share = {
+        let link = link.clone();
+        let settings = props.settings.clone();
+        Callback::from(move |_: MouseEvent| link.set(storage::share_link(&settings)))
+    };
+    // A refused change (or a shared link's) opens the panel, so the reason is seen.
+    let open = error.is_some();
     html! {
-        <details id="settings" class="settings">
+        <details id="settings" class="settings" {open}>
             <summary>{ i18n.t("settings.summary") }</summary>
             <p class="note">
                 { i18n.t("settings.note") }
@@ -129,8 +137,14 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
                 <label class="button">{ i18n.t("settings.import") }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                 </label>
+                <button type="button" id="settings-share" onclick={on_share}>{ i18n.t("settings.share") }</button>
                 <button type="button" id="forget" onclick={on_forget}>{ i18n.t("settings.forget") }</button>
             </div>
+            if let Some(link) = (*link).clone() {
+                <label class="share">{ i18n.t("settings.share_note") }
+                    <input id="settings-link" type="text" readonly=true value={link} />
+                </label>
+            }
         </details>
     }
 }
