@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{quality, satisfaction, team, timing, Context};
 use crate::dataset::Dataset;
+use crate::ingest::Field;
 use crate::model::Ticket;
 
 /// One agent's line of the leaderboard.
@@ -76,15 +77,19 @@ pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
 }
 
 /// The tickets of each value of `key` (tickets without one are left out), as datasets with the
-/// same columns as the whole.
+/// same columns as the whole, but for channel and priority: a row shows each KPI's value only, so
+/// the per-channel and per-priority breakdowns of every agent's KPIs would be work thrown away.
 fn group_by(dataset: &Dataset, key: impl Fn(&Ticket) -> Option<&str>) -> BTreeMap<String, Dataset> {
+    let mut template = dataset.empty_like();
+    template.fields.remove(&Field::Channel);
+    template.fields.remove(&Field::Priority);
     // Hashed by borrowed name while grouping, sorted once at the end.
     let mut groups: HashMap<&str, Dataset> = HashMap::default();
     for ticket in &dataset.tickets {
         if let Some(name) = key(ticket) {
             groups
                 .entry(name)
-                .or_insert_with(|| dataset.empty_like())
+                .or_insert_with(|| template.empty_like())
                 .tickets
                 .push(ticket.clone());
         }
