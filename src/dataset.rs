@@ -6,7 +6,7 @@ use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use crate::ingest::{Export, Field, SourceReport};
-use crate::model::{Call, Customer, SurveyAnswer, Ticket, Timestamp};
+use crate::model::{Call, Customer, SurveyAnswer, Text, Ticket, Timestamp};
 use crate::selection::Selection;
 
 /// Everything the KPIs are computed over.
@@ -34,7 +34,7 @@ impl Dataset {
     /// `updated_at` wins, else the later file (or row).
     pub fn merge(exports: Vec<Export>) -> Dataset {
         let mut dataset = Dataset::default();
-        let mut index_of: HashMap<String, usize> = HashMap::default();
+        let mut index_of: HashMap<Text, usize> = HashMap::default();
         let mut answers = Vec::new();
         let mut call_ids: HashMap<String, usize> = HashMap::default();
         for export in exports {
@@ -71,7 +71,11 @@ impl Dataset {
         }
         // Surveys join tickets by id: the survey's answer is the ticket's answer.
         for answer in answers {
-            match answer.ticket_id.as_ref().and_then(|id| index_of.get(id)) {
+            match answer
+                .ticket_id
+                .as_ref()
+                .and_then(|id| index_of.get(id.as_str()))
+            {
                 Some(&i) => {
                     // Only merge holds the tickets yet: no copy is made.
                     let ticket = Rc::make_mut(&mut dataset.tickets[i]);
@@ -79,8 +83,10 @@ impl Dataset {
                         ticket.satisfaction = answer.satisfaction;
                     }
                     ticket.nps_score = answer.nps_score.or(ticket.nps_score);
-                    ticket.ces_score = answer.ces_score.or(ticket.ces_score);
-                    ticket.rating_comment = answer.comment.or(ticket.rating_comment.take());
+                    ticket.ces_score = answer.ces_score.or(ticket.ces_score.get()).into();
+                    if let Some(comment) = answer.comment {
+                        ticket.rating_comment = Some(comment.into());
+                    }
                     dataset.surveys_joined += 1;
                 }
                 None => dataset.surveys.push(answer),
@@ -147,7 +153,7 @@ impl Dataset {
 }
 
 fn is_older(candidate: &Ticket, current: &Ticket) -> bool {
-    match (candidate.updated_at, current.updated_at) {
+    match (candidate.updated_at.get(), current.updated_at.get()) {
         (Some(new), Some(old)) => new < old,
         _ => false,
     }

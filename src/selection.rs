@@ -63,7 +63,7 @@ impl Selection {
     }
 
     pub fn matches(&self, ticket: &Ticket) -> bool {
-        if !self.in_range(ticket.created_at) {
+        if !self.in_range(ticket.created_at.get()) {
             return false;
         }
         let any = |wanted: &[String], value: Option<&str>| {
@@ -117,7 +117,7 @@ mod tests {
             .and_utc()
             .timestamp();
         Ticket {
-            created_at: Some(created),
+            created_at: Some(created).into(),
             channel: Some(channel.into()),
             tags: tags.iter().map(|&t| t.into()).collect(),
             ..Ticket::default()

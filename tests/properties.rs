@@ -757,7 +757,7 @@ proptest! {
         let export = read_export("dates.csv", csv.as_bytes())
             .map_err(|e| TestCaseError::fail(e.message))?;
         prop_assert_eq!(export.source.skipped, 0, "{:?}", export.source.skipped_reasons);
-        let read: Vec<Option<i64>> = export.tickets.iter().map(|t| t.created_at).collect();
+        let read: Vec<Option<i64>> = export.tickets.iter().map(|t| t.created_at.get()).collect();
         let wanted: Vec<Option<i64>> = column.iter().map(|(_, ts)| Some(*ts)).collect();
         prop_assert_eq!(read, wanted, "{:?} detected as {:?}", form, detected);
     }
@@ -774,6 +774,8 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
     use helpdesk_kpi::ingest::Field;
     use helpdesk_kpi::model::{Status, Ticket};
 
+    // `i64::MIN` itself is the compact "no time" of a ticket field.
+    const EARLIEST: i64 = i64::MIN + 1;
     let mut dataset = Dataset::default();
     dataset
         .fields
@@ -782,15 +784,15 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
         Ticket {
             id: "1".into(),
             status: Some(Status::Solved),
-            created_at: Some(i64::MIN),
-            solved_at: Some(i64::MAX),
+            created_at: Some(EARLIEST).into(),
+            solved_at: Some(i64::MAX).into(),
             ..Ticket::default()
         },
         Ticket {
             id: "2".into(),
             status: Some(Status::Open),
-            created_at: Some(i64::MIN),
-            updated_at: Some(i64::MAX),
+            created_at: Some(EARLIEST).into(),
+            updated_at: Some(i64::MAX).into(),
             ..Ticket::default()
         },
     ]

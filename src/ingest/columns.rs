@@ -201,15 +201,15 @@ mod tests {
                 .map(|t| t.to_string())
         };
         assert_eq!(
-            day(export.tickets[0].created_at).as_deref(),
+            day(export.tickets[0].created_at.get()).as_deref(),
             Some("2024-01-01 12:00:00 UTC")
         );
         assert_eq!(
-            day(export.tickets[0].solved_at).as_deref(),
+            day(export.tickets[0].solved_at.get()).as_deref(),
             Some("2024-01-02 06:00:00 UTC")
         );
         assert_eq!(
-            day(export.tickets[1].created_at).as_deref(),
+            day(export.tickets[1].created_at.get()).as_deref(),
             Some("2024-01-02 00:00:00 UTC")
         );
         // A count column stays a count.

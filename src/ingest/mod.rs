@@ -599,7 +599,7 @@ mod tests {
         assert!(export
             .tickets
             .iter()
-            .all(|t| t.tags == [Text::from("żółty")]));
+            .all(|t| *t.tags == [Text::from("żółty")]));
     }
 
     #[test]
@@ -659,7 +659,7 @@ mod tests {
             b"Id,Status,Priority\n1,Open,High\nId,Status,Priority\n2,Open,Low\n",
         )
         .unwrap();
-        let ids: Vec<&str> = export.tickets.iter().map(|t| t.id.as_str()).collect();
+        let ids: Vec<&str> = export.tickets.iter().map(|t| &*t.id).collect();
         assert_eq!(ids, vec!["1", "2"]);
         assert_eq!(export.source.skipped_reasons[0].line, 3);
         assert!(export.source.skipped_reasons[0]

@@ -9,7 +9,7 @@ use super::SkippedRow;
 use super::{datetime, values};
 use rustc_hash::FxHashMap;
 
-use crate::model::{Status, Text, Ticket, Timestamp};
+use crate::model::{Status, Tags, Text, Ticket, Timestamp};
 
 /// One shared copy of each distinct category cell of a file, worked out once: the normalised
 /// channel, the lower-cased priority, the tags of a tag cell, the status. Half a million rows
@@ -19,7 +19,7 @@ pub struct Texts {
     channels: FxHashMap<Box<str>, Text>,
     categories: FxHashMap<Box<str>, Text>,
     labels: FxHashMap<Box<str>, Text>,
-    tags: FxHashMap<Box<str>, Vec<Text>>,
+    tags: FxHashMap<Box<str>, Tags>,
     statuses: FxHashMap<Box<str>, Status>,
 }
 
@@ -84,9 +84,8 @@ pub fn read_ticket(
         if text.is_empty() {
             continue;
         }
-        let label = || text.to_string();
         match column.field {
-            Field::Id => ticket.id = label(),
+            Field::Id => ticket.id = text.into(),
             Field::Status => {
                 let status = match texts.statuses.get(text) {
                     Some(status) => status.clone(),
@@ -142,11 +141,11 @@ pub fn read_ticket(
                     ));
                 }
                 match field {
-                    Field::CreatedAt => ticket.created_at = Some(time),
-                    Field::UpdatedAt => ticket.updated_at = Some(time),
-                    Field::SolvedAt => ticket.solved_at = Some(time),
+                    Field::CreatedAt => ticket.created_at = Some(time).into(),
+                    Field::UpdatedAt => ticket.updated_at = Some(time).into(),
+                    Field::SolvedAt => ticket.solved_at = Some(time).into(),
                     Field::ClosedAt => closed_at = Some(time),
-                    _ => ticket.first_response_at = Some(time),
+                    _ => ticket.first_response_at = Some(time).into(),
                 }
             }
             Field::Replies => {
@@ -164,8 +163,7 @@ pub fn read_ticket(
                 ticket.tags = match texts.tags.get(text) {
                     Some(tags) => tags.clone(),
                     None => {
-                        let tags: Vec<Text> =
-                            values::tags(text).into_iter().map(Text::from).collect();
+                        let tags: Tags = values::tags(text).into_iter().map(Text::from).collect();
                         texts.tags.insert(text.into(), tags.clone());
                         tags
                     }
@@ -186,11 +184,12 @@ pub fn read_ticket(
                 ticket.nps_score = Some(values::nps_score(text).map_err(|e| skip(column, e))?)
             }
             Field::CesScore => {
-                ticket.ces_score = Some(values::number(text).map_err(|e| skip(column, e))?)
+                ticket.ces_score = Some(values::number(text).map_err(|e| skip(column, e))?).into()
             }
-            Field::RatingComment => ticket.rating_comment = Some(label()),
+            Field::RatingComment => ticket.rating_comment = Some(text.into()),
             Field::QualityScore => {
-                ticket.quality_score = Some(values::percent(text).map_err(|e| skip(column, e))?)
+                ticket.quality_score =
+                    Some(values::percent(text).map_err(|e| skip(column, e))?).into()
             }
             Field::BotInvolved => ticket.bot_involved = Some(values::flag(text)),
             Field::FirstResponseMinutes
@@ -209,7 +208,7 @@ pub fn read_ticket(
                     Field::ResolutionBusinessMinutes => &mut ticket.resolution_business_minutes,
                     _ => &mut ticket.handle_minutes,
                 };
-                *slot = Some(minutes);
+                *slot = Some(minutes).into();
             }
             // Call, survey and customer fields belong to other kinds of export.
             _ => {}
@@ -217,7 +216,7 @@ pub fn read_ticket(
     }
 
     if ticket.solved_at.is_none() {
-        ticket.solved_at = closed_at;
+        ticket.solved_at = closed_at.into();
     }
     if let Some(column) = layout.get(Field::CreatedAt) {
         if ticket.created_at.is_none() {
@@ -230,7 +229,7 @@ pub fn read_ticket(
         }
         Some(_) => {}
         // Without an id column a row is its own ticket: name it by file and line.
-        None => ticket.id = format!("{file}:{line}"),
+        None => ticket.id = format!("{file}:{line}").into(),
     }
     Ok(ticket)
 }

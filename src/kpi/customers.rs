@@ -60,13 +60,13 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
     let requesters_between = |a: Timestamp, b: Timestamp| -> HashSet<&str> {
         population
             .iter()
-            .filter(|t| t.created_at.is_some_and(|c| c >= a && c < b))
+            .filter(|t| t.created_at.get().is_some_and(|c| c >= a && c < b))
             .filter_map(|t| t.requester.as_deref())
             .collect()
     };
     let before: HashSet<&str> = population
         .iter()
-        .filter(|t| t.created_at.is_some_and(|c| c < start))
+        .filter(|t| t.created_at.get().is_some_and(|c| c < start))
         .filter_map(|t| t.requester.as_deref())
         .collect();
     let previous = requesters_between(previous_start, start);

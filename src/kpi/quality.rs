@@ -81,7 +81,7 @@ pub fn quality_score(dataset: &Dataset) -> Kpi {
     let scores: Vec<f64> = dataset
         .tickets
         .iter()
-        .filter_map(|t| t.quality_score)
+        .filter_map(|t| t.quality_score.get())
         .collect();
     Kpi::mean_of(
         super::PERCENT,

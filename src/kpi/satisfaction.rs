@@ -119,7 +119,7 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
     let scores: Vec<f64> = dataset
         .tickets
         .iter()
-        .filter_map(|t| t.ces_score)
+        .filter_map(|t| t.ces_score.get())
         .chain(dataset.surveys.iter().filter_map(|s| s.ces_score))
         .collect();
     let mut kpi = Kpi::mean_of(SCORE, &scores, "no CES answer in the selection");

@@ -22,11 +22,11 @@ pub struct DayCount {
 pub fn created_vs_solved(tickets: &[Rc<Ticket>]) -> Vec<DayCount> {
     let mut days: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
     for ticket in tickets {
-        if let Some(day) = ticket.created_at.and_then(day_of) {
+        if let Some(day) = ticket.created_at.get().and_then(day_of) {
             days.entry(day).or_default().0 += 1;
         }
         if ticket.is_solved() {
-            if let Some(day) = ticket.solved_at.and_then(day_of) {
+            if let Some(day) = ticket.solved_at.get().and_then(day_of) {
                 days.entry(day).or_default().1 += 1;
             }
         }
@@ -106,8 +106,8 @@ pub fn backlog_over_time(tickets: &[Rc<Ticket>], as_of: Option<Timestamp>) -> Ve
     let spans: Vec<(Timestamp, Option<Timestamp>)> = tickets
         .iter()
         .filter_map(|t| {
-            let created = t.created_at?;
-            let closed = t.is_solved().then(|| t.solved_at.unwrap_or(created));
+            let created = t.created_at.get()?;
+            let closed = t.is_solved().then(|| t.solved_at.get().unwrap_or(created));
             Some((created, closed))
         })
         .collect();
@@ -170,7 +170,7 @@ pub fn backlog_over_time(tickets: &[Rc<Ticket>], as_of: Option<Timestamp>) -> Ve
 /// Ticket arrivals by weekday (Monday first) and hour of creation.
 pub fn heat_map(tickets: &[Rc<Ticket>]) -> [[usize; 24]; 7] {
     let mut counts = [[0usize; 24]; 7];
-    for created in tickets.iter().filter_map(|t| t.created_at) {
+    for created in tickets.iter().filter_map(|t| t.created_at.get()) {
         if let Some(time) = chrono::DateTime::from_timestamp(created, 0) {
             let weekday = time.weekday().num_days_from_monday() as usize;
             counts[weekday][time.hour() as usize] += 1;

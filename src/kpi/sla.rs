@@ -89,7 +89,7 @@ pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
         .iter()
         .filter_map(|ticket| match judge(ticket, context)? {
             (Outcome::Breached, missed) => Some(SlaBreach {
-                id: ticket.id.clone(),
+                id: ticket.id.to_string(),
                 priority: ticket.priority.as_deref().map(str::to_string),
                 missed,
             }),
@@ -144,7 +144,7 @@ fn target_verdicts(
 ) -> Vec<(&'static str, Outcome)> {
     let mut verdicts = Vec::new();
     let elapsed = || -> Option<f64> {
-        let (created, as_of) = (ticket.created_at?, context.as_of?);
+        let (created, as_of) = (ticket.created_at.get()?, context.as_of?);
         let (created, as_of) = (instant(created, context.zone), instant(as_of, context.zone));
         if target.business_hours {
             context

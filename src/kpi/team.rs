@@ -64,7 +64,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let population = context.population.unwrap_or(&dataset.tickets);
     let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::default();
     for ticket in population {
-        if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) {
+        if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at.get()) {
             contacts.entry(&**requester).or_default().push(created);
         }
     }
@@ -73,7 +73,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
     }
     let (mut repeated, mut known) = (0, 0);
     for ticket in &dataset.tickets {
-        let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at) else {
+        let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at.get()) else {
             continue;
         };
         known += 1;
@@ -120,7 +120,7 @@ pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
     let handled: f64 = dataset
         .tickets
         .iter()
-        .filter_map(|t| t.handle_minutes)
+        .filter_map(|t| t.handle_minutes.get())
         .sum();
     let available = agents.len() as f64 * hours_per_week * 60.0 * days / 7.0;
     if available <= 0.0 {
@@ -167,7 +167,7 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
 fn data_days(tickets: &[Rc<Ticket>]) -> Option<f64> {
     let days = tickets
         .iter()
-        .filter_map(|t| t.created_at.map(|c| c.div_euclid(86_400)));
+        .filter_map(|t| t.created_at.get().map(|c| c.div_euclid(86_400)));
     let (min, max) = days.fold(None, |range: Option<(i64, i64)>, d| {
         Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
     })?;

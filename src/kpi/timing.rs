@@ -35,10 +35,13 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
     }
     let measure = |t: &Ticket| calendar_first_response(t, dataset.zone);
     // Replied tickets are those with a measure: no further filter.
-    with_breakdowns(dataset, &dataset.tickets, measure, |_| true)
-        .with_note(negative_note(&dataset.tickets, |t| {
-            t.first_response_minutes.is_none() && reversed(t.created_at, t.first_response_at)
-        }))
+    with_breakdowns(dataset, &dataset.tickets, measure, |_| true).with_note(negative_note(
+        &dataset.tickets,
+        |t| {
+            t.first_response_minutes.is_none()
+                && reversed(t.created_at.get(), t.first_response_at.get())
+        },
+    ))
 }
 
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
@@ -64,50 +67,61 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
 
 /// Business minutes to the first reply: the export's figure, else the schedule's.
 pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Option<f64> {
-    ticket.first_response_business_minutes.or_else(|| {
+    ticket.first_response_business_minutes.get().or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at?, replied_at(ticket)?);
+        let (start, end) = (ticket.created_at.get()?, replied_at(ticket)?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
 
 /// Business minutes to the final solve: the export's figure, else the schedule's.
 pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<f64> {
-    ticket.resolution_business_minutes.or_else(|| {
+    ticket.resolution_business_minutes.get().or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at?, solved_at(ticket)?);
+        let (start, end) = (ticket.created_at.get()?, solved_at(ticket)?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
 
 /// Calendar minutes to the first reply (timing source priority of the catalogue).
 pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
-    ticket
-        .first_response_minutes
-        .or_else(|| minutes_between(zone, ticket.created_at, ticket.first_response_at))
+    ticket.first_response_minutes.get().or_else(|| {
+        minutes_between(
+            zone,
+            ticket.created_at.get(),
+            ticket.first_response_at.get(),
+        )
+    })
 }
 
 /// Calendar minutes to the final solve.
 pub(crate) fn calendar_resolution(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
     ticket
         .resolution_minutes
-        .or_else(|| minutes_between(zone, ticket.created_at, ticket.solved_at))
+        .get()
+        .or_else(|| minutes_between(zone, ticket.created_at.get(), ticket.solved_at.get()))
 }
 
 /// When the first reply happened: its timestamp, or creation plus the export's minutes.
 fn replied_at(ticket: &Ticket) -> Option<Timestamp> {
-    ticket.first_response_at.or_else(|| {
-        let minutes = ticket.first_response_minutes?;
-        ticket.created_at?.checked_add((minutes * 60.0) as i64)
+    ticket.first_response_at.get().or_else(|| {
+        let minutes = ticket.first_response_minutes.get()?;
+        ticket
+            .created_at
+            .get()?
+            .checked_add((minutes * 60.0) as i64)
     })
 }
 
 fn solved_at(ticket: &Ticket) -> Option<Timestamp> {
     if ticket.resolution_minutes.is_some() && ticket.created_at.is_some() {
-        let minutes = ticket.resolution_minutes?;
-        ticket.created_at?.checked_add((minutes * 60.0) as i64)
+        let minutes = ticket.resolution_minutes.get()?;
+        ticket
+            .created_at
+            .get()?
+            .checked_add((minutes * 60.0) as i64)
     } else {
-        ticket.solved_at
+        ticket.solved_at.get()
     }
 }
 
@@ -126,10 +140,14 @@ pub fn resolution_time(dataset: &Dataset) -> Kpi {
         return Kpi::null(MINUTES, reason);
     }
     let measure = |t: &Ticket| calendar_resolution(t, dataset.zone);
-    with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved)
-        .with_note(negative_note(&dataset.tickets, |t| {
-            t.is_solved() && t.resolution_minutes.is_none() && reversed(t.created_at, t.solved_at)
-        }))
+    with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved).with_note(negative_note(
+        &dataset.tickets,
+        |t| {
+            t.is_solved()
+                && t.resolution_minutes.is_none()
+                && reversed(t.created_at.get(), t.solved_at.get())
+        },
+    ))
 }
 
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
@@ -166,7 +184,7 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
     let values: Vec<f64> = dataset
         .tickets
         .iter()
-        .filter_map(|t| t.handle_minutes)
+        .filter_map(|t| t.handle_minutes.get())
         .collect();
     Kpi::mean_of(
         MINUTES,
