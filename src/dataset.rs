@@ -1,6 +1,7 @@
 //! The union of the dropped files: tickets de-duplicated by id, and what each file fed.
 
-use std::collections::BTreeSet;
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet};
 
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
@@ -27,6 +28,11 @@ pub struct Dataset {
     /// The time zone whose wall clock the timestamps are (UTC when `None`): durations between
     /// two of them go through it, so that a DST change is counted.
     pub zone: Option<chrono_tz::Tz>,
+    /// What depends on all the tickets and not on the selection, worked out on first use so
+    /// that a refilter does not walk every ticket again for it. The tickets are not changed
+    /// once a report has been built.
+    facets: OnceCell<BTreeMap<String, Vec<String>>>,
+    latest: OnceCell<Option<Timestamp>>,
 }
 
 impl Dataset {
@@ -145,11 +151,45 @@ impl Dataset {
 
     /// The as-of time: the latest timestamp in the data (catalogue, `backlog`).
     pub fn as_of(&self) -> Option<Timestamp> {
-        self.tickets
-            .iter()
-            .filter_map(|t| t.latest_timestamp())
-            .max()
+        *self.latest.get_or_init(|| {
+            self.tickets
+                .iter()
+                .filter_map(|t| t.latest_timestamp())
+                .max()
+        })
     }
+
+    /// The distinct values of each filterable field over all the data, sorted.
+    pub fn facets(&self) -> &BTreeMap<String, Vec<String>> {
+        self.facets.get_or_init(|| facets(&self.tickets))
+    }
+}
+
+fn facets(tickets: &[Rc<Ticket>]) -> BTreeMap<String, Vec<String>> {
+    use rustc_hash::FxHashSet as HashSet;
+    const NAMES: [&str; 6] = ["channel", "priority", "group", "agent", "type", "tag"];
+    // Hash sets: collecting every ticket's value into a sorted set sorted 3 million strings
+    // for half a million tickets, a tenth of the report's time.
+    let mut sets: [HashSet<&str>; 6] = Default::default();
+    for t in tickets {
+        let single = [&t.channel, &t.priority, &t.group, &t.agent, &t.ticket_type];
+        for (set, value) in sets.iter_mut().zip(single) {
+            if let Some(value) = value {
+                set.insert(&**value);
+            }
+        }
+        sets[5].extend(t.tags.iter().map(|tag| &**tag));
+    }
+    NAMES
+        .into_iter()
+        .zip(sets)
+        .filter(|(_, set)| !set.is_empty())
+        .map(|(name, set)| {
+            let mut values: Vec<String> = set.into_iter().map(str::to_string).collect();
+            values.sort_unstable();
+            (name.to_string(), values)
+        })
+        .collect()
 }
 
 fn is_older(candidate: &Ticket, current: &Ticket) -> bool {

@@ -267,3 +267,42 @@ impl Ticket {
         .max()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn compact_options_hold_what_an_option_holds_in_half_the_bytes() {
+        assert_eq!(std::mem::size_of::<OptTime>(), 8);
+        assert_eq!(std::mem::size_of::<OptNumber>(), 8);
+        for time in [None, Some(0), Some(-1), Some(i64::MIN + 1), Some(i64::MAX)] {
+            assert_eq!(OptTime::from(time).get(), time);
+        }
+        for number in [
+            None,
+            Some(0.0),
+            Some(-0.5),
+            Some(1e300),
+            Some(f64::INFINITY),
+        ] {
+            assert_eq!(OptNumber::from(number).get(), number);
+        }
+        // NaN is no number of minutes: it reads as "none", and two nones are equal.
+        assert_eq!(OptNumber::from(Some(f64::NAN)).get(), None);
+        assert_eq!(OptNumber::NONE, OptNumber::from(None));
+        assert_eq!(OptTime::default(), OptTime::NONE);
+        assert_eq!(format!("{:?}", OptTime::from(Some(5))), "Some(5)");
+    }
+
+    #[test]
+    fn a_ticket_stays_small() {
+        // Five million tickets (a 1 GB export) must fit a browser tab: every byte here counts
+        // five million times. Grow it knowingly.
+        assert!(
+            std::mem::size_of::<Ticket>() <= 312,
+            "{}",
+            std::mem::size_of::<Ticket>()
+        );
+    }
+}

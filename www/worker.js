@@ -1,11 +1,12 @@
 // The engine's worker: reads the dropped files and computes every report, off the page's
 // thread. Messages in: {type: 'load', id, files, settings} | {type: 'sample', id, settings} |
 // {type: 'reload', id, settings} | {type: 'report', id, settings, selection}.
-// Messages out: {type: 'progress', id, file, bytes, rows, total} while reading;
-// {type: 'report', id, report, ms} with the report's JSON; {type: 'refused', id, message} for
-// settings that make no sense; {type: 'unreadable', id, report} with why, when none of the
-// files could be read; {type: 'oom', id, report} when they did not fit in memory;
-// {type: 'failed', id, message} when the engine itself failed.
+// Messages out: {type: 'progress', id, file, bytes, rows, total} while reading (bytes and
+// rows so far over all the files); {type: 'report', id, report, ms, memory} with the report's
+// JSON and the engine's peak memory; {type: 'refused', id, message} for settings that make no
+// sense; {type: 'unreadable', id, report} with why, when none of the files could be read;
+// {type: 'oom', id, report} when they did not fit in memory; {type: 'failed', id, message}
+// when the engine itself failed.
 // Nothing here talks to anything but the page.
 import init, { Session } from './pkg/helpdesk_kpi.js';
 
@@ -29,8 +30,20 @@ self.onmessage = async (event) => {
     session ??= new Session();
     const started = performance.now();
     const total = message.files ? message.files.reduce((sum, f) => sum + f.size, 0) : 0;
-    const progress = (file, bytes, rows) =>
-      self.postMessage({ type: 'progress', id, file, bytes, rows, total });
+    // The engine counts bytes and rows per file; the bar shows them over all the files.
+    const sizes = (message.files ?? []).map((f) => f.size);
+    let current = 0;
+    let doneBytes = 0;
+    let doneRows = 0;
+    let lastRows = 0;
+    const progress = (file, bytes, rows) => {
+      for (; current < file; current++, lastRows = 0) {
+        doneBytes += sizes[current] ?? 0;
+        doneRows += lastRows;
+      }
+      lastRows = rows;
+      self.postMessage({ type: 'progress', id, file, bytes: doneBytes + bytes, rows: doneRows + rows, total });
+    };
     if (message.type === 'load') {
       if (session.load(message.files, message.settings, progress) === 0) {
         self.postMessage({ type: 'unreadable', id, report: session.unreadable() });
@@ -51,7 +64,9 @@ self.onmessage = async (event) => {
     }
     const ms = performance.now() - started;
     const kind = message.restore ? 'restore' : message.type;
-    self.postMessage({ type: 'report', id, kind, report, ms, readMs, bytes: total });
+    // The engine's memory after the report: wasm memory only grows, so this is its peak.
+    const memory = wasm?.memory?.buffer?.byteLength ?? 0;
+    self.postMessage({ type: 'report', id, kind, report, ms, readMs, bytes: total, memory });
   } catch (error) {
     if (outOfMemory(error)) {
       const names = (message.files ?? []).map((f) => f.name).join(', ');

@@ -33,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { CHROMIUM_ARGS, memorySampler } from './chromium.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const REPO = path.resolve(HERE, '../..');
@@ -62,22 +63,12 @@ for (const s of ONLY) {
 }
 const NODE_MODULES = path.join(HERE, 'node_modules');
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const CHROMIUM_FLAGS = [
+  ...CHROMIUM_ARGS,
   // Lets peers.js collect garbage between runs, so one run's garbage is not billed to the next.
   `--js-flags=${['--expose-gc', process.env.BENCH_JS_FLAGS ?? ''].join(' ').trim()}`,
-  // Belt and braces: even if something asks for a remote host, the name does not resolve. The
-  // request is still attempted, so the recorder below still sees it and fails the run.
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 const PAGE_TIMEOUT_MS = 180_000;
-const MEM_POLL_MS = 50;
 
 const problems = []; // fatal: printed loudly, exit 1
 const warnings = []; // worth reading, not fatal
@@ -151,74 +142,6 @@ function version(pkg) {
   } catch {
     return null;
   }
-}
-
-// ------------------------------------------------------------------ memory
-
-/** Every process below this node process: Chromium's browser, renderers, GPU and utilities. */
-function chromiumPids() {
-  const parent = new Map();
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      // Field 4 is the ppid; the command (field 2) may hold spaces, so split after its ')'.
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(name), ppid);
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  const mine = (pid) => {
-    for (let p = parent.get(pid), hops = 0; p && hops < 64; p = parent.get(p), hops++) {
-      if (p === process.pid) return true;
-    }
-    return false;
-  };
-  return [...parent.keys()].filter(mine);
-}
-
-/**
- * Summed VmRSS of `pids`, from /proc. Pages shared between processes (libraries, shared memory)
- * are counted once per process, so the sum overstates the machine's real use; the rise over the
- * phase's idle level is the more useful figure.
- */
-function rssBytes(pids) {
-  let sum = 0;
-  for (const pid of pids) {
-    try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-      if (m) sum += Number(m[1]) * 1024;
-    } catch {
-      // Gone.
-    }
-  }
-  return sum;
-}
-
-const chromiumRssBytes = () => rssBytes(chromiumPids());
-
-/**
- * Polls the summed RSS until stopped; returns idle (first sample) and peak. The process list is
- * walked again only every 10th sample: on two cores the poller should take as little as it can
- * from the engine it measures (a new renderer or worker is picked up within half a second).
- */
-function memorySampler() {
-  let pids = chromiumPids();
-  const idle = rssBytes(pids);
-  let peak = idle;
-  let tick = 0;
-  const timer = setInterval(() => {
-    if (++tick % 10 === 0) pids = chromiumPids();
-    peak = Math.max(peak, rssBytes(pids));
-  }, MEM_POLL_MS);
-  return {
-    stop() {
-      clearInterval(timer);
-      peak = Math.max(peak, chromiumRssBytes());
-      return { idle_bytes: idle, peak_bytes: peak, rise_bytes: peak - idle };
-    },
-  };
 }
 
 // ------------------------------------------------------------------ browser helpers
@@ -554,7 +477,7 @@ async function main() {
 
   const server = await startServer(STAGE, 0);
   const origin = new URL(server.url).origin;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const log = { requests: [], errors: [], blocked: [] };
   const res = {
     date: new Date().toISOString(),
@@ -572,7 +495,7 @@ async function main() {
     },
     file: { path: rel(FILE), bytes: statSync(FILE).size },
     dist: rel(DIST),
-    chromium_args: CHROMIUM_ARGS,
+    chromium_args: CHROMIUM_FLAGS,
     repeats: REPEATS,
     expected_tickets: TICKETS,
     engines: {},

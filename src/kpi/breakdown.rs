@@ -6,60 +6,60 @@ use std::rc::Rc;
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::Ticket;
-
-/// Reads the categories of a ticket (several for tags).
-type Key = fn(&Ticket) -> Vec<&str>;
+use rustc_hash::FxHashMap;
 
 /// Counts per value, for each field the export has. A blank cell counts as "(blank)"; a ticket
 /// counts once under each of its tags.
 pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>> {
-    let dimensions: [(&str, Field, Key); 7] = [
+    let singles: [(&str, Field, Key); 6] = [
         ("status", Field::Status, |t| {
-            t.status.iter().map(|s| s.as_str()).collect()
+            t.status.as_ref().map(|s| s.as_str())
         }),
-        ("channel", Field::Channel, |t| {
-            t.channel.as_deref().into_iter().collect()
-        }),
-        ("priority", Field::Priority, |t| {
-            t.priority.as_deref().into_iter().collect()
-        }),
-        ("type", Field::TicketType, |t| {
-            t.ticket_type.as_deref().into_iter().collect()
-        }),
-        ("group", Field::Group, |t| {
-            t.group.as_deref().into_iter().collect()
-        }),
-        ("agent", Field::Agent, |t| {
-            t.agent.as_deref().into_iter().collect()
-        }),
-        ("tag", Field::Tags, |t| {
-            t.tags.iter().map(|tag| &**tag).collect()
-        }),
+        ("channel", Field::Channel, |t| t.channel.as_deref()),
+        ("priority", Field::Priority, |t| t.priority.as_deref()),
+        ("type", Field::TicketType, |t| t.ticket_type.as_deref()),
+        ("group", Field::Group, |t| t.group.as_deref()),
+        ("agent", Field::Agent, |t| t.agent.as_deref()),
     ];
-    dimensions
+    let mut out: BTreeMap<String, BTreeMap<String, usize>> = singles
         .into_iter()
         .filter(|(_, field, _)| dataset.has(*field))
-        .map(|(name, field, key)| {
-            (
-                name.to_string(),
-                count_by(&dataset.tickets, key, field != Field::Tags),
-            )
-        })
-        .collect()
+        .map(|(name, _, key)| (name.to_string(), count_by(&dataset.tickets, key)))
+        .collect();
+    if dataset.has(Field::Tags) {
+        out.insert("tag".to_string(), count_tags(&dataset.tickets));
+    }
+    out
 }
 
-fn count_by(tickets: &[Rc<Ticket>], key: Key, count_blank: bool) -> BTreeMap<String, usize> {
-    // Counted by borrowed name, turned into owned keys once at the end.
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+/// Reads one category of a ticket.
+type Key = fn(&Ticket) -> Option<&str>;
+
+/// Counted by borrowed name in a hash map (no allocation per ticket), turned into sorted owned
+/// keys once at the end.
+fn count_by<'t>(
+    tickets: &'t [Rc<Ticket>],
+    key: impl Fn(&'t Ticket) -> Option<&'t str>,
+) -> BTreeMap<String, usize> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for ticket in tickets {
-        let values = key(ticket);
-        if values.is_empty() && count_blank {
-            *counts.entry("(blank)").or_insert(0) += 1;
-        }
-        for value in values {
-            *counts.entry(value).or_insert(0) += 1;
+        *counts.entry(key(ticket).unwrap_or("(blank)")).or_insert(0) += 1;
+    }
+    owned(counts)
+}
+
+/// Each ticket once under each of its tags; untagged tickets are not counted.
+fn count_tags(tickets: &[Rc<Ticket>]) -> BTreeMap<String, usize> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for ticket in tickets {
+        for tag in ticket.tags.iter() {
+            *counts.entry(&**tag).or_insert(0) += 1;
         }
     }
+    owned(counts)
+}
+
+fn owned(counts: FxHashMap<&str, usize>) -> BTreeMap<String, usize> {
     counts
         .into_iter()
         .map(|(name, count)| (name.to_string(), count))

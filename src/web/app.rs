@@ -240,11 +240,17 @@ pub fn app() -> Html {
                     <progress id="load-progress" aria-label={i18n.t("progress.label")}
                               max={progress.total.max(1.0).to_string()} value={progress.bytes.to_string()}
                               data-bytes={progress.bytes.to_string()} data-rows={progress.rows.to_string()} />
-                    <span>{ i18n.f("progress.reading", &[
-                        ("read", i18n.number(progress.bytes / 1e6, 1)),
-                        ("total", i18n.number(progress.total / 1e6, 1)),
-                        ("rows", i18n.number(progress.rows, 0)),
-                    ]) }</span>
+                    // Past the last byte the worker is computing the report, which takes a
+                    // while on a large export: say so, or the full bar looks stuck.
+                    <span>{ if progress.total > 0.0 && progress.bytes >= progress.total {
+                        i18n.f("progress.computing", &[("rows", i18n.number(progress.rows, 0))])
+                    } else {
+                        i18n.f("progress.reading", &[
+                            ("read", i18n.number(progress.bytes / 1e6, 1)),
+                            ("total", i18n.number(progress.total / 1e6, 1)),
+                            ("rows", i18n.number(progress.rows, 0)),
+                        ])
+                    } }</span>
                 </div>
             }
             <Messages errors={state.errors.clone()} />
@@ -254,6 +260,7 @@ pub fn app() -> Html {
                 <main id="dashboard" data-files={files_label.clone()}
                       data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
                       data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
+                      data-load-memory={state.timing.map(|t| t.memory.to_string()).unwrap_or_default()}
                       data-load-rows={report.sources.iter().map(|s| s.rows).sum::<usize>().to_string()}>
                     if state.is_sample {
                         <p class="sample-banner">{ i18n.t("sample.banner") }</p>
@@ -295,11 +302,12 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
             json,
             ms,
             bytes,
+            memory,
         } => match serde_json::from_str::<Report>(&json) {
             Ok(report) => dispatcher.dispatch(Action::Report {
                 report: Box::new(report),
                 loaded: kind == "load" || kind == "sample",
-                timing: LoadTiming { ms, bytes },
+                timing: LoadTiming { ms, bytes, memory },
             }),
             Err(error) => {
                 super::panic::show(&format!("the engine's report could not be read: {error}"))

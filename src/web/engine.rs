@@ -26,6 +26,8 @@ pub enum Reply {
         json: String,
         ms: f64,
         bytes: f64,
+        /// The worker's wasm memory after it: its peak, as wasm memory never shrinks.
+        memory: f64,
     },
     /// The settings make no sense: why.
     Refused(String),
@@ -205,6 +207,7 @@ impl EngineLink {
                     json: text("report"),
                     ms: number("ms"),
                     bytes: number("bytes"),
+                    memory: number("memory"),
                 }
             }
             "refused" => Reply::Refused(text("message")),

@@ -108,6 +108,12 @@ impl Session {
     }
 
     fn read(&mut self, settings: &str, progress: &Function) -> Result<usize, JsError> {
+        Settings::from_json(settings)
+            .and_then(|s| s.read_options())
+            .map_err(|e| JsError::new(&e))?;
+        // The same input read again: the old tickets go first, so that a 1 GB export is not
+        // held twice.
+        self.dataset = Dataset::default();
         let (dataset, errors) = self.read_input(settings, progress)?;
         Ok(self.keep(dataset, errors))
     }

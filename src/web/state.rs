@@ -22,6 +22,8 @@ pub struct LoadProgress {
 pub struct LoadTiming {
     pub ms: f64,
     pub bytes: f64,
+    /// The engine's peak memory in bytes.
+    pub memory: f64,
 }
 
 #[derive(Clone, Debug, Default)]
