@@ -208,6 +208,20 @@ pub fn app() -> Html {
             engine.reload(&state.settings, &state.selection);
         })
     };
+    let on_undo = {
+        let state = state.clone();
+        let engine = engine.clone();
+        Callback::from(move |file: String| {
+            let mut choices = state.choices.clone();
+            choices.files.remove(&file);
+            engine.set_choices(choices_json(&choices));
+            state.dispatch(Action::SetChoices(choices));
+            state.dispatch(Action::Reading {
+                sample: state.is_sample,
+            });
+            engine.reload(&state.settings, &state.selection);
+        })
+    };
     let on_channel_click = {
         let state = state.clone();
         let engine = engine.clone();
@@ -286,7 +300,8 @@ pub fn app() -> Html {
                     ]) }</span>
                 </div>
             }
-            <Messages errors={state.errors.clone()} />
+            <Messages errors={state.errors.clone()} chosen={state.choices.files.keys().cloned().collect::<Vec<_>>()}
+                      on_undo={on_undo} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget} />
             if let Some(report) = state.report.clone() {

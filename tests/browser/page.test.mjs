@@ -254,6 +254,19 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await eventually(async () => assert.equal(await cardValue(page, 'tickets_created'), 2), WAIT_MS);
       await eventually(() => assertCardsMatch(page, march.kpis), WAIT_MS);
       await page.locator('.sources-section').screenshot({ path: path.join(SHOTS, 'sheet-picker.png') });
+
+      // The fuzz seed's second sheet is a note, not tickets: the file's message offers to read it
+      // as before.
+      await page.setInputFiles('#file-input', path.join(REPO, 'fuzz/seeds/ingest/zendesk_small.xlsx'));
+      await waitForFiles(page, ['zendesk_small.xlsx']);
+      const seedPanel = await openReading(page, 'zendesk_small.xlsx');
+      await page.selectOption(`${seedPanel} select.sheet-choice`, 'Notes');
+      const error = '.file-error[data-file="zendesk_small.xlsx"]';
+      await page.waitForSelector(error, { timeout: WAIT_MS });
+      await page.click(`${error} button.undo-choices`);
+      await page.waitForSelector(seedPanel, { state: 'attached', timeout: WAIT_MS });
+      await eventually(async () => assert.equal(await cardValue(page, 'tickets_created'), 3), WAIT_MS);
+      assert.equal(await page.$(error), null, 'the message stays after reading as before');
     });
   });
 
