@@ -231,6 +231,28 @@ mod cli {
                 source.file, source.skipped, source.rows
             );
         }
+        for source in &report.sources {
+            for warning in &source.warnings {
+                eprintln!("warning: {}: {warning}", source.file);
+            }
+            if let Some(order) = source.date_order {
+                let (read, other) = match order {
+                    DateOrder::DayFirst => ("day first (3 April)", "--month-first"),
+                    DateOrder::MonthFirst => ("month first (March 4)", "--day-first"),
+                };
+                eprintln!(
+                    "warning: {}: no date in {} has a day above 12, so 03/04/2024 was read {read}; \
+                     {other} reads it the other way",
+                    source.file,
+                    source
+                        .open_date_order
+                        .iter()
+                        .map(|c| format!("'{c}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
         for error in &report.errors {
             eprintln!("error: {error}");
         }

@@ -542,6 +542,14 @@ fn dates_no_value_settles_are_read_day_or_month_first_as_told() {
     assert_eq!(r["as_of"], "2024-03-05T10:00:00");
     let (code, _, _) = run(&["report", file, "--day-first", "--month-first"]);
     assert_eq!(code, 2);
+    // Stderr says which way they were read, and how to read them the other way.
+    let (code, _, stderr) = run(&["report", file]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("no date in 'Created at', 'Solved at' has a day above 12")
+            && stderr.contains("read day first (3 April); --month-first reads it the other way"),
+        "{stderr}"
+    );
     // A column with 13/04 is settled by its values, whatever the flag.
     let r = report_with("tests/fixtures/zendesk_small.csv", &["--month-first"]);
     assert!(r["sources"][0]["open_date_order"].is_null());
