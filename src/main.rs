@@ -8,6 +8,7 @@ mod cli {
 
     use chrono::NaiveDate;
     use clap::{Args, Parser, Subcommand, ValueEnum};
+    use helpdesk_kpi::ingest::{choices, DateOrder, FileChoices, ReadOptions};
     use helpdesk_kpi::selection::Selection;
     use helpdesk_kpi::settings::Settings;
     use helpdesk_kpi::{report, sample};
@@ -39,6 +40,8 @@ mod cli {
             settings: Option<PathBuf>,
             #[command(flatten)]
             filters: Filters,
+            #[command(flatten)]
+            reading: Box<Reading>,
         },
         /// Write the generated sample export the page opens with.
         Sample {
@@ -93,6 +96,66 @@ mod cli {
         }
     }
 
+    /// How the files are read, where the reader's own guess is wrong (applies to every file).
+    #[derive(Args)]
+    struct Reading {
+        /// Which column feeds which field: a JSON file like
+        /// {"created_at": "Opened", "channel": "Source", "priority": null} (null: no column).
+        /// Field names are those of the report's sources[].columns.
+        #[arg(long = "map", value_name = "FILE")]
+        map: Option<PathBuf>,
+        /// Read the text in this encoding instead of the detected one: UTF-8, UTF-16LE,
+        /// UTF-16BE, windows-1250, windows-1252, ISO-8859-2, GBK, GB18030, Big5 (or any
+        /// WHATWG label).
+        #[arg(long, value_name = "NAME")]
+        encoding: Option<String>,
+        /// Read this sheet of a workbook instead of the first.
+        #[arg(long, value_name = "NAME")]
+        sheet: Option<String>,
+        /// Dates like 03/04/2024 that no value of their column settles are 3 April (the
+        /// default; overrides the settings' date_order).
+        #[arg(long, conflicts_with = "month_first")]
+        day_first: bool,
+        /// Dates like 03/04/2024 that no value of their column settles are March 4.
+        #[arg(long)]
+        month_first: bool,
+    }
+
+    impl Reading {
+        fn choices(&self) -> Result<FileChoices, String> {
+            let columns = match &self.map {
+                None => Default::default(),
+                Some(path) => {
+                    let text = std::fs::read_to_string(path)
+                        .map_err(|e| format!("cannot open the map {}: {e}", path.display()))?;
+                    serde_json::from_str(&text).map_err(|e| {
+                        format!(
+                            "{}: the map is not valid: {e} (a JSON object of field name to \
+                             column header, like {{\"created_at\": \"Opened\"}})",
+                            path.display()
+                        )
+                    })?
+                }
+            };
+            if let Some(label) = &self.encoding {
+                choices::encoding(label)?;
+            }
+            let date_order = if self.day_first {
+                Some(DateOrder::DayFirst)
+            } else if self.month_first {
+                Some(DateOrder::MonthFirst)
+            } else {
+                None
+            };
+            Ok(FileChoices {
+                columns,
+                encoding: self.encoding.clone(),
+                sheet: self.sheet.clone(),
+                date_order,
+            })
+        }
+    }
+
     #[derive(Clone, Copy, ValueEnum)]
     enum Format {
         Json,
@@ -106,8 +169,15 @@ mod cli {
                 format,
                 settings,
                 filters,
-            } => match read_settings(settings.as_deref()) {
-                Ok(settings) => run_report(&files, format, &settings, &filters.selection()),
+                reading,
+            } => match read_settings(settings.as_deref()).and_then(|settings| {
+                let mut options = settings.read_options()?;
+                options.choices.all = reading.choices()?;
+                Ok((settings, options))
+            }) {
+                Ok((settings, options)) => {
+                    run_report(&files, format, &settings, &options, &filters.selection())
+                }
                 Err(message) => {
                     eprintln!("error: {message}");
                     ExitCode::from(2)
@@ -130,6 +200,7 @@ mod cli {
         paths: &[PathBuf],
         format: Format,
         settings: &Settings,
+        options: &ReadOptions,
         selection: &Selection,
     ) -> ExitCode {
         let mut files = Vec::new();
@@ -142,10 +213,8 @@ mod cli {
                 }
             }
         }
-        let report = match settings.read_options().and_then(|options| {
-            let (dataset, errors) = helpdesk_kpi::load_from(files, &options, &mut |_, _| {});
-            report::Report::build_with(&dataset, errors, settings, selection)
-        }) {
+        let (dataset, errors) = helpdesk_kpi::load_from(files, options, &mut |_, _| {});
+        let report = match report::Report::build_with(&dataset, errors, settings, selection) {
             Ok(report) => report,
             Err(message) => {
                 eprintln!("error: {message}");
@@ -161,6 +230,28 @@ mod cli {
                 "warning: {}: {} of {} rows skipped (see skipped_reasons)",
                 source.file, source.skipped, source.rows
             );
+        }
+        for source in &report.sources {
+            for warning in &source.warnings {
+                eprintln!("warning: {}: {warning}", source.file);
+            }
+            if let Some(order) = source.date_order {
+                let (read, other) = match order {
+                    DateOrder::DayFirst => ("day first (3 April)", "--month-first"),
+                    DateOrder::MonthFirst => ("month first (March 4)", "--day-first"),
+                };
+                eprintln!(
+                    "warning: {}: no date in {} has a day above 12, so 03/04/2024 was read {read}; \
+                     {other} reads it the other way",
+                    source.file,
+                    source
+                        .open_date_order
+                        .iter()
+                        .map(|c| format!("'{c}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
         }
         for error in &report.errors {
             eprintln!("error: {error}");

@@ -41,6 +41,10 @@ pub struct Settings {
     /// The top of the CSAT scale of numeric scores: 5 (1–5), 7 (1–7) or 10 (0–10). Without it
     /// the largest score in the column decides.
     pub csat_scale_max: Option<f64>,
+    /// Dates like 03/04/2024 in a column where no day is above 12: `day_first` (3 April) or
+    /// `month_first` (March 4). The page's default follows the browser's language (month first
+    /// in the United States), the command line's is day first.
+    pub date_order: Option<crate::ingest::DateOrder>,
 }
 
 /// First-response and resolution targets for one priority, in minutes.
@@ -111,6 +115,8 @@ impl Settings {
         Ok(crate::ingest::ReadOptions {
             zone: self.zone()?,
             csat_scale,
+            date_order: self.date_order,
+            choices: Default::default(),
         })
     }
 

@@ -406,3 +406,170 @@ fn the_public_workbook_gives_the_same_kpis_as_its_csv() {
     assert_eq!(csv["breakdowns"], xlsx["breakdowns"]);
     assert_eq!(csv["series"], xlsx["series"]);
 }
+
+/// `report FILE ARGS… --format json`, which must succeed.
+fn report_with(file: &str, args: &[&str]) -> Value {
+    let mut all = vec!["report", file];
+    all.extend(args);
+    all.extend(["--format", "json"]);
+    let (code, stdout, stderr) = run(&all);
+    assert_eq!(code, 0, "stderr: {stderr}");
+    serde_json::from_str(&stdout).expect("the CLI prints JSON")
+}
+
+#[test]
+fn a_column_map_chooses_the_column_of_a_field() {
+    // Resolution in calendar minutes of the solved tickets 1, 2, 3, 7: 240, 20, 2880, 1080 →
+    // median (240 + 1080) / 2 = 660. Mapped to the business-hours column: 240, 20, 960, 540 →
+    // median (240 + 540) / 2 = 390.
+    let r = report(&["tests/fixtures/zendesk_small.csv"]);
+    close(kpi(&r, "resolution_time", "value"), 660.0);
+    let dir = std::env::temp_dir().join(format!("helpdesk-kpi-map-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let map = dir.join("map.json");
+    std::fs::write(
+        &map,
+        r#"{"resolution_minutes": "Full resolution time in minutes within business hours", "priority": null}"#,
+    )
+    .unwrap();
+    let r = report_with(
+        "tests/fixtures/zendesk_small.csv",
+        &["--map", map.to_str().unwrap()],
+    );
+    close(kpi(&r, "resolution_time", "value"), 390.0);
+    let source = &r["sources"][0];
+    assert_eq!(
+        source["columns"]["resolution_minutes"],
+        "Full resolution time in minutes within business hours"
+    );
+    // "none": no priority column, so no priority breakdown.
+    assert!(source["columns"]["priority"].is_null());
+    assert_eq!(source["preview"]["resolution_minutes"][2], "960 min");
+    // A map naming an unknown field is refused with the reason.
+    std::fs::write(&map, r#"{"opened": "Created at"}"#).unwrap();
+    let (code, _, stderr) = run(&[
+        "report",
+        "tests/fixtures/zendesk_small.csv",
+        "--map",
+        map.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("the map is not valid") && stderr.contains("unknown variant `opened`"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn an_encoding_chosen_over_the_detected_one() {
+    // Three rows of "Čaj" in windows-1250: too little text for the detector, which takes
+    // windows-1252 and reads "Èaj".
+    let file = "tests/fixtures/generic_cp1250_misdetected.csv";
+    let r = report(&[file]);
+    assert_eq!(r["sources"][0]["encoding"], "windows-1252");
+    assert_eq!(r["breakdowns"]["group"]["Èaj"], 3);
+    let r = report_with(file, &["--encoding", "windows-1250"]);
+    assert_eq!(r["sources"][0]["encoding"], "windows-1250");
+    assert_eq!(r["breakdowns"]["group"]["Čaj"], 3);
+    let (code, _, stderr) = run(&["report", file, "--encoding", "klingon"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("'klingon' is not an encoding"), "{stderr}");
+}
+
+#[test]
+fn a_sheet_chosen_over_the_first() {
+    // Sheet "Tickets": 4 rows, ticket 4 skipped (see the fuzz seed) → 3 created; sheet
+    // "March": tickets 1 and 2 only.
+    let file = "tests/fixtures/workbook_two_sheets.xlsx";
+    let r = report(&[file]);
+    assert_eq!(r["sources"][0]["sheet"], "Tickets");
+    assert_eq!(
+        r["sources"][0]["sheets"],
+        serde_json::json!(["Tickets", "March"])
+    );
+    assert_eq!(kpi(&r, "tickets_created", "value"), Some(3.0));
+    let r = report_with(file, &["--sheet", "March"]);
+    assert_eq!(r["sources"][0]["sheet"], "March");
+    assert_eq!(kpi(&r, "tickets_created", "value"), Some(2.0));
+    let (code, _, stderr) = run(&["report", file, "--sheet", "April"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("no sheet 'April': choose one of 'Tickets', 'March'"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn dates_no_value_settles_are_read_day_or_month_first_as_told() {
+    // No day above 12 in either column. Day first: ticket 1 is 1 Feb 09:00 → 10:30 (90 min),
+    // ticket 2 2 March 10:00 → 5 March 10:00 (4320 min): median 2205. Month first: 90 min, and
+    // Feb 3 → May 3 2024 (29 + 31 + 30 = 90 days, 129 600 min): median 64 845.
+    let file = "tests/fixtures/generic_ambiguous_dates.csv";
+    for (args, as_of, median, order) in [
+        (&[][..], "2024-03-05T10:00:00", 2205.0, "day_first"),
+        (
+            &["--day-first"][..],
+            "2024-03-05T10:00:00",
+            2205.0,
+            "day_first",
+        ),
+        (
+            &["--month-first"][..],
+            "2024-05-03T10:00:00",
+            64845.0,
+            "month_first",
+        ),
+    ] {
+        let r = report_with(file, args);
+        assert_eq!(r["as_of"], as_of, "{args:?}");
+        close(kpi(&r, "resolution_time", "value"), median);
+        assert_eq!(r["sources"][0]["date_order"], order);
+        assert_eq!(
+            r["sources"][0]["open_date_order"],
+            serde_json::json!(["Created at", "Solved at"])
+        );
+    }
+    // The settings say it too; the flag goes over them.
+    let dir = std::env::temp_dir().join(format!("helpdesk-kpi-order-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let settings = dir.join("settings.json");
+    std::fs::write(&settings, r#"{"date_order": "month_first"}"#).unwrap();
+    let settings = settings.to_str().unwrap();
+    let r = report_with(file, &["--settings", settings]);
+    assert_eq!(r["as_of"], "2024-05-03T10:00:00");
+    let r = report_with(file, &["--settings", settings, "--day-first"]);
+    assert_eq!(r["as_of"], "2024-03-05T10:00:00");
+    let (code, _, _) = run(&["report", file, "--day-first", "--month-first"]);
+    assert_eq!(code, 2);
+    // Stderr says which way they were read, and how to read them the other way.
+    let (code, _, stderr) = run(&["report", file]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.contains("no date in 'Created at', 'Solved at' has a day above 12")
+            && stderr.contains("read day first (3 April); --month-first reads it the other way"),
+        "{stderr}"
+    );
+    // A column with 13/04 is settled by its values, whatever the flag.
+    let r = report_with("tests/fixtures/zendesk_small.csv", &["--month-first"]);
+    assert!(r["sources"][0]["open_date_order"].is_null());
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_reading_flags_are_in_the_help() {
+    let (code, stdout, _) = run(&["report", "--help"]);
+    assert_eq!(code, 0);
+    for flag in [
+        "--map <FILE>",
+        "--encoding <NAME>",
+        "--sheet <NAME>",
+        "--day-first",
+        "--month-first",
+    ] {
+        assert!(
+            stdout.contains(flag),
+            "{flag} missing from --help:\n{stdout}"
+        );
+    }
+}

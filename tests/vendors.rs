@@ -189,6 +189,21 @@ fn front() {
 }
 
 #[test]
+fn front_analytics_export_of_messages() {
+    // Column names from Front's API reference for analytics exports: one row per message.
+    // Segment sg_1 has two messages (one ticket), sg_2 one, and sg_3 revives cnv_1 two days
+    // later: three segments, three tickets.
+    let r = report("tests/fixtures/vendors/front_messages.csv");
+    assert_eq!(r["sources"][0]["format"], "front");
+    assert_eq!(r["sources"][0]["columns"]["id"], "Segment ID");
+    assert_eq!(r["sources"][0]["columns"]["closed_at"], "Segment closed");
+    assert_eq!(kpi(&r, "tickets_created", "value"), Some(3.0));
+    // Archived sg_1 and sg_3: closed − start 60 and 45 min → median 52.5.
+    assert_eq!(kpi(&r, "tickets_solved", "value"), Some(2.0));
+    close(kpi(&r, "resolution_time", "value"), 52.5);
+}
+
+#[test]
 fn servicenow() {
     let r = report("tests/fixtures/vendors/servicenow.csv");
     source(&r, "servicenow", 5);

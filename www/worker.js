@@ -44,15 +44,16 @@ self.onmessage = async (event) => {
       lastRows = rows;
       self.postMessage({ type: 'progress', id, file, bytes: doneBytes + bytes, rows: doneRows + rows, total });
     };
+    const choices = message.choices ?? '{}';
     if (message.type === 'load') {
-      if (session.load(message.files, message.settings, progress) === 0) {
+      if (session.load(message.files, message.settings, choices, progress) === 0) {
         self.postMessage({ type: 'unreadable', id, report: session.unreadable() });
         return;
       }
     } else if (message.type === 'sample') {
-      session.loadSample(message.settings);
+      session.loadSample(message.settings, choices);
     } else if (message.type === 'reload') {
-      session.reload(message.settings, progress);
+      session.reload(message.settings, choices, progress);
     }
     const readMs = performance.now() - started;
     let report;

@@ -4,9 +4,9 @@ use std::collections::BTreeMap;
 
 use csv::StringRecord;
 
-use super::datetime::{detect_form, DateForm};
+use super::datetime::{detect_form, format_timestamp, settle_order, DateForm, DateOrder};
 use super::field::{normalize_header, ColumnSpec, Field, Unit};
-use super::values::{number, RatingScale};
+use super::values::{count, duration_minutes, number, RatingScale};
 use super::vendor::{Vendor, FALLBACK};
 
 /// One mapped column.
@@ -28,6 +28,8 @@ pub struct Layout {
     /// The report's time zone: instants in the file are read as its wall clock.
     pub zone: Option<chrono_tz::Tz>,
     pub warnings: Vec<String>,
+    /// Date columns (by header) whose day/month order no value decided.
+    pub open_order: Vec<String>,
 }
 
 impl Layout {
@@ -53,7 +55,15 @@ impl Layout {
 
 /// Matches headers to the vendor's columns, then to the generic names for fields still unfed
 /// (accounts add columns of their own), and settles each column's form from its values.
-pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)]) -> Layout {
+/// `chosen` (field → column position, `None` for none) goes before all of that; `order` decides
+/// dates like 03/04/2024 where no value of the column does.
+pub fn settle(
+    vendor: &Vendor,
+    headers: &[String],
+    rows: &[(u64, StringRecord)],
+    chosen: &BTreeMap<Field, Option<usize>>,
+    order: DateOrder,
+) -> Layout {
     let normalised: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let mut layout = Layout::default();
     let mut used = vec![false; headers.len()];
@@ -62,8 +72,44 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
     } else {
         FALLBACK.columns
     };
-    for spec in vendor.columns.iter().chain(fallback) {
-        if layout.get(spec.field).is_some() {
+    let specs = || vendor.columns.iter().chain(fallback);
+    for (&field, &index) in chosen {
+        let Some(index) = index.filter(|&i| i < headers.len()) else {
+            continue;
+        };
+        used[index] = true;
+        // The unit of a duration: the vendor's, where the chosen column is one it knows.
+        let unit = specs()
+            .find(|s| s.field == field && s.names.contains(&normalised[index].as_str()))
+            .map_or(Unit::Minutes, |s| s.unit);
+        let form = if field.is_datetime() {
+            match date_form(rows, index, order, headers, &mut layout) {
+                Some(form) => Some(form),
+                None => {
+                    layout.warnings.push(format!(
+                        "the column '{}' chosen for {} holds no dates this tool can read, so it \
+                         is not used",
+                        headers[index],
+                        field.name()
+                    ));
+                    continue;
+                }
+            }
+        } else {
+            None
+        };
+        if field == Field::Satisfaction && !settle_rating(&mut layout, rows, index, headers) {
+            continue;
+        }
+        layout.columns.push(Mapped {
+            field,
+            index,
+            unit,
+            form,
+        });
+    }
+    for spec in specs() {
+        if layout.get(spec.field).is_some() || chosen.contains_key(&spec.field) {
             continue;
         }
         let Some(index) = find_header(spec, &normalised, &used) else {
@@ -76,14 +122,14 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
         if let Some(datetime_field) = spec.if_datetime {
             if let Some(found) = detect_form(values()).filter(|f| reads_most(*f, values())) {
                 field = datetime_field;
-                form = Some(found);
+                form = Some(ordered(found, index, order, headers, rows, &mut layout));
             }
         }
-        if layout.get(field).is_some() {
+        if layout.get(field).is_some() || chosen.contains_key(&field) {
             continue;
         }
         if field.is_datetime() && form.is_none() {
-            form = detect_form(values()).or_else(|| excel_serials(values()));
+            form = date_form(rows, index, order, headers, &mut layout);
             if form.is_none() {
                 if values().any(|v| !v.trim().is_empty()) {
                     layout.warnings.push(format!(
@@ -94,27 +140,8 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
                 continue;
             }
         }
-        if field == Field::Satisfaction {
-            let scores: Vec<f64> = values().filter_map(|v| number(v).ok()).collect();
-            let beyond = scores.iter().filter(|&&s| s > 10.0).count();
-            // Most scores above 10: a 0–100 or other scale we cannot read.
-            if beyond * 2 > scores.len() {
-                layout.warnings.push(format!(
-                    "the column '{}' holds scores above 10, not a 1–5, 1–7 or 0–10 rating, so \
-                     it is not used",
-                    headers[index]
-                ));
-                continue;
-            }
-            // The scale comes from the scores it can hold: one stray 11 must cost its own row,
-            // not every numeric row of the column.
-            let max = scores
-                .into_iter()
-                .filter(|&s| s <= 10.0)
-                .fold(None, |max: Option<f64>, n| {
-                    Some(max.map_or(n, |m| m.max(n)))
-                });
-            layout.rating_scale = max.and_then(RatingScale::from_max);
+        if field == Field::Satisfaction && !settle_rating(&mut layout, rows, index, headers) {
+            continue;
         }
         layout.columns.push(Mapped {
             field,
@@ -124,6 +151,121 @@ pub fn settle(vendor: &Vendor, headers: &[String], rows: &[(u64, StringRecord)])
         });
     }
     layout
+}
+
+/// The datetime form of the column at `index`, day and month ordered; `None` when it holds no
+/// dates.
+fn date_form(
+    rows: &[(u64, StringRecord)],
+    index: usize,
+    order: DateOrder,
+    headers: &[String],
+    layout: &mut Layout,
+) -> Option<DateForm> {
+    let values = || rows.iter().filter_map(move |(_, r)| r.get(index));
+    let form = detect_form(values()).or_else(|| excel_serials(values()))?;
+    Some(ordered(form, index, order, headers, rows, layout))
+}
+
+/// `form`, or its day/month swap where the values leave the order open and `order` says so;
+/// a column left open is noted, for the page to ask.
+fn ordered(
+    form: DateForm,
+    index: usize,
+    order: DateOrder,
+    headers: &[String],
+    rows: &[(u64, StringRecord)],
+    layout: &mut Layout,
+) -> DateForm {
+    let values = rows.iter().filter_map(|(_, r)| r.get(index));
+    let (form, open) = settle_order(form, values, order);
+    if open && !layout.open_order.contains(&headers[index]) {
+        layout.open_order.push(headers[index].clone());
+    }
+    form
+}
+
+/// Settles the rating scale of a satisfaction column; `false` when the column cannot be used.
+fn settle_rating(
+    layout: &mut Layout,
+    rows: &[(u64, StringRecord)],
+    index: usize,
+    headers: &[String],
+) -> bool {
+    let scores: Vec<f64> = rows
+        .iter()
+        .filter_map(|(_, r)| r.get(index))
+        .filter_map(|v| number(v).ok())
+        .collect();
+    let beyond = scores.iter().filter(|&&s| s > 10.0).count();
+    // Most scores above 10: a 0–100 or other scale we cannot read.
+    if beyond * 2 > scores.len() {
+        layout.warnings.push(format!(
+            "the column '{}' holds scores above 10, not a 1–5, 1–7 or 0–10 rating, so it is not \
+             used",
+            headers[index]
+        ));
+        return false;
+    }
+    // The scale comes from the scores it can hold: one stray 11 must cost its own row, not
+    // every numeric row of the column.
+    let max = scores
+        .into_iter()
+        .filter(|&s| s <= 10.0)
+        .fold(None, |max: Option<f64>, n| {
+            Some(max.map_or(n, |m| m.max(n)))
+        });
+    layout.rating_scale = max.and_then(RatingScale::from_max);
+    true
+}
+
+/// How many values of each mapped column the page previews.
+pub const PREVIEW_VALUES: usize = 3;
+
+/// The first few non-empty values of each mapped column as this file reads them: dates in the
+/// settled form, durations in minutes, counts as numbers, anything else as written. A value that
+/// does not read shows as written after a ✗.
+pub fn preview(layout: &Layout, rows: &[(u64, StringRecord)]) -> BTreeMap<Field, Vec<String>> {
+    layout
+        .columns
+        .iter()
+        .map(|column| {
+            let shown = rows
+                .iter()
+                .filter_map(|(_, r)| r.get(column.index))
+                .map(str::trim)
+                .filter(|v| !v.is_empty())
+                .take(PREVIEW_VALUES)
+                .map(|v| preview_value(column, v, layout.zone))
+                .collect();
+            (column.field, shown)
+        })
+        .collect()
+}
+
+fn preview_value(column: &Mapped, text: &str, zone: Option<chrono_tz::Tz>) -> String {
+    let unread = || format!("✗ {text}");
+    if let Some(form) = column.form {
+        return form
+            .parse_in(text, zone)
+            .map_or_else(unread, format_timestamp);
+    }
+    match column.field {
+        Field::FirstResponseMinutes
+        | Field::FirstResponseBusinessMinutes
+        | Field::ResolutionMinutes
+        | Field::ResolutionBusinessMinutes
+        | Field::HandleMinutes
+        | Field::WaitMinutes
+        | Field::TalkMinutes => duration_minutes(text, column.unit).map_or_else(
+            |_| unread(),
+            |m| format!("{} min", (m * 100.0).round() / 100.0),
+        ),
+        Field::Replies | Field::Reopens | Field::GroupStations => {
+            count(text).map_or_else(|_| unread(), |n| n.to_string())
+        }
+        _ => text.chars().take(60).collect(),
+    }
 }
 
 fn find_header(spec: &ColumnSpec, normalised: &[String], used: &[bool]) -> Option<usize> {

@@ -120,6 +120,78 @@ impl DateForm {
     }
 }
 
+/// Which comes first in a date like `03/04/2024` when no value of its column tells (no day
+/// above 12): a setting, or the person's choice for one file.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// 3 April: most of the world.
+    #[default]
+    DayFirst,
+    /// March 4: the United States.
+    MonthFirst,
+}
+
+/// The same slash form with day and month swapped, for the forms where both exist.
+pub fn swapped(form: DateForm) -> Option<DateForm> {
+    const PAIRS: [(&str, &str); 3] = [
+        ("%d/%m/%Y %H:%M:%S", "%m/%d/%Y %H:%M:%S"),
+        ("%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M"),
+        ("%d/%m/%Y", "%m/%d/%Y"),
+    ];
+    let (format, date_only) = match form {
+        DateForm::Naive(format) => (format, false),
+        DateForm::DateOnly(format) => (format, true),
+        _ => return None,
+    };
+    let other = PAIRS.iter().find_map(|&(day, month)| {
+        (format == day)
+            .then_some(month)
+            .or((format == month).then_some(day))
+    })?;
+    Some(if date_only {
+        DateForm::DateOnly(other)
+    } else {
+        DateForm::Naive(other)
+    })
+}
+
+/// Whether `form` is day-first (`None` for forms without the question).
+pub fn is_day_first(form: DateForm) -> Option<bool> {
+    swapped(form)?;
+    match form {
+        DateForm::Naive(format) | DateForm::DateOnly(format) => Some(format.starts_with("%d")),
+        _ => None,
+    }
+}
+
+/// The form of a column in `order` when no value decides between day and month first: `form`
+/// as detected, and whether the order was left open by the values (and so taken from `order`).
+pub fn settle_order<'a>(
+    form: DateForm,
+    values: impl Iterator<Item = &'a str> + Clone,
+    order: DateOrder,
+) -> (DateForm, bool) {
+    let Some(other) = swapped(form) else {
+        return (form, false);
+    };
+    let reads = |f: DateForm| {
+        values
+            .clone()
+            .filter(|v| !v.trim().is_empty() && f.parse(v).is_some())
+            .count()
+    };
+    if reads(form) != reads(other) {
+        return (form, false);
+    }
+    let want_day_first = order == DateOrder::DayFirst;
+    if is_day_first(form) == Some(want_day_first) {
+        (form, true)
+    } else {
+        (other, true)
+    }
+}
+
 fn unix_digits(text: &str, lengths: std::ops::RangeInclusive<usize>) -> Option<i64> {
     if lengths.contains(&text.len()) && text.bytes().all(|b| b.is_ascii_digit()) {
         text.parse().ok()
@@ -397,6 +469,31 @@ mod tests {
         let form = detect_form(["03/04/2023 10:00", "04/13/2023 09:30"]).unwrap();
         assert_eq!(form, DateForm::Naive("%m/%d/%Y %H:%M"));
         assert_eq!(form.parse("03/04/2023 10:00"), Some(at(2023, 3, 4, 10, 0)));
+    }
+
+    #[test]
+    fn an_order_no_value_decides_comes_from_the_setting() {
+        // 03/04 and 05/06: both forms read both values; the setting decides, and says so.
+        let values = ["03/04/2024 10:00", "05/06/2024 09:30"];
+        let form = detect_form(values).unwrap();
+        let (day, open) = settle_order(form, values.iter().copied(), DateOrder::DayFirst);
+        assert!(open);
+        assert_eq!(day.parse(values[0]), Some(at(2024, 4, 3, 10, 0)));
+        let (month, open) = settle_order(form, values.iter().copied(), DateOrder::MonthFirst);
+        assert!(open);
+        assert_eq!(month.parse(values[0]), Some(at(2024, 3, 4, 10, 0)));
+        // 13/04 decides: the setting is not asked.
+        let values = ["03/04/2024", "13/04/2024"];
+        let form = detect_form(values).unwrap();
+        let (form, open) = settle_order(form, values.iter().copied(), DateOrder::MonthFirst);
+        assert!(!open);
+        assert_eq!(form, DateForm::DateOnly("%d/%m/%Y"));
+        // ISO dates have no such question.
+        let form = DateForm::DateOnly("%Y-%m-%d");
+        assert_eq!(
+            settle_order(form, ["2024-03-04"].into_iter(), DateOrder::MonthFirst),
+            (form, false)
+        );
     }
 
     #[test]

@@ -126,6 +126,16 @@ pub fn sniff(head: &[u8], complete: bool) -> Result<Sniffed, DecodeError> {
     })
 }
 
+/// The encoding the person chose, whatever the detector would say: a BOM of that same encoding
+/// is still skipped.
+pub fn forced(head: &[u8], encoding: &'static Encoding) -> Sniffed {
+    let bom_len = match Encoding::for_bom(head) {
+        Some((bom, len)) if bom == encoding => len,
+        _ => 0,
+    };
+    Sniffed { encoding, bom_len }
+}
+
 /// NUL bytes mark binary data, but a text export may carry a stray NUL in a field: binary is a
 /// head with NULs that is not UTF-8, or in which NULs are more than 1 % of the bytes.
 fn looks_binary(head: &[u8]) -> bool {

@@ -60,6 +60,57 @@ pub enum Field {
 }
 
 impl Field {
+    /// Every field, in the order the page lists them.
+    pub const ALL: [Field; 39] = [
+        Field::Id,
+        Field::CreatedAt,
+        Field::UpdatedAt,
+        Field::SolvedAt,
+        Field::ClosedAt,
+        Field::FirstResponseAt,
+        Field::Status,
+        Field::Channel,
+        Field::Priority,
+        Field::TicketType,
+        Field::Group,
+        Field::Agent,
+        Field::Requester,
+        Field::FirstResponseMinutes,
+        Field::FirstResponseBusinessMinutes,
+        Field::ResolutionMinutes,
+        Field::ResolutionBusinessMinutes,
+        Field::Replies,
+        Field::Reopens,
+        Field::Satisfaction,
+        Field::NpsScore,
+        Field::HandleMinutes,
+        Field::Tags,
+        Field::GroupStations,
+        Field::FirstResponseSla,
+        Field::ResolutionSla,
+        Field::CesScore,
+        Field::RatingComment,
+        Field::QualityScore,
+        Field::BotInvolved,
+        Field::CallDirection,
+        Field::CallOutcome,
+        Field::CallAnsweredAt,
+        Field::CallEndedAt,
+        Field::WaitMinutes,
+        Field::TalkMinutes,
+        Field::TicketRef,
+        Field::CustomerSince,
+        Field::CustomerUntil,
+    ];
+
+    /// The field's name as the JSON writes it (`created_at`).
+    pub fn name(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     pub fn is_datetime(self) -> bool {
         matches!(
             self,
@@ -148,6 +199,15 @@ pub fn normalize_header(header: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_field_is_listed_once_by_its_json_name() {
+        let names: std::collections::BTreeSet<String> =
+            Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names.len(), Field::ALL.len());
+        assert_eq!(Field::CreatedAt.name(), "created_at");
+        assert_eq!(Field::ALL.iter().max(), Some(&Field::CustomerUntil));
+    }
 
     #[test]
     fn normalises_case_separators_and_spaces() {

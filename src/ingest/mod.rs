@@ -5,6 +5,7 @@
 //! rating scale), then turn each row into a `Ticket` (`row`). A row that cannot be read is
 //! skipped and kept in `SourceReport::skipped_reasons` with its line, column and reason.
 
+pub mod choices;
 mod columns;
 pub mod datetime;
 mod decode;
@@ -23,6 +24,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
+pub use choices::{Choices, FileChoices};
+pub use datetime::DateOrder;
 pub use field::Field;
 use vendor::RecordKind;
 
@@ -62,6 +65,27 @@ pub struct SourceReport {
     /// Things the person should know that did not cost a row.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The header row, as written: what a field can be fed from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub headers: Vec<String>,
+    /// A fingerprint of the header row (`choices::header_signature`), under which the page
+    /// remembers column choices.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub header_signature: String,
+    /// A few values of each mapped column as read (`columns::preview`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub preview: BTreeMap<Field, Vec<String>>,
+    /// A workbook's sheets, and the one read.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sheets: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sheet: Option<String>,
+    /// Date columns whose values leave day and month first open (no day above 12), and the
+    /// order they were read in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub open_date_order: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_order: Option<DateOrder>,
 }
 
 /// A row that was not read, and why.
@@ -97,14 +121,18 @@ impl IngestError {
     }
 }
 
-/// What the settings tell the reader.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+/// What the settings and the person's choices tell the reader.
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReadOptions {
     /// The report's time zone: instants (times with an offset, Unix times) become its wall
     /// clock. UTC when `None`.
     pub zone: Option<chrono_tz::Tz>,
     /// The scale of numeric satisfaction scores; settled from the largest score when `None`.
     pub csat_scale: Option<values::RatingScale>,
+    /// Day or month first where a date column's values leave it open; day first when `None`.
+    pub date_order: Option<DateOrder>,
+    /// Columns, encoding, sheet and date order chosen for every file or for one.
+    pub choices: Choices,
 }
 
 /// Reads one exported file, times as written (UTC for instants).
@@ -156,35 +184,67 @@ pub fn read_export_from(
         ))
     };
     let first = stream::read_chunk(&mut source).map_err(unreadable)?;
-    // A workbook is read whole, as its first sheet's CSV; anything else is decoded as it comes.
-    if spreadsheet::first_sheet(&first).is_some() {
+    let chosen = options.choices.for_file(file);
+    // A workbook is read whole, as one sheet's CSV; anything else is decoded as it comes.
+    if spreadsheet::is_workbook(&first) {
         let mut bytes = first;
         source.read_to_end(&mut bytes).map_err(unreadable)?;
-        let sheet = match spreadsheet::first_sheet(&bytes) {
+        let sheet = match spreadsheet::sheet(&bytes, chosen.sheet.as_deref()) {
             Some(Ok(sheet)) => sheet,
             Some(Err(message)) => return Err(fail(message)),
             None => return Err(fail("the workbook changed while it was read".to_string())),
         };
         let mut warnings = Vec::new();
-        if !sheet.others.is_empty() {
+        let others: Vec<&String> = sheet.names.iter().filter(|n| **n != sheet.name).collect();
+        if !others.is_empty() {
             warnings.push(format!(
-                "only the first sheet was read; the workbook also has {}",
-                sheet.others.join(", ")
+                "only the sheet '{}' was read; the workbook also has {}",
+                sheet.name,
+                others
+                    .iter()
+                    .map(|n| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ));
         }
         let reader =
             stream::DecodedReader::new(&[][..], encoding_rs::UTF_8, sheet.csv.as_bytes(), 0);
-        return read_text(file, reader, sheet.description, warnings, options, progress);
+        let mut export = read_text(
+            file,
+            reader,
+            sheet.description,
+            warnings,
+            options,
+            &chosen,
+            progress,
+        )?;
+        export.source.sheet = Some(sheet.name);
+        export.source.sheets = sheet.names;
+        return Ok(export);
     }
     let complete = first.len() < stream::CHUNK;
-    let sniffed = decode::sniff(&first, complete).map_err(|e| fail(e.message()))?;
+    let sniffed = match chosen.encoding.as_deref() {
+        Some(label) => {
+            let encoding = choices::encoding(label).map_err(fail)?;
+            decode::forced(&first, encoding)
+        }
+        None => decode::sniff(&first, complete).map_err(|e| fail(e.message()))?,
+    };
     let reader = stream::DecodedReader::new(source, sniffed.encoding, &first, sniffed.bom_len);
     if reader.is_finished() && reader.peek().trim().is_empty() {
         // A BOM alone (or with blank lines) is an empty file too, not one without a header.
         return Err(fail(decode::DecodeError::Empty.message()));
     }
     let encoding = sniffed.encoding.name().to_string();
-    read_text(file, reader, encoding, Vec::new(), options, progress)
+    read_text(
+        file,
+        reader,
+        encoding,
+        Vec::new(),
+        options,
+        &chosen,
+        progress,
+    )
 }
 
 /// One CSV record, sorted.
@@ -202,6 +262,7 @@ fn read_text<R: std::io::Read>(
     encoding: String,
     sheet_warnings: Vec<String>,
     options: &ReadOptions,
+    chosen: &FileChoices,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
     let fail = |message: String| IngestError::new(file, message);
@@ -341,7 +402,17 @@ fn read_text<R: std::io::Read>(
     }
 
     let vendor = vendor::recognise(&headers);
-    let mut layout = columns::settle(vendor, &headers, &first_rows);
+    let signature = choices::header_signature(&headers);
+    let mut choice_warnings = Vec::new();
+    let columns_chosen = choices::resolve_columns(
+        &headers,
+        &chosen.columns,
+        options.choices.remembered.get(&signature),
+        &mut choice_warnings,
+    );
+    let date_order = chosen.date_order.or(options.date_order).unwrap_or_default();
+    let mut layout = columns::settle(vendor, &headers, &first_rows, &columns_chosen, date_order);
+    layout.warnings.extend(choice_warnings);
     layout.zone = options.zone;
     if options.csat_scale.is_some() && layout.get(Field::Satisfaction).is_some() {
         layout.rating_scale = options.csat_scale;
@@ -354,6 +425,7 @@ fn read_text<R: std::io::Read>(
         )));
     }
 
+    let preview = columns::preview(&layout, &first_rows);
     // Rows: data rows read or skipped, repeated headers and unreadable records included.
     let mut rows = skipped.count;
     let (mut tickets, mut calls, mut surveys, mut customers) =
@@ -439,6 +511,13 @@ fn read_text<R: std::io::Read>(
                 .cloned()
                 .chain(sheet_warnings)
                 .collect(),
+            date_order: (!layout.open_order.is_empty()).then_some(date_order),
+            open_date_order: layout.open_order.clone(),
+            headers: headers.clone(),
+            header_signature: signature,
+            preview,
+            sheets: Vec::new(),
+            sheet: None,
         },
     })
 }
@@ -685,5 +764,192 @@ mod tests {
             "{}",
             error.message
         );
+    }
+
+    fn read_with(text: &[u8], choices: Choices) -> Export {
+        let options = ReadOptions {
+            choices,
+            ..ReadOptions::default()
+        };
+        read_export_with("t.csv", text, &options).unwrap()
+    }
+
+    fn for_all(columns: &[(Field, Option<&str>)]) -> Choices {
+        let mut choices = Choices::default();
+        choices.all.columns = columns
+            .iter()
+            .map(|(f, h)| (*f, h.map(str::to_string)))
+            .collect();
+        choices
+    }
+
+    const TWO_TIMES: &[u8] =
+        b"Id,Status,Created at,Opened,Channel\n1,Open,2024-03-01 10:00,2024-02-01 09:00,Mail\n";
+
+    #[test]
+    fn a_chosen_column_feeds_its_field_and_none_feeds_none() {
+        let export = read_export("t.csv", TWO_TIMES).unwrap();
+        assert_eq!(export.source.columns[&Field::CreatedAt], "Created at");
+        // "Opened" chosen for the creation time: 1 February; "none" for the channel.
+        let export = read_with(
+            TWO_TIMES,
+            for_all(&[(Field::CreatedAt, Some("Opened")), (Field::Channel, None)]),
+        );
+        assert_eq!(export.source.columns[&Field::CreatedAt], "Opened");
+        assert!(!export.source.columns.contains_key(&Field::Channel));
+        let created = export.tickets[0]
+            .created_at
+            .get()
+            .and_then(|t| chrono::DateTime::from_timestamp(t, 0));
+        assert_eq!(
+            created.map(|t| t.to_string()).as_deref(),
+            Some("2024-02-01 09:00:00 UTC")
+        );
+        assert_eq!(
+            export.source.preview[&Field::CreatedAt],
+            vec!["2024-02-01T09:00:00"]
+        );
+        // A column chosen for a date that holds none is said and not used.
+        let export = read_with(TWO_TIMES, for_all(&[(Field::SolvedAt, Some("Channel"))]));
+        assert!(!export.source.columns.contains_key(&Field::SolvedAt));
+        assert!(
+            export.source.warnings[0].contains("'Channel' chosen for solved_at holds no dates"),
+            "{:?}",
+            export.source.warnings
+        );
+    }
+
+    #[test]
+    fn column_choices_remembered_by_header_signature_apply_to_the_same_header_only() {
+        let signature = read_export("t.csv", TWO_TIMES)
+            .unwrap()
+            .source
+            .header_signature;
+        let mut choices = Choices::default();
+        // Column 3 ("Opened") for the creation time.
+        choices.remembered.insert(
+            signature,
+            BTreeMap::from([(Field::CreatedAt, Some(3)), (Field::Channel, None)]),
+        );
+        let export = read_with(TWO_TIMES, choices.clone());
+        assert_eq!(export.source.columns[&Field::CreatedAt], "Opened");
+        assert!(!export.source.columns.contains_key(&Field::Channel));
+        // Another header row: not touched.
+        let other = b"Id,Status,Created at,Opened\n1,Open,2024-03-01 10:00,2024-02-01 09:00\n";
+        let export = read_with(other, choices.clone());
+        assert_eq!(export.source.columns[&Field::CreatedAt], "Created at");
+        // The file's own choice goes over the remembered one.
+        choices.files.insert(
+            "t.csv".into(),
+            FileChoices {
+                columns: BTreeMap::from([(Field::CreatedAt, Some("Created at".into()))]),
+                ..FileChoices::default()
+            },
+        );
+        let export = read_with(TWO_TIMES, choices);
+        assert_eq!(export.source.columns[&Field::CreatedAt], "Created at");
+        assert!(!export.source.columns.contains_key(&Field::Channel));
+    }
+
+    #[test]
+    fn a_chosen_encoding_is_read_whatever_the_detector_says() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1250.encode("Id;Status;Group\r\n1;Open;Čaj\r\n");
+        let detected = read_export("t.csv", &bytes).unwrap();
+        // Too little text: the detector takes windows-1252.
+        assert_eq!(detected.source.encoding, "windows-1252");
+        assert_eq!(detected.tickets[0].group.as_deref(), Some("Èaj"));
+        let mut choices = Choices::default();
+        choices.all.encoding = Some("cp1250".into());
+        let export = read_with(&bytes, choices);
+        assert_eq!(export.source.encoding, "windows-1250");
+        assert_eq!(export.tickets[0].group.as_deref(), Some("Čaj"));
+        // UTF-16LE with its BOM, chosen: the BOM is still skipped.
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(
+            "Id,Status\n1,Open\n"
+                .encode_utf16()
+                .flat_map(u16::to_le_bytes),
+        );
+        let mut choices = Choices::default();
+        choices.all.encoding = Some("UTF-16LE".into());
+        let export = read_with(&utf16, choices);
+        assert_eq!(export.source.columns[&Field::Id], "Id");
+    }
+
+    #[test]
+    fn the_date_order_no_value_settles_comes_from_the_choice_then_the_setting() {
+        let text = b"Id,Created at\n1,03/04/2024\n2,05/06/2024\n";
+        let day = |export: &Export| {
+            export.tickets[0]
+                .created_at
+                .get()
+                .and_then(|t| chrono::DateTime::from_timestamp(t, 0))
+                .map(|t| t.format("%Y-%m-%d").to_string())
+        };
+        let export = read_export("t.csv", text).unwrap();
+        assert_eq!(day(&export).as_deref(), Some("2024-04-03"));
+        assert_eq!(export.source.open_date_order, vec!["Created at"]);
+        assert_eq!(export.source.date_order, Some(DateOrder::DayFirst));
+        let mut options = ReadOptions {
+            date_order: Some(DateOrder::MonthFirst),
+            ..ReadOptions::default()
+        };
+        let export = read_export_with("t.csv", text, &options).unwrap();
+        assert_eq!(day(&export).as_deref(), Some("2024-03-04"));
+        assert_eq!(export.source.date_order, Some(DateOrder::MonthFirst));
+        options.choices.files.insert(
+            "t.csv".into(),
+            FileChoices {
+                date_order: Some(DateOrder::DayFirst),
+                ..FileChoices::default()
+            },
+        );
+        let export = read_export_with("t.csv", text, &options).unwrap();
+        assert_eq!(day(&export).as_deref(), Some("2024-04-03"));
+        // 13/04 settles it: nothing is asked.
+        let export = read_export_with(
+            "t.csv",
+            b"Id,Created at\n1,03/04/2024\n2,13/04/2024\n",
+            &options,
+        )
+        .unwrap();
+        assert!(export.source.open_date_order.is_empty());
+        assert_eq!(export.source.date_order, None);
+    }
+
+    #[test]
+    fn a_chosen_sheet_is_read_and_the_others_named() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/workbook_two_sheets.xlsx"
+        ))
+        .unwrap();
+        let export = read_export("w.xlsx", &bytes).unwrap();
+        assert_eq!(export.source.sheet.as_deref(), Some("Tickets"));
+        assert_eq!(export.source.sheets, vec!["Tickets", "March"]);
+        let mut choices = Choices::default();
+        choices.all.sheet = Some("March".into());
+        let options = ReadOptions {
+            choices,
+            ..ReadOptions::default()
+        };
+        let export = read_export_with("w.xlsx", &bytes, &options).unwrap();
+        assert_eq!(export.source.sheet.as_deref(), Some("March"));
+        assert_eq!(export.tickets.len(), 2);
+        assert!(
+            export.source.warnings[0]
+                .contains("only the sheet 'March' was read; the workbook also has Tickets"),
+            "{:?}",
+            export.source.warnings
+        );
+        // The fuzz seed's second sheet is a note, not tickets: said as such.
+        let seed = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/fuzz/seeds/ingest/zendesk_small.xlsx"
+        ))
+        .unwrap();
+        let mut options = options;
+        options.choices.all.sheet = Some("Notes".into());
+        assert!(read_export_with("w.xlsx", &seed, &options).is_err());
     }
 }

@@ -1,35 +1,51 @@
 //! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) read with `calamine`, a pure-Rust reader that builds for
-//! wasm32: the first sheet becomes CSV text for the same pipeline as a CSV export. Excel's date
+//! wasm32: the first sheet (or the one chosen) becomes CSV text for the same pipeline as a CSV export. Excel's date
 //! cells become `YYYY-MM-DD HH:MM:SS`; whole numbers lose Excel's `.0`.
 
 use std::io::Cursor;
 
 use calamine::{open_workbook_auto_from_rs, Data, Reader};
 
-/// The first sheet of a workbook, as CSV text.
+/// One sheet of a workbook, as CSV text.
 #[derive(Debug)]
 pub struct Sheet {
     pub csv: String,
     /// "XLSX sheet 'Tickets'", shown where a CSV shows its encoding.
     pub description: String,
-    /// The other sheets, which are not read.
-    pub others: Vec<String>,
+    /// The sheet read.
+    pub name: String,
+    /// Every sheet of the workbook, in order.
+    pub names: Vec<String>,
 }
 
-/// `None` when the bytes are no workbook; an error message when they look like one but cannot be
-/// read.
-pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, String>> {
-    let kind = if bytes.starts_with(b"PK\x03\x04") {
-        "Excel .xlsx or OpenDocument workbook"
+/// Whether the bytes open like a workbook (a zip or an old Excel file).
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    workbook_kind(bytes).is_some()
+}
+
+fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some("Excel .xlsx or OpenDocument workbook")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        "old Excel .xls workbook"
+        Some("old Excel .xls workbook")
     } else {
-        return None;
-    };
-    Some(read(bytes, kind))
+        None
+    }
 }
 
-fn read(bytes: &[u8], kind: &str) -> Result<Sheet, String> {
+/// The first sheet: `None` when the bytes are no workbook; an error message when they look like
+/// one but cannot be read.
+#[cfg(test)]
+pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, String>> {
+    sheet(bytes, None)
+}
+
+/// The sheet named `name` (the first when `None`), as `first_sheet`.
+pub fn sheet(bytes: &[u8], name: Option<&str>) -> Option<Result<Sheet, String>> {
+    Some(read(bytes, workbook_kind(bytes)?, name))
+}
+
+fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String> {
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
         format!(
             "this {kind} cannot be read ({e}): open it in your spreadsheet program and save it \
@@ -37,13 +53,33 @@ fn read(bytes: &[u8], kind: &str) -> Result<Sheet, String> {
         )
     })?;
     let names = workbook.sheet_names();
-    let Some(first) = names.first().cloned() else {
-        return Err(format!(
-            "this {kind} has no sheet: export the tickets again"
-        ));
+    let chosen = match wanted {
+        Some(wanted) => names
+            .iter()
+            .find(|n| n.as_str() == wanted)
+            .or_else(|| {
+                names
+                    .iter()
+                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+            })
+            .cloned()
+            .ok_or_else(|| {
+                format!(
+                    "this {kind} has no sheet '{wanted}': choose one of {}",
+                    names
+                        .iter()
+                        .map(|n| format!("'{n}'"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| format!("this {kind} has no sheet: export the tickets again"))?,
     };
-    let range = workbook.worksheet_range(&first).map_err(|e| {
-        format!("the sheet '{first}' cannot be read ({e}): save it as \"CSV UTF-8\" and drop that")
+    let range = workbook.worksheet_range(&chosen).map_err(|e| {
+        format!("the sheet '{chosen}' cannot be read ({e}): save it as \"CSV UTF-8\" and drop that")
     })?;
     let mut writer = csv::Writer::from_writer(Vec::new());
     for row in range.rows() {
@@ -57,8 +93,9 @@ fn read(bytes: &[u8], kind: &str) -> Result<Sheet, String> {
         .unwrap_or_default();
     Ok(Sheet {
         csv,
-        description: format!("{kind} sheet '{first}'"),
-        others: names.into_iter().skip(1).collect(),
+        description: format!("{kind} sheet '{chosen}'"),
+        name: chosen,
+        names,
     })
 }
 

@@ -9,10 +9,10 @@ use super::components::{
     FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
-use super::state::{Action, AppState, LoadProgress, LoadTiming, ReportRef};
+use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
 use super::storage;
 use crate::i18n::{I18n, Lang, LANGS};
-use crate::ingest::IngestError;
+use crate::ingest::{Choices, IngestError};
 use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -25,6 +25,10 @@ pub fn app() -> Html {
             applied_settings: settings.clone(),
             settings,
             settings_error,
+            choices: Choices {
+                remembered: storage::load_columns(),
+                ..Choices::default()
+            },
             ..AppState::default()
         }
     });
@@ -77,6 +81,14 @@ pub fn app() -> Html {
             if picked.length() == 0 {
                 return;
             }
+            // Choices made on the files shown do not carry over to new ones; remembered column
+            // choices do, by header signature.
+            let choices = Choices {
+                remembered: state.choices.remembered.clone(),
+                ..Choices::default()
+            };
+            engine.set_choices(choices_json(&choices));
+            state.dispatch(Action::SetChoices(choices));
             state.dispatch(Action::Reading { sample: false });
             engine.load(Input::Files(picked), &state.settings);
         })
@@ -145,7 +157,8 @@ pub fn app() -> Html {
             storage::save_settings(&settings);
             // A new time zone or rating scale changes how the files read: read them again.
             let reread = settings.time_zone != state.applied_settings.time_zone
-                || settings.csat_scale_max != state.applied_settings.csat_scale_max;
+                || settings.csat_scale_max != state.applied_settings.csat_scale_max
+                || settings.date_order != state.applied_settings.date_order;
             if reread {
                 state.dispatch(Action::Reading {
                     sample: state.is_sample,
@@ -165,8 +178,48 @@ pub fn app() -> Html {
             storage::forget_everything();
             lang.set(storage::initial_language());
             state.dispatch(Action::SetSettings(Settings::default()));
+            engine.set_choices(choices_json(&Choices::default()));
+            state.dispatch(Action::SetChoices(Choices::default()));
             state.dispatch(Action::Reading { sample: true });
             engine.load(Input::Sample, &Settings::default());
+        })
+    };
+    let on_choose = {
+        let state = state.clone();
+        let engine = engine.clone();
+        Callback::from(move |(file, choice): (String, Choice)| {
+            let Some(source) = state
+                .report
+                .as_ref()
+                .and_then(|r| r.sources.iter().find(|s| s.file == file))
+            else {
+                return;
+            };
+            let remembers = matches!(choice, Choice::Column(..) | Choice::ResetColumns);
+            let choices = apply_choice(&state.choices, source, choice);
+            if remembers {
+                storage::save_columns(&choices.remembered);
+            }
+            engine.set_choices(choices_json(&choices));
+            state.dispatch(Action::SetChoices(choices));
+            state.dispatch(Action::Reading {
+                sample: state.is_sample,
+            });
+            engine.reload(&state.settings, &state.selection);
+        })
+    };
+    let on_undo = {
+        let state = state.clone();
+        let engine = engine.clone();
+        Callback::from(move |file: String| {
+            let mut choices = state.choices.clone();
+            choices.files.remove(&file);
+            engine.set_choices(choices_json(&choices));
+            state.dispatch(Action::SetChoices(choices));
+            state.dispatch(Action::Reading {
+                sample: state.is_sample,
+            });
+            engine.reload(&state.settings, &state.selection);
         })
     };
     let on_channel_click = {
@@ -253,7 +306,8 @@ pub fn app() -> Html {
                     } }</span>
                 </div>
             }
-            <Messages errors={state.errors.clone()} />
+            <Messages errors={state.errors.clone()} chosen={state.choices.files.keys().cloned().collect::<Vec<_>>()}
+                      on_undo={on_undo} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget} />
             if let Some(report) = state.report.clone() {
@@ -279,7 +333,7 @@ pub fn app() -> Html {
                     <SlaBreaches report={ReportRef(report.clone())} />
                     <Feedback report={ReportRef(report.clone())} />
                     <Exports report={ReportRef(report.clone())} />
-                    <Sources report={ReportRef(report)} />
+                    <Sources report={ReportRef(report)} choices={state.choices.clone()} on_choose={on_choose} />
                 </main>
             }
         </ContextProvider<I18n>>
@@ -287,8 +341,24 @@ pub fn app() -> Html {
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {
+    let choices = Choices {
+        remembered: state.choices.remembered.clone(),
+        ..Choices::default()
+    };
+    engine.set_choices(choices_json(&choices));
+    state.dispatch(Action::SetChoices(choices));
     state.dispatch(Action::Reading { sample: true });
     engine.load(Input::Sample, &state.settings);
+}
+
+/// The reading choices as the worker takes them (`session.rs`), with the browser's date order
+/// for dates that neither a choice nor the settings order.
+fn choices_json(choices: &Choices) -> String {
+    serde_json::json!({
+        "choices": choices,
+        "date_order": storage::browser_date_order(),
+    })
+    .to_string()
 }
 
 /// Turns the worker's replies into actions.
@@ -307,6 +377,7 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
             Ok(report) => dispatcher.dispatch(Action::Report {
                 report: Box::new(report),
                 loaded: kind == "load" || kind == "sample",
+                reread: kind == "reload",
                 timing: LoadTiming { ms, bytes, memory },
             }),
             Err(error) => {

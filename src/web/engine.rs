@@ -61,6 +61,8 @@ struct Inner {
     pending: RefCell<Option<Input>>,
     /// The settings and selection of the last request, to restore with.
     last: RefCell<(Settings, Selection)>,
+    /// The reading choices (JSON, see `session.rs`) sent with every request.
+    choices: RefCell<String>,
 }
 
 impl PartialEq for EngineLink {
@@ -79,6 +81,7 @@ impl EngineLink {
             shown: RefCell::new(Input::Sample),
             pending: RefCell::new(None),
             last: RefCell::new(Default::default()),
+            choices: RefCell::new("{}".to_string()),
         }));
         link.spawn();
         link
@@ -105,6 +108,11 @@ impl EngineLink {
         *self.0.worker.borrow_mut() = Some(worker);
     }
 
+    /// The reading choices (JSON) for this and every later request.
+    pub fn set_choices(&self, choices: String) {
+        *self.0.choices.borrow_mut() = choices;
+    }
+
     /// Reads `input` (the dashboard then shows it) and reports over everything.
     pub fn load(&self, input: Input, settings: &Settings) {
         let (kind, files) = match &input {
@@ -115,7 +123,7 @@ impl EngineLink {
         self.post(kind, files, settings, &Selection::default());
     }
 
-    /// Reads the same input again in new settings (time zone, rating scale).
+    /// Reads the same input again in new settings (time zone, rating scale) or choices.
     pub fn reload(&self, settings: &Settings, selection: &Selection) {
         self.post("reload", None, settings, selection);
     }
@@ -162,6 +170,7 @@ impl EngineLink {
         set("id", id.into());
         set("restore", restore.into());
         set("settings", settings.to_json().into());
+        set("choices", self.0.choices.borrow().as_str().into());
         set(
             "selection",
             serde_json::to_string(selection)

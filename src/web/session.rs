@@ -11,11 +11,20 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
-use crate::ingest::{IngestError, Progress};
+use crate::ingest::{Choices, DateOrder, IngestError, Progress};
 use crate::report::Report;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
 use crate::settings::Settings;
+
+/// What the page chose about reading, sent with each load (JSON): the person's choices, and the
+/// date order of the browser's language for where neither a choice nor the settings say.
+#[derive(Default, serde::Deserialize)]
+#[serde(default)]
+struct LoadChoices {
+    choices: Choices,
+    date_order: Option<DateOrder>,
+}
 
 /// What is kept to read again when the time zone changes: the browser's handles, not the bytes.
 enum Input {
@@ -51,6 +60,7 @@ impl Session {
         &mut self,
         files: Array,
         settings: &str,
+        choices: &str,
         progress: &Function,
     ) -> Result<usize, JsError> {
         let files: Vec<File> = files.iter().filter_map(|f| f.dyn_into().ok()).collect();
@@ -59,7 +69,7 @@ impl Session {
             return Ok(0);
         }
         let before = std::mem::replace(&mut self.input, Input::Files(files));
-        let (dataset, errors) = self.read_input(settings, progress)?;
+        let (dataset, errors) = self.read_input(settings, choices, progress)?;
         if dataset.sources.is_empty() {
             // Nothing could be read: the dashboard keeps what it showed.
             self.input = before;
@@ -77,14 +87,20 @@ impl Session {
 
     /// Reads the embedded sample export.
     #[wasm_bindgen(js_name = loadSample)]
-    pub fn load_sample(&mut self, settings: &str) -> Result<usize, JsError> {
+    pub fn load_sample(&mut self, settings: &str, choices: &str) -> Result<usize, JsError> {
         self.input = Input::Sample;
-        self.read(settings, &Function::new_no_args(""))
+        self.read(settings, choices, &Function::new_no_args(""))
     }
 
-    /// Reads the same files again (the time zone or the rating scale changed).
-    pub fn reload(&mut self, settings: &str, progress: &Function) -> Result<usize, JsError> {
-        self.read(settings, progress)
+    /// Reads the same files again (the time zone, the rating scale or a reading choice
+    /// changed).
+    pub fn reload(
+        &mut self,
+        settings: &str,
+        choices: &str,
+        progress: &Function,
+    ) -> Result<usize, JsError> {
+        self.read(settings, choices, progress)
     }
 
     /// The report over `selection` with `settings`, as the catalogue's JSON. Fails with the
@@ -107,14 +123,19 @@ impl Session {
         }
     }
 
-    fn read(&mut self, settings: &str, progress: &Function) -> Result<usize, JsError> {
+    fn read(
+        &mut self,
+        settings: &str,
+        choices: &str,
+        progress: &Function,
+    ) -> Result<usize, JsError> {
         Settings::from_json(settings)
             .and_then(|s| s.read_options())
             .map_err(|e| JsError::new(&e))?;
         // The same input read again: the old tickets go first, so that a 1 GB export is not
         // held twice.
         self.dataset = Dataset::default();
-        let (dataset, errors) = self.read_input(settings, progress)?;
+        let (dataset, errors) = self.read_input(settings, choices, progress)?;
         Ok(self.keep(dataset, errors))
     }
 
@@ -128,10 +149,14 @@ impl Session {
     fn read_input(
         &self,
         settings: &str,
+        choices: &str,
         progress: &Function,
     ) -> Result<(Dataset, Vec<IngestError>), JsError> {
         let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
-        let options = settings.read_options().map_err(|e| JsError::new(&e))?;
+        let mut options = settings.read_options().map_err(|e| JsError::new(&e))?;
+        let choices: LoadChoices = serde_json::from_str(choices).unwrap_or_default();
+        options.choices = choices.choices;
+        options.date_order = options.date_order.or(choices.date_order);
         let mut tell = |index: usize, p: Progress| {
             let _ = progress.call3(
                 &JsValue::NULL,

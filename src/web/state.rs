@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::ingest::{Choices, DateOrder, Field, SourceReport};
 use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -45,6 +46,43 @@ pub struct AppState {
     pub timing: Option<LoadTiming>,
     /// Whether the load under way is the sample (the banner follows when it arrives).
     pub loading_sample: bool,
+    /// How the files are read where the person chose: columns remembered by header signature,
+    /// encoding, sheet and date order by file.
+    pub choices: Choices,
+}
+
+/// One reading choice the person made on a file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Choice {
+    /// The column (by position in the header) that feeds a field; `None`: no column.
+    Column(Field, Option<usize>),
+    /// Back to the columns as recognised.
+    ResetColumns,
+    Encoding(String),
+    Sheet(String),
+    DateOrder(DateOrder),
+}
+
+/// `choices` with `choice` made on `source`'s file. Column choices are kept by header
+/// signature, so that the next file of the same shape reads the same.
+pub fn apply_choice(choices: &Choices, source: &SourceReport, choice: Choice) -> Choices {
+    let mut next = choices.clone();
+    let file = || source.file.clone();
+    match choice {
+        Choice::Column(field, index) => {
+            next.remembered
+                .entry(source.header_signature.clone())
+                .or_default()
+                .insert(field, index);
+        }
+        Choice::ResetColumns => {
+            next.remembered.remove(&source.header_signature);
+        }
+        Choice::Encoding(name) => next.files.entry(file()).or_default().encoding = Some(name),
+        Choice::Sheet(name) => next.files.entry(file()).or_default().sheet = Some(name),
+        Choice::DateOrder(order) => next.files.entry(file()).or_default().date_order = Some(order),
+    }
+    next
 }
 
 pub enum Action {
@@ -52,10 +90,12 @@ pub enum Action {
         sample: bool,
     },
     Progress(LoadProgress),
-    /// A report from the worker; `loaded` when it follows a new load (files or sample).
+    /// A report from the worker; `loaded` when it follows a new load (files or sample),
+    /// `reread` when the same files were read again.
     Report {
         report: Box<Report>,
         loaded: bool,
+        reread: bool,
         timing: LoadTiming,
     },
     /// No dropped file could be read: the dashboard keeps what it showed.
@@ -66,6 +106,7 @@ pub enum Action {
     Refused(String),
     Select(Selection),
     SetSettings(Settings),
+    SetChoices(Choices),
     Cancelled,
 }
 
@@ -89,8 +130,16 @@ impl Reducible for AppState {
             Action::Report {
                 report,
                 loaded,
+                reread,
                 timing,
             } => {
+                if reread {
+                    next.errors = report
+                        .errors
+                        .iter()
+                        .map(|e| (e.file.clone(), e.message.clone()))
+                        .collect();
+                }
                 if loaded {
                     next.files = report.sources.iter().map(|s| s.file.clone()).collect();
                     next.errors = report
@@ -116,6 +165,7 @@ impl Reducible for AppState {
             }
             Action::Select(selection) => next.selection = selection,
             Action::SetSettings(settings) => next.settings = settings,
+            Action::SetChoices(choices) => next.choices = choices,
             Action::Cancelled => {
                 next.busy = false;
                 next.progress = None;
@@ -134,6 +184,7 @@ impl PartialEq for AppState {
             && self.selection == other.selection
             && self.settings == other.settings
             && self.settings_error == other.settings_error
+            && self.choices == other.choices
             && match (&self.report, &other.report) {
                 (Some(a), Some(b)) => Rc::ptr_eq(a, b),
                 (None, None) => true,

@@ -1,6 +1,10 @@
-//! Browser storage holds the settings and nothing else: never a byte of the data.
+//! Browser storage holds the settings and nothing else: never a byte of the data. Column
+//! choices are kept as a header row's signature (a hash) and column positions, not names.
+
+use std::collections::BTreeMap;
 
 use crate::i18n::Lang;
+use crate::ingest::choices::RememberedColumns;
 use crate::settings::Settings;
 
 const SETTINGS_KEY: &str = "helpdesk-kpi.settings";
@@ -66,11 +70,52 @@ pub fn save_settings(settings: &Settings) {
     }
 }
 
+const COLUMNS_KEY: &str = "helpdesk-kpi.columns";
+
+/// Column choices by header signature, as remembered.
+pub fn load_columns() -> BTreeMap<String, RememberedColumns> {
+    storage()
+        .and_then(|s| s.get_item(COLUMNS_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers the column choices; none at all leaves nothing stored.
+pub fn save_columns(columns: &BTreeMap<String, RememberedColumns>) {
+    let Some(storage) = storage() else {
+        return;
+    };
+    if columns.is_empty() {
+        let _ = storage.remove_item(COLUMNS_KEY);
+    } else if let Ok(json) = serde_json::to_string(columns) {
+        let _ = storage.set_item(COLUMNS_KEY, &json);
+    }
+}
+
 /// Forgets everything this page stored.
 pub fn forget_everything() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(SETTINGS_KEY);
         let _ = storage.remove_item(LANGUAGE_KEY);
+        let _ = storage.remove_item(COLUMNS_KEY);
+    }
+}
+
+/// Day or month first for dates nothing else settles, from the browser's language: month first
+/// in the United States (and the few places that write dates so), day first elsewhere.
+pub fn browser_date_order() -> crate::ingest::DateOrder {
+    let language = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_default()
+        .to_lowercase();
+    if [
+        "en-us", "en-ph", "es-us", "en-um", "en-as", "en-gu", "en-pr", "en-vi",
+    ]
+    .contains(&language.as_str())
+    {
+        crate::ingest::DateOrder::MonthFirst
+    } else {
+        crate::ingest::DateOrder::DayFirst
     }
 }
 

@@ -160,6 +160,143 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
     });
   });
 
+  /** The headline `data-value` of the card `id`, as a number. */
+  async function cardValue(page, id) {
+    return Number(await page.getAttribute(`[data-kpi="${id}"]`, 'data-value'));
+  }
+
+  /** Opens the "how the file is read" panel of `fileName`; returns its selector. */
+  async function openReading(page, fileName) {
+    const sel = `details.file-reading[data-file="${fileName}"]`;
+    await page.waitForSelector(sel, { state: 'attached', timeout: WAIT_MS });
+    if (!(await page.$eval(sel, (d) => d.open))) await page.click(`${sel} > summary`);
+    return sel;
+  }
+
+  test('column mapping: a column chosen for a field changes the KPI, shows its values, and is remembered', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const file = fixture('zendesk_small.csv');
+    const column = 'Full resolution time in minutes within business hours';
+    const map = path.join(suite.tmp, 'map.json');
+    writeFileSync(map, JSON.stringify({ resolution_minutes: column }));
+    const mapped = cliReport([file, '--map', map]);
+    // Solved tickets 1, 2, 3, 7: calendar 240, 20, 2880, 1080 → median 660; the business-hours
+    // column 240, 20, 960, 540 → median (240 + 540) / 2 = 390.
+    assert.equal(mapped.kpis.resolution_time.value, 390);
+    await withPage(async (page) => {
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', file);
+      await waitForFiles(page, ['zendesk_small.csv']);
+      assert.equal(await cardValue(page, 'resolution_time'), 660);
+      const panel = await openReading(page, 'zendesk_small.csv');
+      const select = `${panel} select.column-choice[data-field="resolution_minutes"]`;
+      const preview = `${panel} td.preview[data-field="resolution_minutes"]`;
+      assert.equal(await page.$eval(select, (s) => s.selectedOptions[0].textContent), 'Full resolution time in minutes');
+      assert.match(await page.innerText(preview), /2880 min/);
+      await page.selectOption(select, { label: column });
+      await eventually(async () => assert.equal(await cardValue(page, 'resolution_time'), 390), WAIT_MS);
+      await eventually(() => assertCardsMatch(page, mapped.kpis), WAIT_MS);
+      await eventually(async () => assert.match(await page.innerText(preview), /960 min/), WAIT_MS);
+      assert.equal(await page.$eval(select, (s) => s.selectedOptions[0].textContent), column);
+      // Remembered by header fingerprint and column position: no header text in storage.
+      const stored = await page.evaluate(() => localStorage.getItem('helpdesk-kpi.columns'));
+      assert.ok(stored, 'the column choice is not stored');
+      assert.doesNotMatch(stored, /resolution time|Full/i, `storage holds header text: ${stored}`);
+      await page.$eval(panel, (d) => d.scrollIntoView());
+      await page.screenshot({ path: path.join(SHOTS, 'column-mapping.png'), fullPage: true });
+      await page.locator(panel).screenshot({ path: path.join(SHOTS, 'column-mapping-panel.png') });
+
+      // A new visit: the same header row reads the same.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', file);
+      await waitForFiles(page, ['zendesk_small.csv']);
+      await eventually(async () => assert.equal(await cardValue(page, 'resolution_time'), 390), WAIT_MS);
+      await openReading(page, 'zendesk_small.csv');
+      assert.equal(await page.$eval(select, (s) => s.selectedOptions[0].textContent), column);
+      // "none", then back to the recognised columns.
+      await page.selectOption(select, '');
+      await eventually(async () =>
+        assert.equal(await page.$eval(select, (s) => s.value), ''), WAIT_MS);
+      await page.click(`${panel} button.reset-columns`);
+      await eventually(async () => assert.equal(await cardValue(page, 'resolution_time'), 660), WAIT_MS);
+      assert.equal(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.columns')), null);
+    });
+  });
+
+  test('encoding and sheet chosen on the page re-read the file as the CLI does', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const text = fixture('generic_cp1250_misdetected.csv');
+    const book = fixture('workbook_two_sheets.xlsx');
+    const forced = cliReport([text, '--encoding', 'windows-1250']);
+    const march = cliReport([book, '--sheet', 'March']);
+    await withPage(async (page) => {
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', text);
+      await waitForFiles(page, ['generic_cp1250_misdetected.csv']);
+      const row = '#sources tr[data-file="generic_cp1250_misdetected.csv"]';
+      assert.match(await page.innerText(row), /windows-1252/);
+      const panel = await openReading(page, 'generic_cp1250_misdetected.csv');
+      // The group column's values as read show the wrong letter, then the right one.
+      const groups = `${panel} td.preview[data-field="group"]`;
+      assert.match(await page.innerText(groups), /Èaj/);
+      await page.selectOption(`${panel} select.encoding-choice`, 'windows-1250');
+      await eventually(async () => assert.match(await page.innerText(row), /windows-1250/), WAIT_MS);
+      await eventually(() => assertCardsMatch(page, forced.kpis), WAIT_MS);
+      await eventually(async () => assert.match(await page.innerText(groups), /Čaj/), WAIT_MS);
+      assert.doesNotMatch(await page.innerText('#dashboard'), /Èaj/);
+
+      await page.setInputFiles('#file-input', book);
+      await waitForFiles(page, ['workbook_two_sheets.xlsx']);
+      assert.equal(await cardValue(page, 'tickets_created'), 3);
+      const bookPanel = await openReading(page, 'workbook_two_sheets.xlsx');
+      const sheets = await page.$$eval(`${bookPanel} select.sheet-choice option`, (os) => os.map((o) => o.value));
+      assert.deepEqual(sheets, ['Tickets', 'March']);
+      await page.selectOption(`${bookPanel} select.sheet-choice`, 'March');
+      await eventually(async () => assert.equal(await cardValue(page, 'tickets_created'), 2), WAIT_MS);
+      await eventually(() => assertCardsMatch(page, march.kpis), WAIT_MS);
+      await page.locator('.sources-section').screenshot({ path: path.join(SHOTS, 'sheet-picker.png') });
+
+      // The fuzz seed's second sheet is a note, not tickets: the file's message offers to read it
+      // as before.
+      await page.setInputFiles('#file-input', path.join(REPO, 'fuzz/seeds/ingest/zendesk_small.xlsx'));
+      await waitForFiles(page, ['zendesk_small.xlsx']);
+      const seedPanel = await openReading(page, 'zendesk_small.xlsx');
+      await page.selectOption(`${seedPanel} select.sheet-choice`, 'Notes');
+      const error = '.file-error[data-file="zendesk_small.xlsx"]';
+      await page.waitForSelector(error, { timeout: WAIT_MS });
+      await page.click(`${error} button.undo-choices`);
+      await page.waitForSelector(seedPanel, { state: 'attached', timeout: WAIT_MS });
+      await eventually(async () => assert.equal(await cardValue(page, 'tickets_created'), 3), WAIT_MS);
+      assert.equal(await page.$(error), null, 'the message stays after reading as before');
+    });
+  });
+
+  for (const [locale, order, median, other, otherMedian] of [
+    ['en-US', 'month_first', 64845, 'day_first', 2205],
+    ['pl-PL', 'day_first', 2205, 'month_first', 64845],
+  ]) {
+    test(`dates no value settles: ${locale} reads ${order} by default, the notice's toggle re-reads`, { timeout: TEST_TIMEOUT_MS }, async () => {
+      const file = fixture('generic_ambiguous_dates.csv');
+      const flag = order === 'month_first' ? '--month-first' : '--day-first';
+      const expected = cliReport([file, flag]);
+      assert.equal(expected.kpis.resolution_time.value, median);
+      const { problems } = await visit(suite.browser, suite.server.url, async (page) => {
+        await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+        await page.setInputFiles('#file-input', file);
+        await waitForFiles(page, ['generic_ambiguous_dates.csv']);
+        const notice = '.date-order[data-file="generic_ambiguous_dates.csv"]';
+        await page.waitForSelector(notice, { timeout: WAIT_MS });
+        assert.equal(await page.getAttribute(notice, 'data-order'), order);
+        assert.match(await page.innerText(notice), /'Created at', 'Solved at'/);
+        await eventually(() => assertCardsMatch(page, expected.kpis), WAIT_MS);
+        await page.check(`${notice} input[value="${other}"]`);
+        await eventually(async () => assert.equal(await page.getAttribute(notice, 'data-order'), other), WAIT_MS);
+        await eventually(async () => assert.equal(await cardValue(page, 'resolution_time'), otherMedian), WAIT_MS);
+        if (locale === 'en-US') await page.locator('.sources-section').screenshot({ path: path.join(SHOTS, 'date-order.png') });
+      }, { contextOptions: { locale } });
+      assertNoProblems(problems);
+    });
+  }
+
   test('drag and drop of two files (freshdesk + generic)', { timeout: TEST_TIMEOUT_MS }, async () => {
     const files = [fixture('freshdesk_small.csv'), fixture('generic_small.csv')];
     const report = cliReport(files);

@@ -50,7 +50,8 @@ const SURVEY = 'privacy/privacy_survey.csv';
 const SETTINGS_FILE = 'privacy/privacy_settings.json';
 const DATA_FILES = ['privacy_zendesk.csv', 'privacy_survey.csv'];
 const SAMPLE_FILE = 'sample-zendesk.csv';
-const STORAGE_KEYS = ['helpdesk-kpi.settings', 'helpdesk-kpi.language'];
+// The settings, the language, and column choices (a header row's fingerprint and positions).
+const STORAGE_KEYS = ['helpdesk-kpi.settings', 'helpdesk-kpi.language', 'helpdesk-kpi.columns'];
 
 // ---------------------------------------------------------------- helpers
 
@@ -615,7 +616,26 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
         if (byClick + byKey > 2) t.diagnostic(`file chooser attempts: click ${byClick}, Enter ${byKey}`);
       });
 
-      await run('before forgetting: only the two settings keys are stored, and no storage holds the data', async () => {
+      await run('reading choices: a column chosen for a field (remembered), an encoding chosen and back', async () => {
+        const panel = 'details.file-reading[data-file="privacy_zendesk.csv"]';
+        await page.waitForSelector(panel, { state: 'attached', timeout: WAIT_MS });
+        if (!(await page.$eval(panel, (d) => d.open))) await page.click(`${panel} > summary`);
+        // The ticket type fed by the subject column: its values (the canary) show in the preview.
+        const type = `${panel} select.column-choice[data-field="ticket_type"]`;
+        await page.selectOption(type, { label: 'Subject' });
+        await eventually(async () =>
+          assert.match(await page.innerText(`${panel} td.preview[data-field="ticket_type"]`), CANARY_RE));
+        const encoding = `${panel} select.encoding-choice`;
+        await page.selectOption(encoding, 'windows-1252');
+        await eventually(async () =>
+          assert.match(await page.innerText('#sources tr[data-file="privacy_zendesk.csv"]'), /windows-1252/));
+        await page.selectOption(encoding, 'UTF-8');
+        await eventually(async () =>
+          assert.match(await page.innerText('#sources tr[data-file="privacy_zendesk.csv"]'), /UTF-8/));
+        await assertCanaryShown(page);
+      });
+
+      await run('before forgetting: only the settings keys are stored, and no storage holds the data', async () => {
         await assertCanaryShown(page);
         const snap = await storageSnapshot(page);
         const cookies = await context.cookies();

@@ -1,11 +1,17 @@
 //! Front conversations exported from Analytics as CSV.
 //!
-//! Unverified: Front's help center names the export's segment fields (`Segment`,
-//! `Segment start`, `Segment end`, `Last segment activity`, `Segment close`) and its metrics
-//! (replies, messages received / sent, reaction time), but no public copy of a header was found,
-//! so these are plausible spellings. A Front "conversation" in analytics is a segment: a
-//! conversation revived after the inbox's inactivity period starts a new one. Front's duration
-//! columns are not read (their unit is unconfirmed); times come from the segment timestamps.
+//! Partly verified: Front's API reference for analytics exports (the `columns` of "Create
+//! analytics export") lists the column names: `Message ID`, `Segment ID`, `Conversation ID`,
+//! `Segment`, `Direction`, `Status`, `Inbox`, `Message date`, `Reaction time`,
+//! `Total reply time`, `Handle time`, `Response time`, `Assignee`, `Contact name`,
+//! `Contact handle`, `Tags`, `Subject`, `Segment start`, `Segment end`, `Segment closed`,
+//! `Last segment activity`, `Ticket status name`, … Such an export has one row per *message*;
+//! rows of one segment share its id and are merged into one ticket like any repeated id. A Front
+//! "conversation" in analytics is a segment: a conversation revived after the inbox's
+//! inactivity period starts a new one, so the segment id is preferred as the ticket id. The
+//! older per-conversation spellings (`Segment close`, `Replies sent`) are kept. Front's
+//! duration columns are not read (per message, in seconds); times come from the segment
+//! timestamps.
 
 use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
@@ -20,6 +26,10 @@ pub const FRONT: Vendor = Vendor {
         "segment start",
         "segment end",
         "segment close",
+        "segment closed",
+        "segment id",
+        "message date",
+        "contact handle",
         "last segment activity",
         "inbox",
         "inboxes",
@@ -31,7 +41,7 @@ pub const FRONT: Vendor = Vendor {
     ],
     min_signature: 3,
     columns: &[
-        C::new(Id, &["conversation id", "id"]),
+        C::new(Id, &["segment id", "conversation id", "id"]),
         C::new(
             CreatedAt,
             &["segment start", "conversation created at", "created at"],
@@ -42,7 +52,13 @@ pub const FRONT: Vendor = Vendor {
         ),
         C::new(
             ClosedAt,
-            &["segment close", "segment end", "archived at", "closed at"],
+            &[
+                "segment closed",
+                "segment close",
+                "segment end",
+                "archived at",
+                "closed at",
+            ],
         ),
         C::new(Status, &["status"]),
         C::new(Channel, &["channel", "channel type", "inbox type"]),
@@ -50,7 +66,13 @@ pub const FRONT: Vendor = Vendor {
         C::new(Agent, &["assignee", "teammate"]),
         C::new(
             Requester,
-            &["contact", "contact handle", "contact email", "recipient"],
+            &[
+                "contact",
+                "contact handle",
+                "contact email",
+                "contact name",
+                "recipient",
+            ],
         ),
         C::new(Replies, &["replies sent", "replies", "number of replies"]),
         C::new(Tags, &["tags"]),

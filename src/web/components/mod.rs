@@ -5,6 +5,7 @@ mod chart_download;
 mod charts;
 mod exports;
 mod feedback;
+mod file_reading;
 mod filters;
 mod leaderboard;
 mod messages;

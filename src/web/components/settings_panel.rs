@@ -31,7 +31,8 @@ const EXAMPLE: &str = r#"{
   "repeat_contact_window_days": 7,
   "support_cost": 25000, "currency": "EUR",
   "agent_hours_per_week": 40,
-  "escalation": {"tags": ["escalated"], "statuses": []}
+  "escalation": {"tags": ["escalated"], "statuses": []},
+  "date_order": "day_first"
 }"#;
 
 #[function_component(SettingsPanel)]

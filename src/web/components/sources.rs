@@ -2,11 +2,22 @@
 
 use yew::prelude::*;
 
-use super::ReportProps;
+use super::file_reading::FileReading;
 use crate::i18n::I18n;
+use crate::ingest::Choices;
+use crate::web::state::{Choice, ReportRef};
+
+#[derive(Properties, PartialEq)]
+pub struct SourcesProps {
+    pub report: ReportRef,
+    /// The reading choices made so far.
+    pub choices: Choices,
+    /// A choice made on a file (by name): the files are read again.
+    pub on_choose: Callback<(String, Choice)>,
+}
 
 #[function_component(Sources)]
-pub fn sources(props: &ReportProps) -> Html {
+pub fn sources(props: &SourcesProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let skipped: usize = report.sources.iter().map(|s| s.skipped).sum();
@@ -37,6 +48,11 @@ pub fn sources(props: &ReportProps) -> Html {
             { for report.sources.iter().flat_map(|s| s.warnings.iter().map(move |w| html! {
                 <p class="note">{ format!("{}: {w}", s.file) }</p>
             })) }
+            { for report.sources.iter().enumerate().map(|(index, s)| html! {
+                <FileReading source={s.clone()} index={index}
+                             chosen={props.choices.for_file(&s.file)}
+                             on_choose={props.on_choose.clone()} />
+            }) }
             if skipped > 0 {
                 <details id="skipped">
                     <summary>{ i18n.f("sources.skipped_summary", &[("n", skipped.to_string())]) }</summary>
