@@ -128,7 +128,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
             <label for="settings-json">{ i18n.t("settings.label") }</label>
             <textarea id="settings-json" rows="14" spellcheck="false" value={(*text).clone()} oninput={on_input} />
             if let Some(error) = error {
-                <p class="file-error" id="settings-error" role="alert">{ error }</p>
+                <p class="file-error" id="settings-error" role="alert">{ i18n.engine(&error) }</p>
             }
             <div class="actions">
                 <button type="button" id="settings-apply" onclick={on_apply}>{ i18n.t("settings.apply") }</button>
