@@ -5,8 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Exports, Feedback,
-    FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
+    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Emptiness, EmptyState,
+    Exports, Feedback, FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches,
+    Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{Action, AppState, LoadProgress, LoadTiming, ReportRef};
@@ -119,17 +120,21 @@ pub fn app() -> Html {
         let open_picker = open_picker.clone();
         Callback::from(move |_: MouseEvent| open_picker.emit(()))
     };
-    let on_zone_key = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            open_picker.emit(());
-        }
-    });
-    let on_sample = {
+    let on_zone_key = {
+        let open_picker = open_picker.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" || event.key() == " " {
+                event.prevent_default();
+                open_picker.emit(());
+            }
+        })
+    };
+    let load_sample_now = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |_: MouseEvent| load_sample(&state, &engine))
+        Callback::from(move |_: ()| load_sample(&state, &engine))
     };
+    let on_sample = load_sample_now.reform(|_: MouseEvent| ());
     let on_select = {
         let state = state.clone();
         let engine = engine.clone();
@@ -164,9 +169,9 @@ pub fn app() -> Html {
         Callback::from(move |_: ()| {
             storage::forget_everything();
             lang.set(storage::initial_language());
-            state.dispatch(Action::SetSettings(Settings::default()));
-            state.dispatch(Action::Reading { sample: true });
-            engine.load(Input::Sample, &Settings::default());
+            // The data goes with the worker; the page then teaches what to drop.
+            engine.forget();
+            state.dispatch(Action::Forget);
         })
     };
     let on_channel_click = {
@@ -189,6 +194,17 @@ pub fn app() -> Html {
             state.dispatch(Action::SetSettings(state.applied_settings.clone()));
             state.dispatch(Action::Cancelled);
         })
+    };
+
+    let on_clear = {
+        let on_select = on_select.clone();
+        Callback::from(move |_: ()| on_select.emit(Selection::default()))
+    };
+    let empty = |emptiness: Emptiness| {
+        let on_clear = (emptiness == Emptiness::NoMatch).then(|| on_clear.clone());
+        html! {
+            <EmptyState {emptiness} on_sample={load_sample_now.clone()} on_pick={open_picker.clone()} {on_clear} />
+        }
     };
 
     let files_label = state.files.join(", ");
@@ -250,7 +266,15 @@ pub fn app() -> Html {
             <Messages errors={state.errors.clone()} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget} />
-            if let Some(report) = state.report.clone() {
+            if state.report.is_none() && !state.busy {
+                { empty(Emptiness::NoData) }
+            }
+            if let Some(report) = state.report.clone().filter(|r| has_no_data(r)) {
+                <main id="dashboard" data-files={files_label.clone()}>
+                    { empty(Emptiness::NoData) }
+                    <Sources report={ReportRef(report)} />
+                </main>
+            } else if let Some(report) = state.report.clone() {
                 <main id="dashboard" data-files={files_label.clone()}
                       data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
                       data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
@@ -260,6 +284,10 @@ pub fn app() -> Html {
                     }
                     <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
                                on_change={on_select} />
+                    // The dashboard's body, unindented to keep merges of its lines easy.
+                    if report.tickets == 0 {
+                        { empty(Emptiness::NoMatch) }
+                    } else {
                     <Cards report={ReportRef(report.clone())} />
                     <div class="charts">
                         <CreatedVsSolvedChart report={ReportRef(report.clone())} />
@@ -272,11 +300,17 @@ pub fn app() -> Html {
                     <SlaBreaches report={ReportRef(report.clone())} />
                     <Feedback report={ReportRef(report.clone())} />
                     <Exports report={ReportRef(report.clone())} />
+                    }
                     <Sources report={ReportRef(report)} />
                 </main>
             }
         </ContextProvider<I18n>>
     }
+}
+
+/// Files read, but nothing in them to count: no ticket, and no call or answer either.
+fn has_no_data(report: &Report) -> bool {
+    report.tickets_total == 0 && report.kpis.values().all(|k| k.value.unwrap_or(0.0) == 0.0)
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {

@@ -122,6 +122,17 @@ impl EngineLink {
         self.post("report", None, settings, selection);
     }
 
+    /// Drops the data: a fresh worker holds nothing, and replies of the old one are stale.
+    pub fn forget(&self) {
+        if let Some(worker) = self.0.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+        self.0.latest.set(self.0.latest.get() + 1);
+        *self.0.shown.borrow_mut() = Input::Sample;
+        *self.0.pending.borrow_mut() = None;
+        self.spawn();
+    }
+
     /// Stops whatever the worker is doing and reads again what the dashboard shows.
     pub fn cancel(&self, settings: &Settings, selection: &Selection) {
         if let Some(worker) = self.0.worker.borrow_mut().take() {

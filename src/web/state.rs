@@ -65,6 +65,8 @@ pub enum Action {
     Select(Selection),
     SetSettings(Settings),
     Cancelled,
+    /// "Forget everything": no data, default settings, nothing loading.
+    Forget,
 }
 
 impl Reducible for AppState {
@@ -117,6 +119,12 @@ impl Reducible for AppState {
             Action::Cancelled => {
                 next.busy = false;
                 next.progress = None;
+            }
+            Action::Forget => {
+                return Rc::new(AppState {
+                    // A new state, not a cleared one: nothing of the data can stay behind.
+                    ..AppState::default()
+                });
             }
         }
         Rc::new(next)

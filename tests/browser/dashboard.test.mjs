@@ -66,4 +66,55 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       await page.screenshot({ path: path.join(SHOTS, 'engine-messages-pl.png'), fullPage: true });
     });
   });
+
+  test('empty state teaches what to drop: after "forget everything", for a file without tickets, for a selection of none', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // Two rows, both skipped (no ticket id): a file read, with no ticket in it.
+    const zero = path.join(suite.tmp, 'no_tickets.csv');
+    writeFileSync(zero, 'Id,Created at,Status\n,2024-01-01 10:00,open\n,2024-01-02 10:00,solved\n');
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      assert.equal(await page.$('#empty-state'), null, 'no empty state over the sample');
+
+      // A selection that matches nothing: the filters stay, the panel offers to clear them.
+      await page.fill('#filter-from', '2001-01-01');
+      await page.fill('#filter-to', '2001-01-31');
+      await page.waitForSelector('#empty-state[data-emptiness="NoMatch"]', { timeout: WAIT_MS });
+      assert.equal(await page.$('[data-kpi]'), null, 'no cards for no ticket');
+      await page.focus('#empty-clear');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+
+      // "Forget everything": no data, the panel, focus on its heading; the sample by keyboard.
+      await page.click('#settings > summary');
+      await page.click('#forget');
+      await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+      assert.equal(await page.$('#dashboard'), null, 'the dashboard is gone');
+      const text = await page.innerText('#empty-state');
+      for (const word of ['Zendesk', 'Freshdesk', 'CSV', 'XLSX', 'Export as CSV', 'Tickets → Export']) {
+        assert.ok(text.includes(word), `${word} missing from the empty state:\n${text}`);
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'empty-title');
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state-dark.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await chooseLanguage(page, 'pl');
+      await eventually(async () => assert.equal(await page.innerText('#empty-title'), 'Nie ma jeszcze zgłoszeń do pokazania'));
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state-pl.png'), fullPage: true });
+      await chooseLanguage(page, 'en');
+      await page.focus('#empty-title');
+      await page.keyboard.press('Tab'); // the heading, then "Choose files", then the sample
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'empty-sample');
+      await page.keyboard.press('Enter');
+      await waitForFiles(page, ['sample-zendesk.csv']);
+      assert.equal(await page.$('#empty-state'), null);
+
+      // A file that holds no ticket at all: the panel, and the skipped rows saying why.
+      await page.setInputFiles('#file-input', zero);
+      await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+      assert.equal(await page.getAttribute('#dashboard', 'data-files'), 'no_tickets.csv');
+      assert.match(await page.innerText('#sources'), /no_tickets\.csv/);
+    });
+  });
 });

@@ -630,7 +630,9 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
         forgotten = true;
         await eventually(async () =>
           assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'localStorage not emptied'));
-        await waitForFiles(page, [SAMPLE_FILE]);
+        // No data is left to show: the page teaches what to drop instead.
+        await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+        assert.equal(await page.$('#dashboard'), null, 'a dashboard is still shown');
         await waitForAttr(page, 'html', 'lang', 'en');
         await eventually(async () => {
           const s = JSON.parse(await page.inputValue('#settings-json'));

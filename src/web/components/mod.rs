@@ -3,6 +3,7 @@
 mod cards;
 mod chart_download;
 mod charts;
+mod empty_state;
 mod exports;
 mod feedback;
 mod filters;
@@ -14,6 +15,7 @@ mod tables;
 
 pub use cards::Cards;
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
+pub use empty_state::{Emptiness, EmptyState};
 pub use exports::Exports;
 pub use feedback::Feedback;
 pub use filters::FilterBar;
