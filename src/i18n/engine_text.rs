@@ -274,6 +274,7 @@ mod tests {
         "'{}…' ({} characters)",
         "{kind} sheet '{first}'",
         "%Y-%m-%d %H:%M:%S",
+        "{name}: {}",
     ];
 
     /// Every message the engine can write has a template: each string literal of the files that
@@ -286,6 +287,7 @@ mod tests {
             format!("{root}/settings.rs"),
             format!("{root}/web/session.rs"),
             format!("{root}/web/storage.rs"),
+            format!("{root}/web/components/settings_form.rs"),
         ];
         for dir in ["kpi", "ingest"] {
             for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {

@@ -117,4 +117,68 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       assert.match(await page.innerText('#sources'), /no_tickets\.csv/);
     });
   });
+
+  test('settings form: a target changed in a field changes the card, is checked, applied like the JSON and remembered', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi="first_response_time"]', { timeout: WAIT_MS });
+      const median = Number(await page.getAttribute('[data-kpi="first_response_time"]', 'data-value'));
+      assert.ok(median > 1, `sample median first response ${median}`);
+      await page.click('#settings > summary');
+      assert.equal(await page.isVisible('#settings-json'), false, 'the JSON is advanced, folded away');
+      const target = '#settings-target-first_response_time';
+      const verdict = () => page.getAttribute('[data-kpi="first_response_time"] .target', 'data-target-met');
+
+      // Below the median: missed (shorter is better); far above: met.
+      await page.fill(target, '1');
+      await page.press(target, 'Enter');
+      await eventually(async () => assert.equal(await verdict(), 'false'), WAIT_MS);
+      await page.fill(target, String(Math.ceil(median * 10)));
+      await page.press(target, 'Enter');
+      await eventually(async () => assert.equal(await verdict(), 'true'), WAIT_MS);
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
+      assert.equal(stored.targets.first_response_time, Math.ceil(median * 10));
+      assert.equal(JSON.parse(await page.inputValue('#settings-json')).targets.first_response_time, Math.ceil(median * 10));
+
+      // Refused values say why at the field, and change nothing.
+      await page.fill(target, 'abc');
+      await page.press(target, 'Enter');
+      assert.equal(await page.innerText(`${target}-error`), "'abc' is not a number");
+      assert.equal(await page.inputValue(target), 'abc', 'the refused text stays beside its message');
+      assert.equal(await page.getAttribute(target, 'aria-invalid'), 'true');
+      await page.fill('#settings-sla-_-first', '-5');
+      await page.press('#settings-sla-_-first', 'Enter');
+      assert.equal(await page.innerText('#settings-sla-_-first-error'),
+        "the SLA target for '*' must be a positive number of minutes");
+      assert.equal(await verdict(), 'true');
+
+      // A time zone, business days: the same settings the JSON holds.
+      await page.selectOption('#settings-time-zone', 'Europe/Warsaw');
+      await page.check('#settings-day-mon');
+      await page.check('#settings-day-tue');
+      await page.fill('#settings-hours-end', '16:30');
+      await page.press('#settings-hours-end', 'Enter');
+      await eventually(async () => {
+        const json = JSON.parse(await page.inputValue('#settings-json'));
+        assert.equal(json.time_zone, 'Europe/Warsaw');
+        assert.deepEqual(json.business_hours.hours, { mon: ['09:00-16:30'], tue: ['09:00-16:30'] });
+      }, WAIT_MS);
+      await eventually(async () =>
+        assert.notEqual(await page.getAttribute('[data-kpi="first_response_time_business"]', 'data-value'), ''), WAIT_MS);
+
+      await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form.png') });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await chooseLanguage(page, 'pl');
+      await page.fill(target, 'xyz');
+      await page.press(target, 'Enter');
+      assert.equal(await page.innerText(`${target}-error`), "'xyz' nie jest liczbą");
+      await page.locator('#settings-form').screenshot({ path: path.join(SHOTS, 'settings-form-pl.png') });
+
+      // Remembered: a new visit shows the target in its field.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-kpi="first_response_time"] .target', { timeout: WAIT_MS });
+      assert.equal(await page.inputValue(target), String(Math.ceil(median * 10)));
+    });
+  });
 });

@@ -236,6 +236,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await eventually(() => assertCardsMatch(page, weekReport.kpis));
 
       await page.click('#settings > summary');
+      await page.click('#settings-advanced > summary');
       await page.fill('#settings-json', readFileSync(settingsFile, 'utf8'));
       await page.click('#settings-apply');
       await eventually(() => assertCardsMatch(page, settingsReport.kpis));

@@ -512,6 +512,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
       await run('settings: example, apply (time zone), export, import, a refused one, apply again', async () => {
         await page.click('#settings > summary');
         await page.waitForFunction(() => document.querySelector('#settings')?.open === true, null, { timeout: WAIT_MS });
+        await page.click('#settings-advanced > summary');
         // "Show an example", then apply it: a time zone (the files are read again), SLA, targets.
         await page.click('#settings .actions > button:not([id])');
         await eventually(async () => assert.match(await page.inputValue('#settings-json'), /Europe\/Warsaw/));

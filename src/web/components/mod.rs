@@ -9,6 +9,8 @@ mod feedback;
 mod filters;
 mod leaderboard;
 mod messages;
+mod settings_field;
+mod settings_form;
 mod settings_panel;
 mod sources;
 mod tables;
