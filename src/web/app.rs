@@ -5,9 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Emptiness, EmptyState,
-    Exports, Feedback, FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches,
-    Sources,
+    describe_selection, BacklogChart, Cards, ChannelChart, ChannelTable, ChartSelection,
+    CreatedVsSolvedChart, Emptiness, EmptyState, Exports, Feedback, FilterBar, HeatMap,
+    Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{Action, AppState, LoadProgress, LoadTiming, ReportRef};
@@ -208,8 +208,17 @@ pub fn app() -> Html {
     };
 
     let files_label = state.files.join(", ");
+    // What a downloaded chart says about the selection it shows.
+    let chart_selection = ChartSelection(
+        state
+            .report
+            .as_ref()
+            .map(|r| describe_selection(&i18n, r, &state.selection))
+            .unwrap_or_default(),
+    );
     html! {
         <ContextProvider<I18n> context={i18n}>
+        <ContextProvider<ChartSelection> context={chart_selection}>
             <header class="top">
                 <h1>{ i18n.t("app.title") }</h1>
                 <p class="privacy">{ i18n.t("app.privacy") }</p>
@@ -306,6 +315,7 @@ pub fn app() -> Html {
                     <Sources report={ReportRef(report)} />
                 </main>
             }
+        </ContextProvider<ChartSelection>>
         </ContextProvider<I18n>>
     }
 }

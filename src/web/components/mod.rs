@@ -1,6 +1,7 @@
 //! Components: functions of their properties that only render and emit.
 
 mod cards;
+mod chart_caption;
 mod chart_download;
 mod charts;
 mod empty_state;
@@ -16,6 +17,7 @@ mod sources;
 mod tables;
 
 pub use cards::Cards;
+pub use chart_caption::{describe as describe_selection, ChartSelection};
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
 pub use empty_state::{Emptiness, EmptyState};
 pub use exports::Exports;
