@@ -122,15 +122,12 @@ impl EngineLink {
         self.post("report", None, settings, selection);
     }
 
-    /// Drops the data: a fresh worker holds nothing, and replies of the old one are stale.
+    /// Drops the data the worker holds (the same worker: a new one would load the engine
+    /// again); replies to earlier requests are stale from here on.
     pub fn forget(&self) {
-        if let Some(worker) = self.0.worker.borrow_mut().take() {
-            worker.terminate();
-        }
-        self.0.latest.set(self.0.latest.get() + 1);
         *self.0.shown.borrow_mut() = Input::Sample;
         *self.0.pending.borrow_mut() = None;
-        self.spawn();
+        self.post("forget", None, &Settings::default(), &Selection::default());
     }
 
     /// Stops whatever the worker is doing and reads again what the dashboard shows.
