@@ -13,6 +13,7 @@ mod messages;
 mod settings_field;
 mod settings_form;
 mod settings_panel;
+mod settings_targets;
 mod sources;
 mod tables;
 
