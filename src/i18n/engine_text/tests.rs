@@ -218,6 +218,12 @@ fn a_reason_in_polish_with_its_numbers_and_a_message_inside() {
         translate(Lang::ZhCn, "'abc' is not a number"),
         "'abc' 不是数字"
     );
+    // The worker's own message (www/worker.js) when the files do not fit in memory.
+    assert!(pl(
+        "the files need more memory than a browser tab gives this page (it had 3.9 GB): \
+         export a shorter period, or use the command line tool (helpdesk-kpi report)"
+    )
+    .starts_with("pliki potrzebują więcej pamięci"));
     // Unknown text comes back as it was.
     assert_eq!(pl("something new"), "something new");
 }
