@@ -563,6 +563,30 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
         await assertCanaryShown(page);
       });
 
+      await run('settings form: a time zone, business days and hours, an SLA target, a KPI target, cost', async () => {
+        if (!(await page.$eval('#settings', (d) => d.open))) await page.click('#settings > summary');
+        const commit = async (selector, value) => {
+          await page.fill(selector, value);
+          await page.press(selector, 'Enter');
+        };
+        await page.selectOption('#settings-time-zone', 'Asia/Shanghai');
+        await page.check('#settings-day-wed');
+        await commit('#settings-hours-start', '08:30');
+        await commit('#settings-sla-_-first', '90');
+        await commit('#settings-target-csat', '80');
+        await commit('#settings-support-cost', '1000');
+        await eventually(async () => {
+          const s = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
+          assert.equal(s.time_zone, 'Asia/Shanghai');
+          assert.equal(s.sla['*'].first_response_minutes, 90);
+          assert.equal(s.targets.csat, 80);
+          assert.equal(s.support_cost, 1000);
+          assert.ok(s.business_hours.hours.wed[0].startsWith('08:30-'), JSON.stringify(s.business_hours));
+        });
+        await waitForFiles(page, DATA_FILES);
+        await assertCanaryShown(page);
+      });
+
       await run('tables: channels, SLA breaches, skipped rows, sources, feedback', async () => {
         const channels = await page.$$eval('#channels tbody tr', (rs) => rs.map((r) => r.dataset.channel));
         assert.ok(channels.length >= 2, `#channels rows: ${JSON.stringify(channels)}`);
