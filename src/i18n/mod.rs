@@ -1,12 +1,15 @@
 //! Languages of the page: English, 简体中文, slovenčina, polski. The strings live in
 //! `src/i18n/*.json` (one file per language, the same keys), compiled into the page so that
 //! nothing is fetched. Numbers, durations and dates follow the language's conventions. What the
-//! engine writes (reasons, notes, file messages) stays English for now.
+//! engine writes (reasons, notes, file messages) stays English in the report and is translated
+//! for the page by `engine_text`, from the templates in `src/i18n/engine/*.json`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::kpi::Kpi;
+
+pub mod engine_text;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -77,6 +80,11 @@ impl I18n {
             text = text.replace(&format!("{{{name}}}"), value);
         }
         text
+    }
+
+    /// A message of the engine (reason, note, file error, skipped row) in the page's language.
+    pub fn engine(&self, text: &str) -> String {
+        engine_text::translate(self.lang, text)
     }
 
     /// A number with the language's digit grouping and decimal mark.

@@ -5,8 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Exports, Feedback,
-    FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
+    describe_selection, BacklogChart, Cards, ChannelChart, ChannelTable, ChartSelection,
+    CreatedVsSolvedChart, Emptiness, EmptyState, Exports, Feedback, FilterBar, HeatMap,
+    Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
@@ -131,17 +132,21 @@ pub fn app() -> Html {
         let open_picker = open_picker.clone();
         Callback::from(move |_: MouseEvent| open_picker.emit(()))
     };
-    let on_zone_key = Callback::from(move |event: KeyboardEvent| {
-        if event.key() == "Enter" || event.key() == " " {
-            event.prevent_default();
-            open_picker.emit(());
-        }
-    });
-    let on_sample = {
+    let on_zone_key = {
+        let open_picker = open_picker.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Enter" || event.key() == " " {
+                event.prevent_default();
+                open_picker.emit(());
+            }
+        })
+    };
+    let load_sample_now = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |_: MouseEvent| load_sample(&state, &engine))
+        Callback::from(move |_: ()| load_sample(&state, &engine))
     };
+    let on_sample = load_sample_now.reform(|_: MouseEvent| ());
     let on_select = {
         let state = state.clone();
         let engine = engine.clone();
@@ -177,11 +182,11 @@ pub fn app() -> Html {
         Callback::from(move |_: ()| {
             storage::forget_everything();
             lang.set(storage::initial_language());
-            state.dispatch(Action::SetSettings(Settings::default()));
+            // Column choices go with the rest; the data goes with the worker, and the page
+            // then teaches what to drop.
             engine.set_choices(choices_json(&Choices::default()));
-            state.dispatch(Action::SetChoices(Choices::default()));
-            state.dispatch(Action::Reading { sample: true });
-            engine.load(Input::Sample, &Settings::default());
+            engine.forget();
+            state.dispatch(Action::Forget);
         })
     };
     let on_choose = {
@@ -244,9 +249,29 @@ pub fn app() -> Html {
         })
     };
 
+    let on_clear = {
+        let on_select = on_select.clone();
+        Callback::from(move |_: ()| on_select.emit(Selection::default()))
+    };
+    let empty = |emptiness: Emptiness| {
+        let on_clear = (emptiness == Emptiness::NoMatch).then(|| on_clear.clone());
+        html! {
+            <EmptyState {emptiness} on_sample={load_sample_now.clone()} on_pick={open_picker.clone()} {on_clear} />
+        }
+    };
+
     let files_label = state.files.join(", ");
+    // What a downloaded chart says about the selection it shows.
+    let chart_selection = ChartSelection(
+        state
+            .report
+            .as_ref()
+            .map(|r| describe_selection(&i18n, r, &state.selection))
+            .unwrap_or_default(),
+    );
     html! {
         <ContextProvider<I18n> context={i18n}>
+        <ContextProvider<ChartSelection> context={chart_selection}>
             <header class="top">
                 <h1>{ i18n.t("app.title") }</h1>
                 <p class="privacy">{ i18n.t("app.privacy") }</p>
@@ -309,8 +334,18 @@ pub fn app() -> Html {
             <Messages errors={state.errors.clone()} chosen={state.choices.files.keys().cloned().collect::<Vec<_>>()}
                       on_undo={on_undo} />
             <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
-                           on_apply={on_settings} on_forget={on_forget} />
-            if let Some(report) = state.report.clone() {
+                           on_apply={on_settings} on_forget={on_forget}
+                           units={state.report.as_ref().map(|r| units(r)).unwrap_or_default()}
+                           priorities={state.report.as_ref().and_then(|r| r.facets.get("priority").cloned()).unwrap_or_default()} />
+            if state.report.is_none() && !state.busy {
+                { empty(Emptiness::NoData) }
+            }
+            if let Some(report) = state.report.clone().filter(|r| has_no_data(r)) {
+                <main id="dashboard" data-files={files_label.clone()}>
+                    { empty(Emptiness::NoData) }
+                    <Sources report={ReportRef(report)} choices={state.choices.clone()} on_choose={on_choose.clone()} />
+                </main>
+            } else if let Some(report) = state.report.clone() {
                 <main id="dashboard" data-files={files_label.clone()}
                       data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
                       data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
@@ -321,6 +356,10 @@ pub fn app() -> Html {
                     }
                     <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
                                on_change={on_select} />
+                    // The dashboard's body, unindented to keep merges of its lines easy.
+                    if report.tickets == 0 {
+                        { empty(Emptiness::NoMatch) }
+                    } else {
                     <Cards report={ReportRef(report.clone())} />
                     <div class="charts">
                         <CreatedVsSolvedChart report={ReportRef(report.clone())} />
@@ -333,11 +372,27 @@ pub fn app() -> Html {
                     <SlaBreaches report={ReportRef(report.clone())} />
                     <Feedback report={ReportRef(report.clone())} />
                     <Exports report={ReportRef(report.clone())} />
+                    }
                     <Sources report={ReportRef(report)} choices={state.choices.clone()} on_choose={on_choose} />
                 </main>
             }
+        </ContextProvider<ChartSelection>>
         </ContextProvider<I18n>>
     }
+}
+
+/// Each KPI's unit, for the targets of the settings form.
+fn units(report: &Report) -> std::collections::BTreeMap<String, String> {
+    report
+        .kpis
+        .iter()
+        .map(|(id, kpi)| (id.clone(), kpi.unit.to_string()))
+        .collect()
+}
+
+/// Files read, but nothing in them to count: no ticket, and no call or answer either.
+fn has_no_data(report: &Report) -> bool {
+    report.tickets_total == 0 && report.kpis.values().all(|k| k.value.unwrap_or(0.0) == 0.0)
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {

@@ -132,6 +132,14 @@ impl EngineLink {
         self.post("report", None, settings, selection);
     }
 
+    /// Drops the data the worker holds (the same worker: a new one would load the engine
+    /// again); replies to earlier requests are stale from here on.
+    pub fn forget(&self) {
+        *self.0.shown.borrow_mut() = Input::Sample;
+        *self.0.pending.borrow_mut() = None;
+        self.post("forget", None, &Settings::default(), &Selection::default());
+    }
+
     /// Stops whatever the worker is doing and reads again what the dashboard shows.
     pub fn cancel(&self, settings: &Settings, selection: &Selection) {
         if let Some(worker) = self.0.worker.borrow_mut().take() {

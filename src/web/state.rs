@@ -108,6 +108,8 @@ pub enum Action {
     SetSettings(Settings),
     SetChoices(Choices),
     Cancelled,
+    /// "Forget everything": no data, default settings, nothing loading.
+    Forget,
 }
 
 impl Reducible for AppState {
@@ -169,6 +171,12 @@ impl Reducible for AppState {
             Action::Cancelled => {
                 next.busy = false;
                 next.progress = None;
+            }
+            Action::Forget => {
+                return Rc::new(AppState {
+                    // A new state, not a cleared one: nothing of the data can stay behind.
+                    ..AppState::default()
+                });
             }
         }
         Rc::new(next)

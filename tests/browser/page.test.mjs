@@ -373,6 +373,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await eventually(() => assertCardsMatch(page, weekReport.kpis));
 
       await page.click('#settings > summary');
+      await page.click('#settings-advanced > summary');
       await page.fill('#settings-json', readFileSync(settingsFile, 'utf8'));
       await page.click('#settings-apply');
       await eventually(() => assertCardsMatch(page, settingsReport.kpis));
@@ -454,19 +455,36 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
     });
   });
 
-  test('each chart downloads as SVG (colours inlined) and as PNG', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('each chart downloads as SVG (colours inlined) and as PNG, with its title, legend and selection', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // What each file must say on its own: the figcaption's title and legend, never its hint.
+    const captions = {
+      'chart-created-vs-solved': ['Created vs solved per day', 'created', 'solved'],
+      'chart-channel': ['Tickets by channel'],
+      'chart-heat-map': ['Tickets created by weekday and hour'],
+    };
+    const downloadSvg = async (page, chart) => {
+      const svgDownload = page.waitForEvent('download', { timeout: WAIT_MS });
+      await page.click(`#${chart} .chart-download[data-format="svg"]`);
+      const svgFile = await svgDownload;
+      assert.equal(svgFile.suggestedFilename(), `helpdesk-kpi-${chart}.svg`);
+      return readFileSync(await svgFile.path(), 'utf8');
+    };
+    const texts = (svg) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]);
     await withPage(async (page) => {
       await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
-      for (const chart of ['chart-created-vs-solved', 'chart-channel', 'chart-heat-map']) {
-        const svgDownload = page.waitForEvent('download', { timeout: WAIT_MS });
-        await page.click(`#${chart} .chart-download[data-format="svg"]`);
-        const svgFile = await svgDownload;
-        assert.equal(svgFile.suggestedFilename(), `helpdesk-kpi-${chart}.svg`);
-        const svg = readFileSync(await svgFile.path(), 'utf8');
+      const total = await page.innerText('#selection-count');
+      for (const chart of Object.keys(captions)) {
+        const svg = await downloadSvg(page, chart);
         assert.match(svg, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/, svg.slice(0, 200));
         // Standalone: paint is on each shape, no class is left to a style sheet the file lacks.
         assert.match(svg, / fill="rgb/);
         assert.doesNotMatch(svg, / class="/);
+        const words = texts(svg);
+        for (const word of captions[chart]) assert.ok(words.includes(word), `${chart}: "${word}" not in ${JSON.stringify(words.slice(0, 8))}`);
+        assert.ok(!words.some((w) => w.includes('click a bar')), `${chart}: the page's hint is in the file`);
+        const selection = words.find((w) => w.startsWith('Created ') && w.includes(' · ')) ?? '';
+        assert.match(selection, /^Created \d{4}-\d\d-\d\d – \d{4}-\d\d-\d\d · /, `${chart}: ${JSON.stringify(words)}`);
+        assert.ok(words.join(' ').includes(total), `${chart}: "${total}" not in ${JSON.stringify(words)}`);
         const pngDownload = page.waitForEvent('download', { timeout: WAIT_MS });
         await page.click(`#${chart} .chart-download[data-format="png"]`);
         const png = readFileSync(await (await pngDownload).path());
@@ -474,6 +492,17 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
         assert.ok(png.length > 2000, `a drawn PNG, not a blank one (${png.length} bytes)`);
         writeFileSync(path.join(SHOTS, `download-${chart}.png`), png);
       }
+      // The selection follows the filters: a channel and a date range.
+      await page.selectOption('#filter-channel', 'email');
+      await page.click('[data-preset="30d"]');
+      await eventually(async () => assert.match(await page.innerText('#selection-count'), /^\d+ of /));
+      const count = await page.innerText('#selection-count');
+      const words = texts(await downloadSvg(page, 'chart-created-vs-solved')).join(' ');
+      assert.ok(words.includes('Channel: email'), words);
+      assert.ok(words.includes(count), `${count} not in ${words}`);
+      const png = page.waitForEvent('download', { timeout: WAIT_MS });
+      await page.click('#chart-created-vs-solved .chart-download[data-format="png"]');
+      writeFileSync(path.join(SHOTS, 'download-filtered.png'), readFileSync(await (await png).path()));
     });
   });
 

@@ -309,10 +309,11 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
       await d.dismiss().catch(() => {});
     });
 
-    /** After every step: no error, no error box, the dashboard still there. */
+    /** After every step: no error, no error box, the dashboard still there (unless forgotten). */
     async function assertAlive() {
       assert.deepEqual(errors, [], `console errors / page errors:\n${errors.join('\n')}`);
       assert.equal(await page.$eval('#fatal', (e) => e.hidden), true, '#fatal (the error box) is shown');
+      if (forgotten) return;
       await page.waitForSelector('#dashboard[data-files]', { state: 'attached', timeout: WAIT_MS });
       const n = await page.$$eval('[data-kpi]', (els) => els.length);
       assert.ok(n > 10, `expected more than 10 KPI cards, found ${n}`);
@@ -513,6 +514,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
       await run('settings: example, apply (time zone), export, import, a refused one, apply again', async () => {
         await page.click('#settings > summary');
         await page.waitForFunction(() => document.querySelector('#settings')?.open === true, null, { timeout: WAIT_MS });
+        await page.click('#settings-advanced > summary');
         // "Show an example", then apply it: a time zone (the files are read again), SLA, targets.
         await page.click('#settings .actions > button:not([id])');
         await eventually(async () => assert.match(await page.inputValue('#settings-json'), /Europe\/Warsaw/));
@@ -557,6 +559,30 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
           const s = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
           assert.equal(s.time_zone, 'America/New_York');
           assert.equal(s.targets.csat, 95);
+        });
+        await waitForFiles(page, DATA_FILES);
+        await assertCanaryShown(page);
+      });
+
+      await run('settings form: a time zone, business days and hours, an SLA target, a KPI target, cost', async () => {
+        if (!(await page.$eval('#settings', (d) => d.open))) await page.click('#settings > summary');
+        const commit = async (selector, value) => {
+          await page.fill(selector, value);
+          await page.press(selector, 'Enter');
+        };
+        await page.selectOption('#settings-time-zone', 'Asia/Shanghai');
+        await page.check('#settings-day-wed');
+        await commit('#settings-hours-start', '08:30');
+        await commit('#settings-sla-_-first', '90');
+        await commit('#settings-target-csat', '80');
+        await commit('#settings-support-cost', '1000');
+        await eventually(async () => {
+          const s = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
+          assert.equal(s.time_zone, 'Asia/Shanghai');
+          assert.equal(s.sla['*'].first_response_minutes, 90);
+          assert.equal(s.targets.csat, 80);
+          assert.equal(s.support_cost, 1000);
+          assert.ok(s.business_hours.hours.wed[0].startsWith('08:30-'), JSON.stringify(s.business_hours));
         });
         await waitForFiles(page, DATA_FILES);
         await assertCanaryShown(page);
@@ -650,7 +676,9 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
         forgotten = true;
         await eventually(async () =>
           assert.deepEqual(await page.evaluate(() => Object.keys(localStorage)), [], 'localStorage not emptied'));
-        await waitForFiles(page, [SAMPLE_FILE]);
+        // No data is left to show: the page teaches what to drop instead.
+        await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+        assert.equal(await page.$('#dashboard'), null, 'a dashboard is still shown');
         await waitForAttr(page, 'html', 'lang', 'en');
         await eventually(async () => {
           const s = JSON.parse(await page.inputValue('#settings-json'));

@@ -42,8 +42,8 @@ fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi) -> Html {
     // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
     let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
     let detail = match (&kpi.reason, &kpi.note, kpi.n) {
-        (Some(reason), _, _) => reason.clone(),
-        (None, Some(note), _) => note.clone(),
+        (Some(reason), _, _) => i18n.engine(reason),
+        (None, Some(note), _) => i18n.engine(note),
         (None, None, Some(n)) => format!("n = {n}"),
         _ => String::new(),
     };

@@ -1,13 +1,15 @@
 //! SVG and PNG downloads of a chart. The chart on the page is styled by `style.css`; a file on its
 //! own must carry its colours, so each element's computed paint is written onto a copy first, as
 //! presentation attributes (`fill="…"`): the page's CSP forbids inline `style`, even on a copy.
-//! The PNG is that SVG drawn on a canvas at twice the size. Made in the page: nothing is sent.
+//! Above the chart the file carries its title, legend and the selection (`chart_caption`). The
+//! PNG is that SVG drawn on a canvas at twice the size. Made in the page: nothing is sent.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlCanvasElement, HtmlImageElement, SvgsvgElement};
 use yew::prelude::*;
 
+use super::chart_caption::{self, ChartSelection, SVG_NS};
 use crate::i18n::I18n;
 
 /// The style properties a chart's look depends on.
@@ -31,10 +33,12 @@ pub struct ChartDownloadProps {
 #[function_component(ChartDownload)]
 pub fn chart_download(props: &ChartDownloadProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
+    let selection = use_context::<ChartSelection>().unwrap_or_default();
     let button = |format: &'static str| {
         let chart = props.chart.clone();
+        let selection = selection.0.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some((svg, width, height)) = standalone_svg(&chart) {
+            if let Some((svg, width, height)) = standalone_svg(&chart, &selection) {
                 let name = format!("helpdesk-kpi-{chart}");
                 match format {
                     "svg" => save(&format!("{name}.svg"), &svg_url(&svg)),
@@ -52,8 +56,9 @@ pub fn chart_download(props: &ChartDownloadProps) -> Html {
     html! { <span class="chart-downloads">{ button("svg") }{ button("png") }</span> }
 }
 
-/// The chart's SVG as a file of its own (colours inlined, a background, its drawn size).
-fn standalone_svg(chart: &str) -> Option<(String, f64, f64)> {
+/// The chart's SVG as a file of its own (colours inlined, a background, its drawn size), under
+/// its caption.
+fn standalone_svg(chart: &str, selection: &str) -> Option<(String, f64, f64)> {
     let window = web_sys::window()?;
     let document = window.document()?;
     let figure = document.get_element_by_id(chart)?;
@@ -87,19 +92,27 @@ fn standalone_svg(chart: &str) -> Option<(String, f64, f64)> {
         .ok()??
         .get_property_value("background-color")
         .unwrap_or_default();
-    let _ = copy.set_attribute("xmlns", "http://www.w3.org/2000/svg");
-    let _ = copy.set_attribute("width", &width.to_string());
-    let _ = copy.set_attribute("height", &height.to_string());
-    // The page's panel colour behind the chart (dark mode included), as its first shape.
-    if let Ok(backdrop) = document.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect") {
+    // The file: a backdrop in the page's panel colour (dark mode included), the caption, and
+    // the chart below it as a nested <svg> that keeps its own viewBox.
+    let file = document.create_element_ns(Some(SVG_NS), "svg").ok()?;
+    let _ = file.set_attribute("xmlns", SVG_NS);
+    if let Ok(backdrop) = document.create_element_ns(Some(SVG_NS), "rect") {
         for (name, value) in [("width", "100%"), ("height", "100%"), ("fill", &background)] {
             let _ = backdrop.set_attribute(name, value);
         }
-        let _ = copy.insert_before(&backdrop, copy.first_child().as_ref());
+        let _ = file.append_child(&backdrop);
     }
+    let top = chart_caption::draw(&window, &document, &figure, &file, width, selection);
+    for (name, value) in [("x", 0.0), ("y", top), ("width", width), ("height", height)] {
+        let _ = copy.set_attribute(name, &value.to_string());
+    }
+    let _ = file.append_child(&copy);
+    let height = top + height;
+    let _ = file.set_attribute("width", &width.to_string());
+    let _ = file.set_attribute("height", &height.to_string());
     let svg = web_sys::XmlSerializer::new()
         .ok()?
-        .serialize_to_string(&copy)
+        .serialize_to_string(&file)
         .ok()?;
     Some((svg, width, height))
 }

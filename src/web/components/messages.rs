@@ -34,7 +34,7 @@ pub fn messages(props: &MessagesProps) -> Html {
                     }
                 });
                 html! {
-                    <p class="file-error" data-file={file.clone()}><strong>{ file.clone() }</strong>{ format!(": {message}") }
+                    <p class="file-error" data-file={file.clone()}><strong>{ file.clone() }</strong>{ format!(": {}", i18n.engine(message)) }
                         { for undo }</p>
                 }
             }) }

@@ -1,20 +1,27 @@
 //! Components: functions of their properties that only render and emit.
 
 mod cards;
+mod chart_caption;
 mod chart_download;
 mod charts;
+mod empty_state;
 mod exports;
 mod feedback;
 mod file_reading;
 mod filters;
 mod leaderboard;
 mod messages;
+mod settings_field;
+mod settings_form;
 mod settings_panel;
+mod settings_targets;
 mod sources;
 mod tables;
 
 pub use cards::Cards;
+pub use chart_caption::{describe as describe_selection, ChartSelection};
 pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
+pub use empty_state::{Emptiness, EmptyState};
 pub use exports::Exports;
 pub use feedback::Feedback;
 pub use filters::FilterBar;

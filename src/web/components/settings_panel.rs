@@ -1,10 +1,13 @@
 //! The settings: edited as JSON (the same file the CLI takes with `--settings`), remembered in
 //! this browser, exported and imported as a file. "Forget everything" clears what is stored.
 
+use std::collections::BTreeMap;
+
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use super::settings_form::SettingsForm;
 use crate::i18n::I18n;
 use crate::settings::Settings;
 use crate::web::{files, storage};
@@ -16,6 +19,11 @@ pub struct SettingsProps {
     pub error: Option<String>,
     pub on_apply: Callback<Settings>,
     pub on_forget: Callback<()>,
+    /// Each KPI's unit and the data's priorities, for the form.
+    #[prop_or_default]
+    pub units: BTreeMap<String, String>,
+    #[prop_or_default]
+    pub priorities: Vec<String>,
 }
 
 /// An example that shows every kind of entry.
@@ -126,14 +134,22 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
             <p class="note">
                 { i18n.t("settings.note") }
             </p>
-            <label for="settings-json">{ i18n.t("settings.label") }</label>
-            <textarea id="settings-json" rows="14" spellcheck="false" value={(*text).clone()} oninput={on_input} />
             if let Some(error) = error {
-                <p class="file-error" id="settings-error" role="alert">{ error }</p>
+                <p class="file-error" id="settings-error" role="alert">{ i18n.engine(&error) }</p>
             }
+            <SettingsForm settings={props.settings.clone()} units={props.units.clone()}
+                          priorities={props.priorities.clone()} on_apply={props.on_apply.clone()} />
+            // Everything the form does not show (group hours, holidays, escalation, scales).
+            <details id="settings-advanced" class="advanced">
+                <summary>{ i18n.t("settings.advanced") }</summary>
+                <label for="settings-json">{ i18n.t("settings.label") }</label>
+                <textarea id="settings-json" rows="14" spellcheck="false" value={(*text).clone()} oninput={on_input} />
+                <div class="actions">
+                    <button type="button" id="settings-apply" onclick={on_apply}>{ i18n.t("settings.apply") }</button>
+                    <button type="button" onclick={on_example}>{ i18n.t("settings.example") }</button>
+                </div>
+            </details>
             <div class="actions">
-                <button type="button" id="settings-apply" onclick={on_apply}>{ i18n.t("settings.apply") }</button>
-                <button type="button" onclick={on_example}>{ i18n.t("settings.example") }</button>
                 <a class="button" href={download} download="helpdesk-kpi-settings.json">{ i18n.t("settings.export") }</a>
                 <label class="button">{ i18n.t("settings.import") }
                     <input type="file" accept=".json,application/json" class="visually-hidden" onchange={on_import} />

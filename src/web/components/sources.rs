@@ -46,7 +46,7 @@ pub fn sources(props: &SourcesProps) -> Html {
                 <p class="note">{ i18n.f("sources.duplicates", &[("n", report.duplicates.to_string())]) }</p>
             }
             { for report.sources.iter().flat_map(|s| s.warnings.iter().map(move |w| html! {
-                <p class="note">{ format!("{}: {w}", s.file) }</p>
+                <p class="note">{ format!("{}: {}", s.file, i18n.engine(w)) }</p>
             })) }
             { for report.sources.iter().enumerate().map(|(index, s)| html! {
                 <FileReading source={s.clone()} index={index}
@@ -59,7 +59,7 @@ pub fn sources(props: &SourcesProps) -> Html {
                     <ul>
                         { for report.sources.iter().flat_map(|s| s.skipped_reasons.iter().map(move |row| {
                             let column = row.column.as_ref().map(|c| i18n.f("sources.column", &[("column", c.clone())])).unwrap_or_default();
-                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column), ("reason", row.reason.clone())]) }</li> }
+                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column), ("reason", i18n.engine(&row.reason))]) }</li> }
                         })) }
                     </ul>
                 </details>

@@ -1,0 +1,142 @@
+//! The engine's messages (null-KPI reasons, notes, skipped rows, file errors, warnings) in the
+//! page's language. The engine stays pure and its JSON stays English, as the catalogue fixes it:
+//! the page matches each English message against the templates of `engine/en.json` and fills the
+//! same template of the page's language with what the placeholders caught. A message that no
+//! template matches is shown as the engine wrote it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::Lang;
+
+/// A template cut into literal text and `{name}` holes; two holes never touch.
+#[derive(Debug)]
+enum Part {
+    Text(String),
+    Hole(String),
+}
+
+fn parse(template: &str) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            break;
+        };
+        if open > 0 {
+            parts.push(Part::Text(rest[..open].to_string()));
+        }
+        parts.push(Part::Hole(rest[open + 1..close].to_string()));
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        parts.push(Part::Text(rest.to_string()));
+    }
+    parts
+}
+
+fn templates(lang: Lang) -> &'static HashMap<String, String> {
+    static TABLES: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
+    let tables = TABLES.get_or_init(|| {
+        let parse = |text: &str| serde_json::from_str(text).unwrap_or_default();
+        [
+            parse(include_str!("engine/en.json")),
+            parse(include_str!("engine/zh-CN.json")),
+            parse(include_str!("engine/sk.json")),
+            parse(include_str!("engine/pl.json")),
+        ]
+    });
+    &tables[lang as usize]
+}
+
+/// The English templates, the most literal text first, so that the most specific one wins.
+fn english() -> &'static [(String, Vec<Part>)] {
+    static PATTERNS: OnceLock<Vec<(String, Vec<Part>)>> = OnceLock::new();
+    PATTERNS.get_or_init(|| {
+        let mut patterns: Vec<(String, Vec<Part>)> = templates(Lang::En)
+            .iter()
+            .map(|(key, template)| (key.clone(), parse(template)))
+            .collect();
+        let literal = |parts: &[Part]| -> usize {
+            parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.len(),
+                    Part::Hole(_) => 0,
+                })
+                .sum()
+        };
+        patterns.sort_by(|a, b| literal(&b.1).cmp(&literal(&a.1)).then(a.0.cmp(&b.0)));
+        patterns
+    })
+}
+
+/// Whether `text` is `parts` with each hole filled by non-empty text; the fillings in `caught`.
+fn matches<'t>(
+    parts: &'static [Part],
+    text: &'t str,
+    caught: &mut Vec<(&'static str, &'t str)>,
+) -> bool {
+    let Some((first, rest)) = parts.split_first() else {
+        return text.is_empty();
+    };
+    match first {
+        Part::Text(literal) => text
+            .strip_prefix(literal.as_str())
+            .is_some_and(|after| matches(rest, after, caught)),
+        Part::Hole(name) => {
+            let name = name.as_str();
+            let Some(Part::Text(next)) = rest.first() else {
+                if text.is_empty() {
+                    return false;
+                }
+                caught.push((name, text));
+                return true;
+            };
+            // Try each place the next literal text occurs: a filling may contain it too.
+            for (at, _) in text.match_indices(next.as_str()).filter(|(at, _)| *at > 0) {
+                caught.push((name, &text[..at]));
+                if matches(rest, &text[at..], caught) {
+                    return true;
+                }
+                caught.pop();
+            }
+            false
+        }
+    }
+}
+
+/// The key of the template `text` was made from, with what its holes caught.
+pub fn recognise(text: &str) -> Option<(&'static str, Vec<(&'static str, &str)>)> {
+    english().iter().find_map(|(key, parts)| {
+        let mut caught = Vec::new();
+        matches(parts, text, &mut caught).then_some((key.as_str(), caught))
+    })
+}
+
+/// `text` in `lang`: its template's translation with the holes filled, a hole named `msg_…`
+/// (a message inside a message) translated in turn; `text` itself where nothing matches.
+pub fn translate(lang: Lang, text: &str) -> String {
+    if lang == Lang::En {
+        return text.to_string();
+    }
+    let Some((key, caught)) = recognise(text) else {
+        return text.to_string();
+    };
+    let Some(template) = templates(lang).get(key) else {
+        return text.to_string();
+    };
+    let mut out = template.clone();
+    for (name, value) in caught {
+        let value = if name.starts_with("msg_") {
+            translate(lang, value)
+        } else {
+            value.to_string()
+        };
+        out = out.replace(&format!("{{{name}}}"), &value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,233 @@
+//! Every engine message has a template, in every language.
+use super::*;
+use crate::i18n::LANGS;
+
+fn holes(template: &str) -> Vec<String> {
+    let mut names: Vec<String> = parse(template)
+        .into_iter()
+        .filter_map(|p| match p {
+            Part::Hole(name) => Some(name),
+            Part::Text(_) => None,
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn every_language_has_every_template_with_the_same_holes() {
+    for (lang, code, _) in LANGS {
+        for (key, english) in templates(Lang::En) {
+            let Some(template) = templates(lang).get(key) else {
+                panic!("{code} lacks the engine message {key}");
+            };
+            assert_eq!(holes(template), holes(english), "{code} {key}");
+        }
+    }
+}
+
+/// The string literals of a Rust file outside its test module and comments, escapes and
+/// line continuations resolved as the compiler does (enough of them for these files).
+fn literals(source: &str) -> Vec<String> {
+    let code = [
+        "#[cfg(test)]\nmod tests",
+        "#[cfg(test)]\npub(crate) mod tests",
+    ]
+    .iter()
+    .fold(source, |code, cut| code.split(cut).next().unwrap_or(""));
+    let chars: Vec<char> = code.chars().collect();
+    let (mut found, mut i) = (Vec::new(), 0);
+    while i < chars.len() {
+        match chars[i] {
+            '/' if chars.get(i + 1) == Some(&'/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    i += 1;
+                }
+            }
+            // A char literal ('"', '\'', '\u{feff}') or a lifetime.
+            '\'' if chars.get(i + 1) == Some(&'\\') => {
+                i += 3;
+                while chars[i] != '\'' {
+                    i += 1;
+                }
+                i += 1;
+            }
+            '\'' if chars.get(i + 2) == Some(&'\'') => i += 3,
+            '"' => {
+                let mut text = String::new();
+                i += 1;
+                while chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        match chars[i + 1] {
+                            '\n' => {
+                                i += 2;
+                                while chars[i].is_whitespace() {
+                                    i += 1;
+                                }
+                                continue;
+                            }
+                            'n' => text.push('\n'),
+                            other => text.push(other),
+                        }
+                        i += 2;
+                    } else {
+                        text.push(chars[i]);
+                        i += 1;
+                    }
+                }
+                found.push(text);
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// Literals with a space in these files that are not messages: value words the reader
+/// recognises, and pieces that messages quote or join.
+const NOT_MESSAGES: &[&str] = &[
+    "on hold",
+    "e mail",
+    "web form",
+    "web widget",
+    "live chat",
+    "phone call (incoming)",
+    "phone call (outgoing)",
+    "web service",
+    "contact form",
+    "help center",
+    "self service",
+    "feedback widget",
+    "walk in",
+    "walk up",
+    "virtual agent",
+    "phone call",
+    "good, i'm satisfied",
+    "very satisfied",
+    "extremely satisfied",
+    "extremely happy",
+    "bardzo zadowolony",
+    "veľmi spokojný",
+    "bad, i'm unsatisfied",
+    "not good",
+    "very dissatisfied",
+    "extremely dissatisfied",
+    "extremely unhappy",
+    "just okay",
+    "bardzo niezadowolony",
+    "veľmi nespokojný",
+    "not offered",
+    "within sla",
+    "sla violated",
+    "inbound call",
+    "outbound call",
+    "abandoned in queue",
+    "abandoned in ivr",
+    "not answered",
+    "abandoned in voicemail",
+    "callback requested",
+    "grand total",
+    "{}: {}",
+    "{} and {more} more",
+    "'{}…' ({} characters)",
+    "{kind} sheet '{first}'",
+    "{kind} sheet '{chosen}'",
+    // A column's preview: a value that does not read, and a duration.
+    "✗ {text}",
+    "{} min",
+    "%Y-%m-%d %H:%M:%S",
+    "{name}: {}",
+];
+
+/// Every message the engine can write has a template: each string literal of the files that
+/// write messages is found in the source itself, so a new message without a template fails
+/// here instead of reaching the page in English.
+#[test]
+fn every_engine_message_in_the_source_has_a_template() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/src");
+    let mut files = vec![
+        format!("{root}/settings.rs"),
+        format!("{root}/web/session.rs"),
+        format!("{root}/web/storage.rs"),
+        format!("{root}/web/components/settings_form.rs"),
+        format!("{root}/web/components/settings_targets.rs"),
+    ];
+    for dir in ["kpi", "ingest"] {
+        for entry in std::fs::read_dir(format!("{root}/{dir}")).unwrap() {
+            let path = entry.unwrap().path();
+            // datetime.rs holds date forms, not messages.
+            if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("datetime.rs") {
+                files.push(path.display().to_string());
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in &files {
+        let source = std::fs::read_to_string(file).unwrap();
+        for literal in literals(&source) {
+            let words = literal.chars().any(char::is_alphabetic) && literal.contains(' ');
+            if !words || NOT_MESSAGES.contains(&literal.as_str()) {
+                continue;
+            }
+            // Each `{…}` of a format string stands for some text.
+            let sample = fill_format_holes(&literal);
+            checked += 1;
+            if recognise(&sample).is_none() {
+                missing.push(format!("{file}: {literal}"));
+            }
+        }
+    }
+    assert!(
+        checked > 100,
+        "only {checked} messages found: is the scan broken?"
+    );
+    assert!(
+        missing.is_empty(),
+        "no template for:\n{}",
+        missing.join("\n")
+    );
+}
+
+fn fill_format_holes(literal: &str) -> String {
+    let mut out = String::new();
+    let mut rest = literal;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+        out.push('7');
+        rest = &rest[close..];
+    }
+    out + rest
+}
+
+#[test]
+fn a_reason_in_polish_with_its_numbers_and_a_message_inside() {
+    let pl = |text: &str| translate(Lang::Pl, text);
+    assert_eq!(
+        pl("no NPS answer in the selection"),
+        "w wybranym zakresie nie ma odpowiedzi NPS"
+    );
+    assert_eq!(
+        pl("3 tickets left out: their end time comes before their creation time"),
+        "pominięte zgłoszenia: 3; ich czas końcowy jest wcześniejszy niż czas utworzenia"
+    );
+    assert_eq!(
+        pl("targets from the settings; tickets whose targets are still running are not counted"),
+        "cele z ustawień; zgłoszenia, których cele wciąż biegną, nie są liczone"
+    );
+    assert_eq!(pl("scale 1–7, 7 = easiest"), "skala 1–7, 7 = najłatwiej");
+    assert_eq!(
+        translate(Lang::ZhCn, "'abc' is not a number"),
+        "'abc' 不是数字"
+    );
+    // The worker's own message (www/worker.js) when the files do not fit in memory.
+    assert!(pl(
+        "the files need more memory than a browser tab gives this page (it had 3.9 GB): \
+         export a shorter period, or use the command line tool (helpdesk-kpi report)"
+    )
+    .starts_with("pliki potrzebują więcej pamięci"));
+    // Unknown text comes back as it was.
+    assert_eq!(pl("something new"), "something new");
+}

@@ -1,0 +1,215 @@
+//! The settings a support lead changes most, as a form: time zone and as-of, business hours,
+//! SLA targets, KPI targets, cost and team. Each field changes the same `Settings` the JSON
+//! editor does and applies it the same way (checked by `Settings::validate`, remembered, the
+//! report recomputed); what the form cannot show stays in the JSON and is kept.
+
+use std::collections::BTreeMap;
+
+use wasm_bindgen::JsCast;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::settings_field::{parse_number, show_number, Field};
+use super::settings_targets::{kpi_targets, sla_targets};
+use crate::i18n::I18n;
+use crate::kpi::business_hours::ScheduleSpec;
+use crate::settings::Settings;
+
+const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsFormProps {
+    pub settings: Settings,
+    /// The unit of each KPI's headline (from the report), shown beside its target.
+    pub units: BTreeMap<String, String>,
+    /// The priorities in the data, offered as SLA rows.
+    pub priorities: Vec<String>,
+    pub on_apply: Callback<Settings>,
+}
+
+/// A change to the settings made from a field's text; `Err` is the message for the field.
+pub(super) type Change = fn(&mut Settings, &str, &str) -> Result<(), String>;
+
+#[function_component(SettingsForm)]
+pub fn settings_form(props: &SettingsFormProps) -> Html {
+    let i18n = use_context::<I18n>().unwrap_or_default();
+    let settings = &props.settings;
+    // `key` names what the change applies to (a KPI id, a priority, a day).
+    let edit = |key: &str, change: Change| -> Callback<String, Result<(), String>> {
+        let (settings, on_apply, key) = (settings.clone(), props.on_apply.clone(), key.to_string());
+        Callback::from(move |text: String| {
+            let mut next = settings.clone();
+            change(&mut next, &key, &text)?;
+            next.validate()?;
+            on_apply.emit(next);
+            Ok(())
+        })
+    };
+    let zones = zone_options(settings.time_zone.as_deref().unwrap_or(""), &i18n);
+    let on_zone = select_change(edit("", |s, _, text| {
+        s.time_zone = (!text.is_empty()).then(|| text.to_string());
+        Ok(())
+    }));
+    html! {
+        <div id="settings-form" class="settings-form">
+            <fieldset>
+                <legend>{ i18n.t("settings.form_time") }</legend>
+                <div class="field">
+                    <label for="settings-time-zone">{ i18n.t("settings.time_zone") }</label>
+                    <select id="settings-time-zone" onchange={on_zone}>{ zones }</select>
+                </div>
+                <Field id="settings-as-of" label={i18n.t("settings.as_of")}
+                       value={settings.as_of.clone().unwrap_or_default()}
+                       placeholder={i18n.t("settings.as_of_hint")}
+                       on_commit={edit("", |s, _, text| {
+                           s.as_of = (!text.trim().is_empty()).then(|| text.trim().to_string());
+                           Ok(())
+                       })} />
+            </fieldset>
+            { business_hours(&i18n, settings, &edit) }
+            { sla_targets(&i18n, settings, &props.priorities, &edit) }
+            { kpi_targets(&i18n, settings, &props.units, &edit) }
+            <fieldset>
+                <legend>{ i18n.t("settings.costs_title") }</legend>
+                <Field id="settings-support-cost" label={i18n.t("settings.support_cost")}
+                       value={show_number(settings.support_cost)}
+                       unit={settings.currency.clone()}
+                       on_commit={edit("", |s, _, t| { s.support_cost = number(t)?; Ok(()) })} />
+                <Field id="settings-currency" label={i18n.t("settings.currency")}
+                       value={settings.currency.clone().unwrap_or_default()} placeholder="EUR"
+                       on_commit={edit("", |s, _, t| {
+                           s.currency = (!t.trim().is_empty()).then(|| t.trim().to_string());
+                           Ok(())
+                       })} />
+                <Field id="settings-agent-hours" label={i18n.t("settings.agent_hours")}
+                       value={show_number(settings.agent_hours_per_week)} unit={i18n.t("settings.unit_hours")}
+                       on_commit={edit("", |s, _, t| { s.agent_hours_per_week = number(t)?; Ok(()) })} />
+                <Field id="settings-repeat-window" label={i18n.t("settings.repeat_window")}
+                       value={show_number(settings.repeat_contact_window_days)} unit={i18n.t("settings.unit_days")}
+                       on_commit={edit("", |s, _, t| { s.repeat_contact_window_days = number(t)?; Ok(()) })} />
+            </fieldset>
+        </div>
+    }
+}
+
+/// A field's number, or the message (in English: the form translates it as it does the
+/// engine's).
+pub(super) fn number(text: &str) -> Result<Option<f64>, String> {
+    parse_number(text).map_err(|_| format!("'{}' is not a number", text.trim()))
+}
+
+/// A select's new value handed to `commit` (always valid: the options are).
+fn select_change(commit: Callback<String, Result<(), String>>) -> Callback<Event> {
+    Callback::from(move |event: Event| {
+        if let Some(select) = event
+            .target()
+            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+        {
+            let _ = commit.emit(select.value());
+        }
+    })
+}
+
+/// Every IANA zone the engine knows, the chosen one selected; empty is the default, UTC.
+fn zone_options(chosen: &str, i18n: &I18n) -> Html {
+    html! {
+        <>
+            <option value="" selected={chosen.is_empty()}>{ i18n.t("settings.time_zone_default") }</option>
+            { for chrono_tz::TZ_VARIANTS.iter().map(|zone| {
+                let name = zone.name();
+                html! { <option value={name} selected={name == chosen}>{ name }</option> }
+            }) }
+        </>
+    }
+}
+
+pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), String>> + 'a;
+
+/// Days with one interval each, the same on every chosen day; holidays, special days and
+/// uneven days (set in the JSON) are kept and said.
+fn business_hours(i18n: &I18n, settings: &Settings, edit: &Edit<'_>) -> Html {
+    let spec = settings.business_hours.as_ref();
+    let first = spec
+        .and_then(|s| s.hours.values().next())
+        .and_then(|intervals| intervals.first())
+        .and_then(|i| i.split_once('-'))
+        .map(|(a, b)| (a.to_string(), b.to_string()));
+    let (start, end) = first.unwrap_or_else(|| ("09:00".into(), "17:00".into()));
+    let uneven = spec.is_some_and(|s| {
+        let mut days = s.hours.values();
+        let first = days.next();
+        days.any(|d| Some(d) != first)
+            || first.is_some_and(|d| d.len() > 1)
+            || !s.holidays.is_empty()
+            || !s.special_days.is_empty()
+    });
+    let days = DAYS.iter().enumerate().map(|(index, day)| {
+        let checked = spec.is_some_and(|s| s.hours.contains_key(*day));
+        let commit = edit(day, |s, day, on| {
+            let spec = s.business_hours.get_or_insert_with(|| ScheduleSpec {
+                time_zone: s.time_zone.clone().unwrap_or_else(|| "UTC".into()),
+                hours: BTreeMap::new(),
+                ..ScheduleSpec::default()
+            });
+            let interval = spec
+                .hours
+                .values()
+                .next()
+                .cloned()
+                .unwrap_or_else(|| vec!["09:00-17:00".into()]);
+            if on == "true" {
+                spec.hours.insert(day.to_string(), interval);
+            } else {
+                spec.hours.remove(day);
+            }
+            if spec.hours.is_empty() && spec.holidays.is_empty() && spec.special_days.is_empty() {
+                s.business_hours = None;
+            }
+            Ok(())
+        });
+        let onchange = Callback::from(move |event: Event| {
+            if let Some(input) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
+            {
+                let _ = commit.emit(input.checked().to_string());
+            }
+        });
+        html! {
+            <label class="day">
+                <input type="checkbox" id={format!("settings-day-{day}")} {checked} {onchange} />
+                { i18n.t(&format!("weekday.{index}")) }
+            </label>
+        }
+    });
+    html! {
+        <fieldset>
+            <legend>{ i18n.t("settings.hours_title") }</legend>
+            <div class="days" role="group" aria-label={i18n.t("settings.hours_days")}>{ for days }</div>
+            <Field id="settings-hours-start" kind="time" label={i18n.t("settings.hours_start")}
+                   value={start} on_commit={edit("", |s, _, t| set_hours(s, Some(t), None))} />
+            <Field id="settings-hours-end" kind="time" label={i18n.t("settings.hours_end")}
+                   value={end} on_commit={edit("", |s, _, t| set_hours(s, None, Some(t)))} />
+            if uneven {
+                <p class="note">{ i18n.t("settings.hours_uneven") }</p>
+            }
+        </fieldset>
+    }
+}
+
+/// Sets the start or end of every chosen day's hours.
+fn set_hours(s: &mut Settings, start: Option<&str>, end: Option<&str>) -> Result<(), String> {
+    let Some(spec) = s.business_hours.as_mut() else {
+        return Err("choose the days first".into());
+    };
+    for intervals in spec.hours.values_mut() {
+        let old = intervals.first().cloned().unwrap_or_default();
+        let (old_start, old_end) = old.split_once('-').unwrap_or(("09:00", "17:00"));
+        let (from, to) = (start.unwrap_or(old_start), end.unwrap_or(old_end));
+        if from == to {
+            return Err("the end must differ from the start".into());
+        }
+        *intervals = vec![format!("{from}-{to}")];
+    }
+    Ok(())
+}

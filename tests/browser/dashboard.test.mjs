@@ -1,0 +1,184 @@
+// Headless-Chromium test of the dashboard's own words and controls: the engine's messages in
+// the page's language, the empty state, and the settings form.
+//
+//   node --test dashboard.test.mjs          (in tests/browser, after scripts/build-web.sh)
+//
+// Env: as common.mjs. Every test asserts that the page requested nothing outside the local
+// server and logged no error. Screenshots go to target/screenshots/.
+
+import { describe, test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  SHOTS, WAIT_MS, TEST_TIMEOUT_MS,
+  startBrowserAndServer, assertPageBuilt, fixture, visit, assertNoProblems, eventually, waitForFiles, dropFiles,
+} from './common.mjs';
+
+describe('dashboard words and controls in headless Chromium', { timeout: 10 * TEST_TIMEOUT_MS }, () => {
+  let suite;
+
+  before(async () => {
+    suite = await startBrowserAndServer('helpdesk-kpi-dashboard-');
+  });
+
+  after(async () => {
+    await suite?.close();
+  });
+
+  async function withPage(body, contextOptions = {}) {
+    assertPageBuilt();
+    const { problems } = await visit(suite.browser, suite.server.url, body, { contextOptions });
+    assertNoProblems(problems);
+  }
+
+  async function chooseLanguage(page, code) {
+    await page.selectOption('#language', code);
+    await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), code));
+  }
+
+  test('engine messages (null reasons, notes, skipped rows, file errors) show in Polish', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi="nps"]', { timeout: WAIT_MS });
+      const english = await page.innerText('[data-kpi="nps"] .detail');
+      assert.equal(english, 'no 0–10 recommendation (NPS) column in this export');
+      await chooseLanguage(page, 'pl');
+      await eventually(async () =>
+        assert.equal(await page.innerText('[data-kpi="nps"] .detail'),
+          'w tym eksporcie nie ma kolumny rekomendacji 0–10 (NPS)'));
+      // Every null card of the sample: a translation, never the English reason.
+      const details = await page.$$eval('.card.null .detail', (els) => els.map((e) => e.textContent));
+      assert.ok(details.length > 5, `null cards: ${details.length}`);
+      for (const text of details) assert.doesNotMatch(text, /\b(the|this|no|in|column)\b/, text);
+      // A note with a number in it.
+      assert.equal(await page.innerText('[data-kpi="repeat_contact_rate"] .detail'), 'okno: 7 dni od utworzenia');
+
+      await dropFiles(page, [fixture('bad/not_a_csv.bin')]);
+      const error = page.locator('.file-error').filter({ hasText: 'not_a_csv.bin' }).first();
+      await error.waitFor({ state: 'visible', timeout: WAIT_MS });
+      assert.match(await error.innerText(), /to nie jest plik tekstowy \(zawiera dane binarne\)/);
+
+      await dropFiles(page, [fixture('bad/zendesk_bad_rows.csv')]);
+      await waitForFiles(page, ['zendesk_bad_rows.csv']);
+      await page.click('#skipped > summary');
+      const skipped = await page.innerText('#skipped');
+      assert.doesNotMatch(skipped, / is not | is empty/, skipped);
+      await page.screenshot({ path: path.join(SHOTS, 'engine-messages-pl.png'), fullPage: true });
+    });
+  });
+
+  test('empty state teaches what to drop: after "forget everything", for a file without tickets, for a selection of none', { timeout: TEST_TIMEOUT_MS }, async () => {
+    // Two rows, both skipped (no ticket id): a file read, with no ticket in it.
+    const zero = path.join(suite.tmp, 'no_tickets.csv');
+    writeFileSync(zero, 'Id,Created at,Status\n,2024-01-01 10:00,open\n,2024-01-02 10:00,solved\n');
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      assert.equal(await page.$('#empty-state'), null, 'no empty state over the sample');
+
+      // A selection that matches nothing: the filters stay, the panel offers to clear them.
+      await page.fill('#filter-from', '2001-01-01');
+      await page.fill('#filter-to', '2001-01-31');
+      await page.waitForSelector('#empty-state[data-emptiness="NoMatch"]', { timeout: WAIT_MS });
+      assert.equal(await page.$('[data-kpi]'), null, 'no cards for no ticket');
+      await page.focus('#empty-clear');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+
+      // "Forget everything": no data, the panel, focus on its heading; the sample by keyboard.
+      await page.click('#settings > summary');
+      await page.click('#forget');
+      await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+      assert.equal(await page.$('#dashboard'), null, 'the dashboard is gone');
+      const text = await page.innerText('#empty-state');
+      for (const word of ['Zendesk', 'Freshdesk', 'CSV', 'XLSX', 'Export as CSV', 'Tickets → Export']) {
+        assert.ok(text.includes(word), `${word} missing from the empty state:\n${text}`);
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'empty-title');
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state-dark.png'), fullPage: true });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await chooseLanguage(page, 'pl');
+      await eventually(async () => assert.equal(await page.innerText('#empty-title'), 'Nie ma jeszcze zgłoszeń do pokazania'));
+      await page.screenshot({ path: path.join(SHOTS, 'empty-state-pl.png'), fullPage: true });
+      await chooseLanguage(page, 'en');
+      await page.focus('#empty-title');
+      await page.keyboard.press('Tab'); // the heading, then "Choose files", then the sample
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'empty-sample');
+      await page.keyboard.press('Enter');
+      await waitForFiles(page, ['sample-zendesk.csv']);
+      assert.equal(await page.$('#empty-state'), null);
+
+      // A file that holds no ticket at all: the panel, and the skipped rows saying why.
+      await page.setInputFiles('#file-input', zero);
+      await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+      assert.equal(await page.getAttribute('#dashboard', 'data-files'), 'no_tickets.csv');
+      assert.match(await page.innerText('#sources'), /no_tickets\.csv/);
+    });
+  });
+
+  test('settings form: a target changed in a field changes the card, is checked, applied like the JSON and remembered', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi="first_response_time"]', { timeout: WAIT_MS });
+      const median = Number(await page.getAttribute('[data-kpi="first_response_time"]', 'data-value'));
+      assert.ok(median > 1, `sample median first response ${median}`);
+      await page.click('#settings > summary');
+      assert.equal(await page.isVisible('#settings-json'), false, 'the JSON is advanced, folded away');
+      const target = '#settings-target-first_response_time';
+      const verdict = () => page.getAttribute('[data-kpi="first_response_time"] .target', 'data-target-met');
+
+      // Below the median: missed (shorter is better); far above: met.
+      await page.fill(target, '1');
+      await page.press(target, 'Enter');
+      await eventually(async () => assert.equal(await verdict(), 'false'), WAIT_MS);
+      await page.fill(target, String(Math.ceil(median * 10)));
+      await page.press(target, 'Enter');
+      await eventually(async () => assert.equal(await verdict(), 'true'), WAIT_MS);
+      const stored = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
+      assert.equal(stored.targets.first_response_time, Math.ceil(median * 10));
+      assert.equal(JSON.parse(await page.inputValue('#settings-json')).targets.first_response_time, Math.ceil(median * 10));
+
+      // Refused values say why at the field, and change nothing.
+      await page.fill(target, 'abc');
+      await page.press(target, 'Enter');
+      assert.equal(await page.innerText(`${target}-error`), "'abc' is not a number");
+      assert.equal(await page.inputValue(target), 'abc', 'the refused text stays beside its message');
+      assert.equal(await page.getAttribute(target, 'aria-invalid'), 'true');
+      await page.fill('#settings-sla-_-first', '-5');
+      await page.press('#settings-sla-_-first', 'Enter');
+      assert.equal(await page.innerText('#settings-sla-_-first-error'),
+        "the SLA target for '*' must be a positive number of minutes");
+      assert.equal(await verdict(), 'true');
+
+      // A time zone, business days: the same settings the JSON holds.
+      await page.selectOption('#settings-time-zone', 'Europe/Warsaw');
+      await page.check('#settings-day-mon');
+      await page.check('#settings-day-tue');
+      await page.fill('#settings-hours-end', '16:30');
+      await page.press('#settings-hours-end', 'Enter');
+      await eventually(async () => {
+        const json = JSON.parse(await page.inputValue('#settings-json'));
+        assert.equal(json.time_zone, 'Europe/Warsaw');
+        assert.deepEqual(json.business_hours.hours, { mon: ['09:00-16:30'], tue: ['09:00-16:30'] });
+      }, WAIT_MS);
+      await eventually(async () =>
+        assert.notEqual(await page.getAttribute('[data-kpi="first_response_time_business"]', 'data-value'), ''), WAIT_MS);
+
+      await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form.png') });
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form-dark.png') });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await chooseLanguage(page, 'pl');
+      await page.fill(target, 'xyz');
+      await page.press(target, 'Enter');
+      assert.equal(await page.innerText(`${target}-error`), "'xyz' nie jest liczbą");
+      await page.locator('#settings-form').screenshot({ path: path.join(SHOTS, 'settings-form-pl.png') });
+
+      // Remembered: a new visit shows the target in its field.
+      await page.reload({ waitUntil: 'load' });
+      await page.waitForSelector('[data-kpi="first_response_time"] .target', { timeout: WAIT_MS });
+      assert.equal(await page.inputValue(target), String(Math.ceil(median * 10)));
+    });
+  });
+});
