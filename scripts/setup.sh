@@ -52,18 +52,21 @@ if [[ "${1:-}" == "web" ]]; then
 fi
 
 # --- 3. Chromium + chromedriver ---------------------------------------------
-if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then
-  say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}'))"
+# A Chinese font too, for the test screenshots only (the page ships no font): without one the
+# 简体中文 screenshots show boxes and cannot be looked at.
+has_cjk_font() { command -v fc-list >/dev/null && [[ -n "$(fc-list :lang=zh 2>/dev/null)" ]]; }
+if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && has_cjk_font; then
+  say "chromium present ($(/usr/bin/chromium --version 2>/dev/null | awk '{print $2}')), with a Chinese font"
 else
-  say "installing chromium + chromium-driver (Debian packages)"
+  say "installing chromium + chromium-driver + a Chinese font (Debian packages)"
   SUDO=()
   if [[ "$(id -u)" -ne 0 ]]; then
-    command -v sudo >/dev/null || die "not root and no sudo: install chromium and chromium-driver by hand"
+    command -v sudo >/dev/null || die "not root and no sudo: install chromium, chromium-driver and fonts-wqy-zenhei by hand"
     SUDO=(sudo)
   fi
   export DEBIAN_FRONTEND=noninteractive
   "${SUDO[@]}" apt-get update -qq
-  "${SUDO[@]}" apt-get install -y -qq chromium chromium-driver
+  "${SUDO[@]}" apt-get install -y -qq chromium chromium-driver fonts-wqy-zenhei
   [[ -x /usr/bin/chromium ]] || die "/usr/bin/chromium still missing after apt-get install"
 fi
 
