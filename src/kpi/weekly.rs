@@ -15,9 +15,12 @@ use crate::ingest::datetime::day_of;
 use crate::ingest::Field;
 use crate::model::Timestamp;
 
+/// A KPI's function over a dataset.
+type KpiOf = fn(&Dataset) -> Kpi;
+
 /// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
 /// (a week's backlog or retention would not).
-const TRENDED: [(&str, fn(&Dataset) -> Kpi); 10] = [
+const TRENDED: [(&str, KpiOf); 10] = [
     ("tickets_created", |d| volume::tickets_created(&d.tickets)),
     ("tickets_solved", |d| volume::tickets_solved(&d.tickets)),
     ("first_response_time", timing::first_response_time),

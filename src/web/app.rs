@@ -5,8 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    BacklogChart, Cards, ChannelChart, ChannelTable, CreatedVsSolvedChart, Exports, Feedback,
-    FilterBar, HeatMap, Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
+    BacklogChart, BreakdownChart, Cards, ChannelTable, CreatedVsSolvedChart, DistributionChart,
+    Exports, Feedback, FilterBar, HeatMap, Leaderboard, Messages, SatisfactionChart, SettingsPanel,
+    SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{Action, AppState, LoadProgress, LoadTiming, ReportRef};
@@ -169,13 +170,17 @@ pub fn app() -> Html {
             engine.load(Input::Sample, &Settings::default());
         })
     };
-    let on_channel_click = {
+    // A click on a bar of a breakdown chart filters by its value.
+    let on_bar_click = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |channel: String| {
+        Callback::from(move |(dimension, value): (String, String)| {
             let mut selection = state.selection.clone();
-            if !selection.channel.contains(&channel) {
-                selection.channel = vec![channel];
+            let Some(values) = selection.filter_mut(&dimension) else {
+                return;
+            };
+            if !values.contains(&value) {
+                *values = vec![value];
             }
             engine.report(&state.settings, &selection);
             state.dispatch(Action::Select(selection));
@@ -263,9 +268,15 @@ pub fn app() -> Html {
                     <Cards report={ReportRef(report.clone())} />
                     <div class="charts">
                         <CreatedVsSolvedChart report={ReportRef(report.clone())} />
-                        <ChannelChart report={ReportRef(report.clone())} on_click={on_channel_click} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="channel" on_click={on_bar_click.clone()} />
                         <BacklogChart report={ReportRef(report.clone())} />
                         <HeatMap report={ReportRef(report.clone())} />
+                        <DistributionChart report={ReportRef(report.clone())} measure="first_response" />
+                        <DistributionChart report={ReportRef(report.clone())} measure="resolution" />
+                        <SatisfactionChart report={ReportRef(report.clone())} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="status" />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="priority" on_click={on_bar_click.clone()} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="type" on_click={on_bar_click} />
                     </div>
                     <ChannelTable report={ReportRef(report.clone())} />
                     <Leaderboard report={ReportRef(report.clone())} />
