@@ -416,6 +416,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       })));
       assert.ok(weeks.some((w) => w.split.some((n) => n > 0)), 'the fixture has NPS answers');
       assert.ok(await page.$('#chart-satisfaction rect.nps.promoters'));
+      await page.locator('#chart-satisfaction').screenshot({ path: path.join(SHOTS, 'chart-satisfaction-nps.png') });
       await page.locator('#chart-priority g.clickable[data-value="high"] rect.bar').click();
       await eventually(() => assertCardsMatch(page, high.kpis));
       await page.locator('#chart-type g.clickable[data-value="incident"] rect.bar').click();

@@ -95,7 +95,7 @@ pub fn satisfaction_chart(props: &ReportProps) -> Html {
                     <polyline class="line csat" points={s.join(" ")} />
                 }) }
                 { for weeks.iter().enumerate().filter_map(|(i, w)| w.csat.map(|c| (i, c))).map(|(i, csat)| html! {
-                    <circle class="dot csat" cx={x(i).to_string()} cy={y(csat).to_string()} r="3" />
+                    <circle class="dot csat" cx={x(i).to_string()} cy={y(csat).to_string()} r="4" />
                 }) }
                 { for weeks.iter().enumerate().map(|(i, week)| html! {
                     <rect class="hover" x={(x(i) - slot / 2.0).to_string()} y={top.to_string()}
