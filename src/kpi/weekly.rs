@@ -19,8 +19,9 @@ use crate::model::Timestamp;
 type KpiOf = fn(&Dataset) -> Kpi;
 
 /// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
-/// (a week's backlog or retention would not).
-const TRENDED: [(&str, KpiOf); 10] = [
+/// (a week's backlog or retention would not). `csat` and `nps` have one too, taken from the
+/// satisfaction weeks rather than computed twice.
+const TRENDED: [(&str, KpiOf); 8] = [
     ("tickets_created", |d| volume::tickets_created(&d.tickets)),
     ("tickets_solved", |d| volume::tickets_solved(&d.tickets)),
     ("first_response_time", timing::first_response_time),
@@ -32,8 +33,6 @@ const TRENDED: [(&str, KpiOf); 10] = [
     ),
     ("reopen_rate", quality::reopen_rate),
     ("replies_per_ticket", quality::replies_per_ticket),
-    ("csat", satisfaction::csat),
-    ("nps", satisfaction::nps),
 ];
 
 /// One week of a KPI: `null` where the KPI has no value that week.
@@ -102,6 +101,18 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
                 }
             })
             .collect();
+    }
+    for (id, value) in [
+        ("csat", (|w| w.csat) as fn(&SatisfactionWeek) -> Option<f64>),
+        ("nps", |w| w.nps),
+    ] {
+        if has_value(id) {
+            let series = result.satisfaction.iter().map(|w| WeekValue {
+                period: w.period.clone(),
+                value: value(w),
+            });
+            result.kpis.insert(id.to_string(), series.collect());
+        }
     }
     result
 }
