@@ -82,6 +82,20 @@ impl Selection {
                     .any(|t| self.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
     }
 
+    /// The values of the filter `name` (`channel`, `group`, `agent`, `priority`, `type`, `tag`
+    /// as the CLI's flags name them); `None` for a field the selection cannot filter by.
+    pub fn filter_mut(&mut self, name: &str) -> Option<&mut Vec<String>> {
+        match name {
+            "channel" => Some(&mut self.channel),
+            "group" => Some(&mut self.group),
+            "agent" => Some(&mut self.agent),
+            "priority" => Some(&mut self.priority),
+            "type" => Some(&mut self.ticket_type),
+            "tag" => Some(&mut self.tag),
+            _ => None,
+        }
+    }
+
     /// Days in the range, when both ends are set.
     pub fn days(&self) -> Option<i64> {
         Some((self.to? - self.from?).num_days() + 1).filter(|d| *d > 0)
@@ -144,6 +158,10 @@ mod tests {
         };
         assert!(tagged.matches(&ticket(1, "email", &["vip", "billing"])));
         assert!(!tagged.matches(&ticket(1, "email", &["billing"])));
+        let mut by_name = Selection::default();
+        by_name.filter_mut("type").unwrap().push("incident".into());
+        assert_eq!(by_name.ticket_type, ["incident"]);
+        assert!(by_name.filter_mut("status").is_none());
     }
 
     #[test]

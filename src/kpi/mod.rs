@@ -6,6 +6,7 @@ pub mod business_hours;
 mod calls;
 mod context;
 mod customers;
+mod distribution;
 mod feedback;
 mod quality;
 mod satisfaction;
@@ -16,6 +17,7 @@ mod tables;
 mod team;
 mod timing;
 mod volume;
+mod weekly;
 
 use std::collections::BTreeMap;
 
@@ -24,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 pub use breakdown::breakdowns;
 pub use context::Context;
+pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
 pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
 pub use series::{
     backlog_over_time, created_vs_solved, created_vs_solved_by, heat_map, month_label, week_label,
@@ -32,6 +35,7 @@ pub use series::{
 pub use sla::{sla_breaches, SlaBreach};
 use stats::Summary;
 pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
+pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

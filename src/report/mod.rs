@@ -15,8 +15,8 @@ use crate::dataset::Dataset;
 use crate::ingest::datetime::{format_timestamp, parse_setting_time};
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
-    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, FeedbackTerms, Kpi, PeriodCount,
-    SlaBreach,
+    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Distributions, FeedbackTerms, Kpi,
+    PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
 };
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -43,6 +43,9 @@ pub struct Report {
     pub kpis: BTreeMap<String, Kpi>,
     pub breakdowns: BTreeMap<String, BTreeMap<String, usize>>,
     pub series: Series,
+    /// How first-response and resolution times spread over a support lead's buckets.
+    #[serde(default)]
+    pub distributions: Distributions,
     pub agents: Vec<AgentRow>,
     pub channels: Vec<ChannelRow>,
     pub sla_breaches: Vec<SlaBreach>,
@@ -64,6 +67,12 @@ pub struct Series {
     pub backlog: Vec<BacklogDay>,
     /// Tickets created per weekday (Monday first) and hour.
     pub arrivals_by_weekday_hour: [[usize; 24]; 7],
+    /// KPI id → its value per ISO week of creation, for the cards' sparklines.
+    #[serde(default)]
+    pub kpi_weekly: BTreeMap<String, Vec<WeekValue>>,
+    /// CSAT and NPS (with promoters, passives, detractors) per ISO week of creation.
+    #[serde(default)]
+    pub satisfaction_weekly: Vec<SatisfactionWeek>,
 }
 
 impl Report {
@@ -122,6 +131,7 @@ impl Report {
         }
 
         let days = kpi::created_vs_solved(&current.tickets);
+        let weekly = kpi::weekly(&current, &kpis);
         Ok(Report {
             tickets: current.tickets.len(),
             tickets_total: dataset.tickets.len(),
@@ -144,7 +154,10 @@ impl Report {
                 created_vs_solved: days,
                 backlog: kpi::backlog_over_time(&current.tickets, as_of),
                 arrivals_by_weekday_hour: kpi::heat_map(&current.tickets),
+                kpi_weekly: weekly.kpis,
+                satisfaction_weekly: weekly.satisfaction,
             },
+            distributions: kpi::distributions(&current),
             agents: kpi::agent_leaderboard(&current, &context),
             channels: kpi::channel_performance(&current),
             sla_breaches: kpi::sla_breaches(&current, &context),
@@ -215,7 +228,10 @@ fn unreachable_report(dataset: &Dataset) -> Report {
             created_vs_solved_monthly: Vec::new(),
             backlog: Vec::new(),
             arrivals_by_weekday_hour: [[0; 24]; 7],
+            kpi_weekly: BTreeMap::new(),
+            satisfaction_weekly: Vec::new(),
         },
+        distributions: Distributions::default(),
         agents: Vec::new(),
         channels: Vec::new(),
         sla_breaches: Vec::new(),

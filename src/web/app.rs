@@ -5,9 +5,9 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    describe_selection, BacklogChart, Cards, ChannelChart, ChannelTable, ChartSelection,
-    CreatedVsSolvedChart, Emptiness, EmptyState, Exports, Feedback, FilterBar, HeatMap,
-    Leaderboard, Messages, SettingsPanel, SlaBreaches, Sources,
+    describe_selection, BacklogChart, BreakdownChart, Cards, ChannelTable, ChartSelection,
+    CreatedVsSolvedChart, DistributionChart, Emptiness, EmptyState, Exports, Feedback, FilterBar,
+    HeatMap, Leaderboard, Messages, SatisfactionChart, SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
@@ -227,13 +227,17 @@ pub fn app() -> Html {
             engine.reload(&state.settings, &state.selection);
         })
     };
-    let on_channel_click = {
+    // A click on a bar of a breakdown chart filters by its value.
+    let on_bar_click = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |channel: String| {
+        Callback::from(move |(dimension, value): (String, String)| {
             let mut selection = state.selection.clone();
-            if !selection.channel.contains(&channel) {
-                selection.channel = vec![channel];
+            let Some(values) = selection.filter_mut(&dimension) else {
+                return;
+            };
+            if !values.contains(&value) {
+                *values = vec![value];
             }
             engine.report(&state.settings, &selection);
             state.dispatch(Action::Select(selection));
@@ -363,9 +367,15 @@ pub fn app() -> Html {
                     <Cards report={ReportRef(report.clone())} />
                     <div class="charts">
                         <CreatedVsSolvedChart report={ReportRef(report.clone())} />
-                        <ChannelChart report={ReportRef(report.clone())} on_click={on_channel_click} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="channel" on_click={on_bar_click.clone()} />
                         <BacklogChart report={ReportRef(report.clone())} />
                         <HeatMap report={ReportRef(report.clone())} />
+                        <DistributionChart report={ReportRef(report.clone())} measure="first_response" />
+                        <DistributionChart report={ReportRef(report.clone())} measure="resolution" />
+                        <SatisfactionChart report={ReportRef(report.clone())} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="status" />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="priority" on_click={on_bar_click.clone()} />
+                        <BreakdownChart report={ReportRef(report.clone())} dimension="type" on_click={on_bar_click} />
                     </div>
                     <ChannelTable report={ReportRef(report.clone())} />
                     <Leaderboard report={ReportRef(report.clone())} />

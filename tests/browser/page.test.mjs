@@ -461,11 +461,18 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       'chart-created-vs-solved': ['Created vs solved per day', 'created', 'solved'],
       'chart-channel': ['Tickets by channel'],
       'chart-heat-map': ['Tickets created by weekday and hour'],
+      // The others: their own title and legend are read the same way; the selection is checked.
+      'chart-first-response-distribution': [],
+      'chart-resolution-distribution': [],
+      'chart-satisfaction': [],
+      'chart-status': [],
+      'chart-priority': [],
+      'chart-type': [],
     };
     const downloadSvg = async (page, chart) => {
       const svgDownload = page.waitForEvent('download', { timeout: WAIT_MS });
       await page.click(`#${chart} .chart-download[data-format="svg"]`);
-      const svgFile = await svgDownload;
+      const svgFile = await svgDownload.catch((e) => { throw new Error(`${chart}: ${e.message}`); });
       assert.equal(svgFile.suggestedFilename(), `helpdesk-kpi-${chart}.svg`);
       return readFileSync(await svgFile.path(), 'utf8');
     };
@@ -487,7 +494,7 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
         assert.ok(words.join(' ').includes(total), `${chart}: "${total}" not in ${JSON.stringify(words)}`);
         const pngDownload = page.waitForEvent('download', { timeout: WAIT_MS });
         await page.click(`#${chart} .chart-download[data-format="png"]`);
-        const png = readFileSync(await (await pngDownload).path());
+        const png = readFileSync(await (await pngDownload.catch((e) => { throw new Error(`${chart} PNG: ${e.message}`); })).path());
         assert.deepEqual([...png.subarray(1, 4)], [0x50, 0x4e, 0x47], 'a PNG file');
         assert.ok(png.length > 2000, `a drawn PNG, not a blank one (${png.length} bytes)`);
         writeFileSync(path.join(SHOTS, `download-${chart}.png`), png);
@@ -503,6 +510,88 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       const png = page.waitForEvent('download', { timeout: WAIT_MS });
       await page.click('#chart-created-vs-solved .chart-download[data-format="png"]');
       writeFileSync(path.join(SHOTS, 'download-filtered.png'), readFileSync(await (await png).path()));
+    });
+  });
+
+  test('distributions, status / priority / type bars, weekly CSAT and sparklines show the CLI\'s figures', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const sample = path.join(suite.tmp, 'sample-zendesk.csv');
+    cli(['sample', '--out', sample]);
+    const report = cliReport([sample]);
+    const counts = (buckets) => buckets.map((b) => String(b.count));
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
+      // Seven buckets each, with the engine's counts, summing to the timing KPIs' n.
+      for (const [id, buckets, kpi] of [
+        ['chart-first-response-distribution', report.distributions.first_response, 'first_response_time'],
+        ['chart-resolution-distribution', report.distributions.resolution, 'resolution_time'],
+      ]) {
+        await eventually(async () => {
+          const got = await page.$$eval(`#${id} g.bucket`, (gs) => gs.map((g) => g.dataset.count));
+          assert.deepEqual(got, counts(buckets), id);
+        });
+        assert.equal(Number(await page.getAttribute(`#${id}`, 'data-total')), report.kpis[kpi].n, id);
+        assert.equal(await page.$$eval(`#${id} g.bucket rect.bar title`, (t) => t.length), 7);
+      }
+      // One bar per value of the breakdown, largest first.
+      for (const dimension of ['status', 'priority', 'type', 'channel']) {
+        const bars = await page.$$eval(`#chart-${dimension} g[data-value]`,
+          (gs) => gs.map((g) => [g.dataset.value, Number(g.dataset.count)]));
+        const want = Object.entries(report.breakdowns[dimension]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+        assert.deepEqual(bars, want, dimension);
+      }
+      assert.equal(await page.$$eval('#chart-status g.clickable', (g) => g.length), 0, 'status is no filter');
+      assert.equal(await page.textContent('#chart-status g[data-value="on_hold"] text'), 'on hold');
+      // CSAT per week (the sample has no NPS column: no split bars).
+      const weeks = await page.$$eval('#chart-satisfaction g.week', (gs) => gs.map((g) => [g.dataset.period, g.dataset.csat]));
+      assert.deepEqual(weeks, report.series.satisfaction_weekly.map((w) => [w.period, w.csat === null ? '' : String(w.csat)]));
+      assert.ok(await page.$('#chart-satisfaction polyline.line.csat'));
+      // A sparkline on each card with a weekly series of two or more values; cards keep their values.
+      const trended = Object.entries(report.series.kpi_weekly).filter(([, s]) => s.filter((w) => w.value !== null).length > 1);
+      for (const id of ['tickets_created', 'tickets_solved', 'first_response_time', 'resolution_time', 'csat']) {
+        assert.ok(trended.some(([t]) => t === id), `${id} has a weekly series`);
+      }
+      for (const [id, series] of trended) {
+        assert.equal(await page.getAttribute(`[data-kpi="${id}"] svg.sparkline`, 'data-points'), String(series.length), id);
+      }
+      assert.equal(await page.$$eval('[data-kpi="backlog"] svg.sparkline', (s) => s.length), 0);
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      await page.locator('.charts').screenshot({ path: path.join(SHOTS, 'charts-light.png') });
+      await page.locator('#kpis').screenshot({ path: path.join(SHOTS, 'cards-sparklines.png') });
+      await page.selectOption('#language', 'zh-CN');
+      await eventually(async () => assert.equal(await page.textContent('#chart-status g[data-value="closed"] text'), '已关闭'));
+      await page.locator('.charts').screenshot({ path: path.join(SHOTS, 'charts-zh-CN.png') });
+      await page.selectOption('#language', 'en');
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.locator('.charts').screenshot({ path: path.join(SHOTS, 'charts-dark.png') });
+      await page.locator('#kpis').screenshot({ path: path.join(SHOTS, 'cards-sparklines-dark.png') });
+    });
+  });
+
+  test('NPS split per week from a survey file; a priority or type bar filters as the CLI does', { timeout: TEST_TIMEOUT_MS }, async () => {
+    const files = [fixture('zendesk_small.csv'), fixture('vendors/survey.csv')];
+    const report = cliReport(files);
+    const high = cliReport([...files, '--priority', 'high']);
+    const incident = cliReport([...files, '--priority', 'high', '--type', 'incident']);
+    await withPage(async (page) => {
+      await page.waitForSelector('#file-input', { state: 'attached', timeout: WAIT_MS });
+      await page.setInputFiles('#file-input', files);
+      await waitForFiles(page, files.map((f) => path.basename(f)));
+      await eventually(() => assertCardsMatch(page, report.kpis));
+      const weeks = await page.$$eval('#chart-satisfaction g.week', (gs) => gs.map((g) => ({
+        period: g.dataset.period, nps: g.dataset.nps,
+        split: [g.dataset.promoters, g.dataset.passives, g.dataset.detractors].map(Number),
+      })));
+      assert.deepEqual(weeks, report.series.satisfaction_weekly.map((w) => ({
+        period: w.period, nps: w.nps === null ? '' : String(w.nps), split: [w.promoters, w.passives, w.detractors],
+      })));
+      assert.ok(weeks.some((w) => w.split.some((n) => n > 0)), 'the fixture has NPS answers');
+      assert.ok(await page.$('#chart-satisfaction rect.nps.promoters'));
+      await page.locator('#chart-satisfaction').screenshot({ path: path.join(SHOTS, 'chart-satisfaction-nps.png') });
+      await page.locator('#chart-priority g.clickable[data-value="high"] rect.bar').click();
+      await eventually(() => assertCardsMatch(page, high.kpis));
+      await page.locator('#chart-type g.clickable[data-value="incident"] rect.bar').click();
+      await eventually(() => assertCardsMatch(page, incident.kpis));
+      await page.screenshot({ path: path.join(SHOTS, 'nps-and-filters.png'), fullPage: true });
     });
   });
 

@@ -3,9 +3,10 @@
 
 use yew::prelude::*;
 
+use super::sparkline::sparkline;
 use super::ReportProps;
 use crate::i18n::I18n;
-use crate::kpi::Kpi;
+use crate::kpi::{Kpi, WeekValue};
 use crate::report::{KpiInfo, CATALOGUE};
 
 const GROUPS: [&str; 7] = [
@@ -29,7 +30,10 @@ pub fn cards(props: &ReportProps) -> Html {
                     <h2>{ i18n.t(&format!("group.{group}")) }</h2>
                     <div class="cards">
                         { for CATALOGUE.iter().filter(|info| info.group == *group).filter_map(|info| {
-                            report.kpis.get(info.id).map(|kpi| card(&i18n, info, kpi))
+                            report.kpis.get(info.id).map(|kpi| {
+                                let weeks = report.series.kpi_weekly.get(info.id).map_or(&[][..], Vec::as_slice);
+                                card(&i18n, info, kpi, weeks)
+                            })
                         }) }
                     </div>
                 </div>
@@ -38,7 +42,7 @@ pub fn cards(props: &ReportProps) -> Html {
     }
 }
 
-fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi) -> Html {
+fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi, weeks: &[WeekValue]) -> Html {
     // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
     let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
     let detail = match (&kpi.reason, &kpi.note, kpi.n) {
@@ -61,6 +65,7 @@ fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi) -> Html {
             <p class="value">{ i18n.kpi_value(kpi) }</p>
             { comparison(i18n, kpi) }
             if let Some(extra) = extra { <p class="extra">{ extra }</p> }
+            { sparkline(i18n, weeks) }
             <p class="detail">{ detail }</p>
         </article>
     }

@@ -7,7 +7,6 @@ use yew::prelude::*;
 
 use super::ReportProps;
 use crate::i18n::I18n;
-use crate::web::state::ReportRef;
 
 const WIDTH: f64 = 720.0;
 const HEIGHT: f64 = 260.0;
@@ -165,72 +164,6 @@ pub fn backlog_chart(props: &ReportProps) -> Html {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ChannelChartProps {
-    pub report: ReportRef,
-    /// A click on a bar filters by its channel.
-    pub on_click: Callback<String>,
-}
-
-/// Tickets per channel: horizontal bars, largest first; a bar filters when clicked.
-#[function_component(ChannelChart)]
-pub fn channel_chart(props: &ChannelChartProps) -> Html {
-    let i18n = use_context::<I18n>().unwrap_or_default();
-    let report = &props.report.0;
-    let Some(channels) = report.breakdowns.get("channel") else {
-        return html! {
-            <figure class="chart" id="chart-channel">
-                <figcaption>{ i18n.t("chart.by_channel") }</figcaption>
-                <p class="empty">{ i18n.t("chart.no_channel") }</p>
-            </figure>
-        };
-    };
-    let mut rows: Vec<(&String, &usize)> = channels.iter().collect();
-    rows.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
-    let total: usize = rows.iter().map(|(_, c)| **c).sum();
-    let max = rows.first().map(|(_, c)| **c).unwrap_or(1).max(1) as f64;
-    // Narrower than the line charts so that the labels read at the same size.
-    let width = 480.0;
-    let bar_h = 26.0;
-    let label_w = 100.0;
-    let height = rows.len() as f64 * bar_h + 8.0;
-    let frt = report.kpis.get("first_response_time");
-    html! {
-        <figure class="chart" id="chart-channel">
-            <figcaption>
-                { i18n.t("chart.by_channel") }<span class="hint">{ i18n.t("chart.click_to_filter") }</span>
-                <ChartDownload chart="chart-channel" />
-            </figcaption>
-            <svg viewBox={format!("0 0 {width} {height}")} role="img" aria-label={i18n.t("chart.by_channel")}>
-                { for rows.iter().enumerate().map(|(i, (name, count))| {
-                    let y = 4.0 + i as f64 * bar_h;
-                    let w = (width - label_w - 90.0) * **count as f64 / max;
-                    let share = 100.0 * **count as f64 / total.max(1) as f64;
-                    let median = frt
-                        .and_then(|k| k.by_channel.get(*name))
-                        .and_then(|k| k.value)
-                        .map(|m| i18n.f("chart.median_first_response", &[("value", i18n.minutes(m))]))
-                        .unwrap_or_default();
-                    let on_click = props.on_click.clone();
-                    let channel = name.to_string();
-                    html! { <g class="clickable" data-channel={channel.clone()}
-                               onclick={Callback::from(move |_| on_click.emit(channel.clone()))}>
-                        <text class="axis" x={(label_w - 8.0).to_string()} y={(y + 17.0).to_string()}
-                              text-anchor="end">{ name.to_string() }</text>
-                        <rect class="bar" x={label_w.to_string()} y={y.to_string()}
-                              width={w.max(1.0).to_string()} height={(bar_h - 6.0).to_string()}>
-                            <title>{ format!("{}{median}", i18n.f("chart.channel_tooltip", &[("name", name.to_string()), ("count", i18n.number(**count as f64, 0)), ("share", i18n.number(share, 1))])) }</title>
-                        </rect>
-                        <text class="axis" x={(label_w + w + 6.0).to_string()} y={(y + 17.0).to_string()}>
-                            { format!("{} ({} %)", i18n.number(**count as f64, 0), i18n.number(share, 0)) }
-                        </text>
-                    </g> }
-                }) }
-            </svg>
-        </figure>
-    }
-}
-
 /// Arrivals by weekday and hour: darker cells, more tickets.
 #[function_component(HeatMap)]
 pub fn heat_map(props: &ReportProps) -> Html {
@@ -275,7 +208,7 @@ pub fn heat_map(props: &ReportProps) -> Html {
 }
 
 /// 1, 2, 5 × 10^k at or above `value`, so the axis reads in round numbers.
-fn nice_ceiling(value: f64) -> f64 {
+pub(super) fn nice_ceiling(value: f64) -> f64 {
     let magnitude = 10f64.powf(value.log10().floor());
     [1.0, 2.0, 5.0, 10.0]
         .iter()

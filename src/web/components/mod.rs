@@ -1,9 +1,11 @@
 //! Components: functions of their properties that only render and emit.
 
+mod breakdown_chart;
 mod cards;
 mod chart_caption;
 mod chart_download;
 mod charts;
+mod distribution_chart;
 mod empty_state;
 mod exports;
 mod feedback;
@@ -11,22 +13,27 @@ mod file_reading;
 mod filters;
 mod leaderboard;
 mod messages;
+mod satisfaction_chart;
 mod settings_field;
 mod settings_form;
 mod settings_panel;
 mod settings_targets;
 mod sources;
+mod sparkline;
 mod tables;
 
+pub use breakdown_chart::BreakdownChart;
 pub use cards::Cards;
 pub use chart_caption::{describe as describe_selection, ChartSelection};
-pub use charts::{BacklogChart, ChannelChart, CreatedVsSolvedChart, HeatMap};
+pub use charts::{BacklogChart, CreatedVsSolvedChart, HeatMap};
+pub use distribution_chart::DistributionChart;
 pub use empty_state::{Emptiness, EmptyState};
 pub use exports::Exports;
 pub use feedback::Feedback;
 pub use filters::FilterBar;
 pub use leaderboard::Leaderboard;
 pub use messages::Messages;
+pub use satisfaction_chart::SatisfactionChart;
 pub use settings_panel::SettingsPanel;
 pub use sources::Sources;
 pub use tables::{ChannelTable, SlaBreaches};

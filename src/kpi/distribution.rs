@@ -1,0 +1,127 @@
+//! How first-response and resolution times spread: the share answered within the hour, within a
+//! day, after a week. A median hides the long tail a support lead has to chase; these buckets
+//! show it. Each ticket is measured as `first_response_time` and `resolution_time` measure it, so
+//! the counts add up to those KPIs' `n`.
+
+use serde::{Deserialize, Serialize};
+
+use super::timing::{calendar_first_response, calendar_resolution};
+use crate::dataset::Dataset;
+
+/// Bucket edges in minutes: 1 h, 4 h, 8 h, 24 h, 3 d, 7 d — a support lead's usual steps.
+pub const EDGES_MINUTES: [u32; 6] = [60, 240, 480, 1440, 4320, 10080];
+
+/// Tickets whose time is at least `from_minutes` and below `to_minutes` (no upper end: `null`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Bucket {
+    pub from_minutes: u32,
+    pub to_minutes: Option<u32>,
+    pub count: usize,
+}
+
+/// Histograms of the calendar first-response time (replied tickets) and the calendar resolution
+/// time (solved tickets only), in the buckets of `EDGES_MINUTES`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Distributions {
+    pub first_response: Vec<Bucket>,
+    pub resolution: Vec<Bucket>,
+}
+
+/// Both histograms in one pass over the tickets.
+pub fn distributions(dataset: &Dataset) -> Distributions {
+    let mut first_response = [0usize; EDGES_MINUTES.len() + 1];
+    let mut resolution = [0usize; EDGES_MINUTES.len() + 1];
+    for ticket in &dataset.tickets {
+        if let Some(minutes) = calendar_first_response(ticket, dataset.zone) {
+            first_response[bucket_of(minutes)] += 1;
+        }
+        if ticket.is_solved() {
+            if let Some(minutes) = calendar_resolution(ticket, dataset.zone) {
+                resolution[bucket_of(minutes)] += 1;
+            }
+        }
+    }
+    Distributions {
+        first_response: buckets(first_response),
+        resolution: buckets(resolution),
+    }
+}
+
+/// The index of the bucket holding `minutes`: the first edge above it.
+fn bucket_of(minutes: f64) -> usize {
+    EDGES_MINUTES
+        .iter()
+        .position(|&edge| minutes < f64::from(edge))
+        .unwrap_or(EDGES_MINUTES.len())
+}
+
+fn buckets(counts: [usize; EDGES_MINUTES.len() + 1]) -> Vec<Bucket> {
+    counts
+        .into_iter()
+        .enumerate()
+        .map(|(i, count)| Bucket {
+            from_minutes: if i == 0 { 0 } else { EDGES_MINUTES[i - 1] },
+            to_minutes: EDGES_MINUTES.get(i).copied(),
+            count,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::dataset;
+    use crate::kpi::timing;
+
+    fn counts(buckets: &[Bucket]) -> Vec<usize> {
+        buckets.iter().map(|b| b.count).collect()
+    }
+
+    #[test]
+    fn tickets_fall_in_the_bucket_of_their_time() {
+        // First response (created 09:00 on Jan 1 unless said):
+        //   1: column 30 min                       → < 1 h
+        //   2: reply 10:00, exactly 60 min          → 1–4 h (a bucket includes its lower edge)
+        //   3: reply 17:30, 510 min                 → 8–24 h
+        //   4: reply Jan 5 09:00, 4 days            → 3–7 d
+        //   5: no reply                             → not counted
+        //   6: reply before creation                → not counted (the KPI leaves it out too)
+        // Resolution, solved tickets only:
+        //   1: solved Jan 1 12:00, 180 min          → 1–4 h
+        //   2: solved Jan 9 09:00, 8 days           → > 7 d
+        //   3: open, solved-at kept from before     → not counted
+        //   4: column 1440 min (exactly 24 h)       → 1–3 d
+        //   5: closed Jan 1 09:10, 10 min           → < 1 h
+        let data = dataset(
+            "Id,Status,Created at,First response at,First reply time in minutes,Solved at,\
+             Full resolution time in minutes\n\
+             1,Solved,2024-01-01 09:00,,30,2024-01-01 12:00,\n\
+             2,Solved,2024-01-01 09:00,2024-01-01 10:00,,2024-01-09 09:00,\n\
+             3,Open,2024-01-01 09:00,2024-01-01 17:30,,2024-01-02 09:00,\n\
+             4,Solved,2024-01-01 09:00,2024-01-05 09:00,,2024-01-06 09:00,1440\n\
+             5,Closed,2024-01-01 09:00,,,2024-01-01 09:10,\n\
+             6,Open,2024-01-01 09:00,2024-01-01 08:00,,,\n",
+        );
+        let result = distributions(&data);
+        assert_eq!(counts(&result.first_response), vec![1, 1, 0, 1, 0, 1, 0]);
+        assert_eq!(counts(&result.resolution), vec![1, 1, 0, 0, 1, 0, 1]);
+        // The same tickets as the KPIs: 4 replied, 4 solved with a time.
+        assert_eq!(timing::first_response_time(&data).n, Some(4));
+        assert_eq!(timing::resolution_time(&data).n, Some(4));
+        let edges: Vec<(u32, Option<u32>)> = result
+            .first_response
+            .iter()
+            .map(|b| (b.from_minutes, b.to_minutes))
+            .collect();
+        assert_eq!(edges[0], (0, Some(60)));
+        assert_eq!(edges[3], (480, Some(1440)));
+        assert_eq!(edges[6], (10080, None));
+    }
+
+    #[test]
+    fn no_timing_columns_means_empty_buckets() {
+        let result = distributions(&dataset("Id,Status\n1,Open\n"));
+        assert_eq!(counts(&result.first_response), vec![0; 7]);
+        assert_eq!(counts(&result.resolution), vec![0; 7]);
+    }
+}

@@ -1,0 +1,251 @@
+//! KPIs week by week, for the cards' sparklines and the satisfaction trend. A week's value is the
+//! KPI's own function over the tickets created in that ISO week (and the unjoined survey answers
+//! of that week), so it is the number the card shows when the date filter is that week. The
+//! tickets are grouped by week in one pass; each KPI then runs once per week, which sums to one
+//! more pass over the tickets per KPI — not one report per week.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::{quality, satisfaction, timing, volume, week_label, Kpi};
+use crate::dataset::Dataset;
+use crate::ingest::datetime::day_of;
+use crate::ingest::Field;
+use crate::model::Timestamp;
+
+/// A KPI's function over a dataset.
+type KpiOf = fn(&Dataset) -> Kpi;
+
+/// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
+/// (a week's backlog or retention would not). `csat` and `nps` have one too, taken from the
+/// satisfaction weeks rather than computed twice.
+const TRENDED: [(&str, KpiOf); 8] = [
+    ("tickets_created", |d| volume::tickets_created(&d.tickets)),
+    ("tickets_solved", |d| volume::tickets_solved(&d.tickets)),
+    ("first_response_time", timing::first_response_time),
+    ("resolution_time", timing::resolution_time),
+    ("average_handle_time", timing::average_handle_time),
+    (
+        "first_contact_resolution",
+        quality::first_contact_resolution,
+    ),
+    ("reopen_rate", quality::reopen_rate),
+    ("replies_per_ticket", quality::replies_per_ticket),
+];
+
+/// One week of a KPI: `null` where the KPI has no value that week.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WeekValue {
+    /// ISO week, `2024-W09`.
+    pub period: String,
+    pub value: Option<f64>,
+}
+
+/// One week of satisfaction: CSAT and NPS with the promoter / passive / detractor split.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SatisfactionWeek {
+    pub period: String,
+    /// `csat` of the week, over `rated` answers.
+    pub csat: Option<f64>,
+    pub rated: usize,
+    /// `nps` of the week, over promoters + passives + detractors answers.
+    pub nps: Option<f64>,
+    pub promoters: usize,
+    pub passives: usize,
+    pub detractors: usize,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Weekly {
+    /// KPI id → one value per week, every week from the first to the last (gaps included).
+    pub kpis: BTreeMap<String, Vec<WeekValue>>,
+    /// Empty where the selection has neither CSAT nor NPS.
+    pub satisfaction: Vec<SatisfactionWeek>,
+}
+
+/// The weekly series of the KPIs of `TRENDED` that have a value over the whole selection
+/// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
+pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
+    let weeks = by_week(dataset);
+    let mut result = Weekly::default();
+    if weeks.is_empty() {
+        return result;
+    }
+    let has_value = |id: &str| kpis.get(id).is_some_and(|k| k.value.is_some());
+    for (id, kpi) in TRENDED.into_iter().filter(|(id, _)| has_value(id)) {
+        let series = weeks
+            .iter()
+            .map(|(monday, week)| WeekValue {
+                period: week_label(*monday),
+                value: kpi(week).value,
+            })
+            .collect();
+        result.kpis.insert(id.to_string(), series);
+    }
+    if has_value("csat") || has_value("nps") {
+        result.satisfaction = weeks
+            .iter()
+            .map(|(monday, week)| {
+                let (csat, nps) = (satisfaction::csat(week), satisfaction::nps(week));
+                let count = |name| nps.extras.get(name).map_or(0, |n| *n as usize);
+                SatisfactionWeek {
+                    period: week_label(*monday),
+                    csat: csat.value,
+                    rated: csat.n.unwrap_or(0),
+                    nps: nps.value,
+                    promoters: count("promoters"),
+                    passives: count("passives"),
+                    detractors: count("detractors"),
+                }
+            })
+            .collect();
+    }
+    for (id, value) in [
+        ("csat", (|w| w.csat) as fn(&SatisfactionWeek) -> Option<f64>),
+        ("nps", |w| w.nps),
+    ] {
+        if has_value(id) {
+            let series = result.satisfaction.iter().map(|w| WeekValue {
+                period: w.period.clone(),
+                value: value(w),
+            });
+            result.kpis.insert(id.to_string(), series.collect());
+        }
+    }
+    result
+}
+
+/// The tickets by the Monday of their creation week, and the unjoined answers by the Monday of
+/// their answer, every week from the first to the last listed. The weeks keep the columns of the
+/// whole but for channel and priority: a sparkline shows the headline only, so the timing KPIs'
+/// per-channel and per-priority breakdowns would be work thrown away.
+fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
+    let mut template = dataset.empty_like();
+    template.fields.remove(&Field::Channel);
+    template.fields.remove(&Field::Priority);
+    let monday = |time: Option<Timestamp>| {
+        let day = day_of(time?)?;
+        Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
+    };
+    let mut weeks: BTreeMap<NaiveDate, Dataset> = BTreeMap::new();
+    for ticket in &dataset.tickets {
+        if let Some(week) = monday(ticket.created_at.get()) {
+            let entry = weeks.entry(week).or_insert_with(|| template.empty_like());
+            entry.tickets.push(ticket.clone());
+        }
+    }
+    for answer in &dataset.surveys {
+        if let Some(week) = monday(answer.answered_at) {
+            let entry = weeks.entry(week).or_insert_with(|| template.empty_like());
+            entry.surveys.push(answer.clone());
+        }
+    }
+    let (Some(&first), Some(&last)) = (weeks.keys().next(), weeks.keys().next_back()) else {
+        return Vec::new();
+    };
+    let count = (last - first).num_days() / 7 + 1;
+    (0..count)
+        .map(|i| {
+            let monday = first + Duration::days(7 * i);
+            let week = weeks
+                .remove(&monday)
+                .unwrap_or_else(|| template.empty_like());
+            (monday, week)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kpi::tests::{context, dataset};
+
+    fn values(weekly: &Weekly, id: &str) -> Vec<Option<f64>> {
+        weekly.kpis[id].iter().map(|w| w.value).collect()
+    }
+
+    #[test]
+    fn one_value_per_week_with_gaps_and_satisfaction() {
+        // Week 2024-W09 (Mon Feb 26 – Sun Mar 3): tickets 1–3. W10: none. W11: tickets 4, 5.
+        //   1: solved, reply after 10 min, solved after 60, Good,  NPS 10
+        //   2: solved, reply after 30 min, solved after 120, Bad,  NPS 6
+        //   3: open,   reply after 50 min,                   Good, NPS 8
+        //   4: solved, reply after 20 min, solved after 600, Good, NPS 9
+        //   5: open,   no reply
+        let data = dataset(
+            "Id,Status,Created at,First reply time in minutes,Full resolution time in minutes,\
+             Satisfaction Score,NPS\n\
+             1,Solved,2024-02-26 09:00,10,60,Good,10\n\
+             2,Solved,2024-03-03 23:00,30,120,Bad,6\n\
+             3,Open,2024-02-28 09:00,50,,Good,8\n\
+             4,Solved,2024-03-11 09:00,20,600,Good,9\n\
+             5,Open,2024-03-17 23:59,,,,\n",
+        );
+        let kpis = crate::kpi::compute(&data, &context(&data));
+        let weekly = weekly(&data, &kpis);
+        let periods: Vec<&str> = weekly.kpis["tickets_created"]
+            .iter()
+            .map(|w| w.period.as_str())
+            .collect();
+        assert_eq!(periods, ["2024-W09", "2024-W10", "2024-W11"]);
+        assert_eq!(
+            values(&weekly, "tickets_created"),
+            [Some(3.0), Some(0.0), Some(2.0)]
+        );
+        assert_eq!(
+            values(&weekly, "tickets_solved"),
+            [Some(2.0), Some(0.0), Some(1.0)]
+        );
+        // W09 replies 10, 30, 50 → median 30; W11: 20 only.
+        assert_eq!(
+            values(&weekly, "first_response_time"),
+            [Some(30.0), None, Some(20.0)]
+        );
+        // W09 solved 60, 120 → median 90; W11: 600.
+        assert_eq!(
+            values(&weekly, "resolution_time"),
+            [Some(90.0), None, Some(600.0)]
+        );
+        // No handle-time column: no series at all.
+        assert!(!weekly.kpis.contains_key("average_handle_time"));
+        // W09: Good, Bad, Good → 2 of 3; NPS 10, 6, 8 → 1 promoter, 1 passive, 1 detractor → 0.
+        // W11: Good → 100 %; NPS 9 → 100.
+        let w09 = &weekly.satisfaction[0];
+        assert_eq!(w09.csat, Some(200.0 / 3.0));
+        assert_eq!(w09.rated, 3);
+        assert_eq!((w09.promoters, w09.passives, w09.detractors), (1, 1, 1));
+        assert_eq!(w09.nps, Some(0.0));
+        assert_eq!(weekly.satisfaction[1].csat, None);
+        assert_eq!(weekly.satisfaction[1].rated, 0);
+        let w11 = &weekly.satisfaction[2];
+        assert_eq!(
+            (w11.csat, w11.nps, w11.promoters),
+            (Some(100.0), Some(100.0), 1)
+        );
+        assert_eq!(
+            values(&weekly, "csat"),
+            [Some(200.0 / 3.0), None, Some(100.0)]
+        );
+        assert_eq!(values(&weekly, "nps"), [Some(0.0), None, Some(100.0)]);
+        // Each week's value is the card's value under a date filter of that week.
+        let week = crate::selection::Selection {
+            from: NaiveDate::from_ymd_opt(2024, 2, 26),
+            to: NaiveDate::from_ymd_opt(2024, 3, 3),
+            ..Default::default()
+        };
+        let selected = data.select(&week);
+        let filtered = crate::kpi::compute(&selected, &context(&selected));
+        for (id, series) in &weekly.kpis {
+            assert_eq!(series[0].value, filtered[id].value, "{id}");
+        }
+    }
+
+    #[test]
+    fn nothing_to_trend_without_dates() {
+        let data = dataset("Id,Status\n1,Open\n");
+        let kpis = crate::kpi::compute(&data, &context(&data));
+        assert_eq!(weekly(&data, &kpis), Weekly::default());
+    }
+}
