@@ -1,7 +1,7 @@
 // The engine's worker: reads the dropped files and computes every report, off the page's
 // thread. Messages in: {type: 'load', id, files, settings} | {type: 'sample', id, settings} |
-// {type: 'reload', id, settings} | {type: 'report', id, settings, selection} |
-// {type: 'forget', id}, which drops the data (no reply).
+// {type: 'reload', id, settings} | {type: 'report', id, settings, selection}. "Forget
+// everything" ends the worker (src/web/engine.rs), so no data outlives it.
 // Messages out: {type: 'progress', id, file, bytes, rows, total} while reading (bytes and
 // rows so far over all the files); {type: 'report', id, report, ms, memory} with the report's
 // JSON and the engine's peak memory; {type: 'refused', id, message} for settings that make no
@@ -26,11 +26,6 @@ let session = null;
 self.onmessage = async (event) => {
   const message = event.data;
   const { id } = message;
-  if (message.type === 'forget') {
-    session?.free();
-    session = null;
-    return;
-  }
   try {
     await ready;
     session ??= new Session();

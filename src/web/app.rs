@@ -160,6 +160,12 @@ pub fn app() -> Html {
         let engine = engine.clone();
         Callback::from(move |settings: Settings| {
             storage::save_settings(&settings);
+            // No data (after "forget everything"): nothing to read again or to report, and a
+            // request would make the fresh worker read the sample.
+            if state.report.is_none() && !state.busy {
+                state.dispatch(Action::SetSettings(settings));
+                return;
+            }
             // A new time zone or rating scale changes how the files read: read them again.
             let reread = settings.time_zone != state.applied_settings.time_zone
                 || settings.csat_scale_max != state.applied_settings.csat_scale_max
@@ -175,11 +181,16 @@ pub fn app() -> Html {
             state.dispatch(Action::SetSettings(settings));
         })
     };
+    // Counts "forget everything": the settings panel is keyed on it, so none of its own state
+    // (a refused text, a share link of the forgotten settings) survives.
+    let forgets = use_state(|| 0u32);
     let on_forget = {
         let state = state.clone();
         let lang = lang.clone();
         let engine = engine.clone();
+        let forgets = forgets.clone();
         Callback::from(move |_: ()| {
+            forgets.set(*forgets + 1);
             storage::forget_everything();
             lang.set(storage::initial_language());
             // Column choices go with the rest; the data goes with the worker, and the page
@@ -337,7 +348,7 @@ pub fn app() -> Html {
             }
             <Messages errors={state.errors.clone()} chosen={state.choices.files.keys().cloned().collect::<Vec<_>>()}
                       on_undo={on_undo} />
-            <SettingsPanel settings={state.settings.clone()} error={state.settings_error.clone()}
+            <SettingsPanel key={forgets.to_string()} settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget}
                            units={state.report.as_ref().map(|r| units(r)).unwrap_or_default()}
                            priorities={state.report.as_ref().and_then(|r| r.facets.get("priority").cloned()).unwrap_or_default()} />
@@ -361,7 +372,9 @@ pub fn app() -> Html {
                     <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
                                on_change={on_select} />
                     // The dashboard's body, unindented to keep merges of its lines easy.
-                    if report.tickets == 0 {
+                    // Tickets in the files, none in the selection. (A calls or survey file
+                    // alone has no tickets at all: its cards show.)
+                    if report.tickets_total > 0 && report.tickets == 0 {
                         { empty(Emptiness::NoMatch) }
                     } else {
                     <Cards report={ReportRef(report.clone())} />
@@ -400,9 +413,10 @@ fn units(report: &Report) -> std::collections::BTreeMap<String, String> {
         .collect()
 }
 
-/// Files read, but nothing in them to count: no ticket, and no call or answer either.
+/// Files read, but nothing in them to count: no ticket, and no call, answer or customer row
+/// read either.
 fn has_no_data(report: &Report) -> bool {
-    report.tickets_total == 0 && report.kpis.values().all(|k| k.value.unwrap_or(0.0) == 0.0)
+    report.tickets_total == 0 && report.sources.iter().all(|s| s.rows <= s.skipped)
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {

@@ -132,12 +132,16 @@ impl EngineLink {
         self.post("report", None, settings, selection);
     }
 
-    /// Drops the data the worker holds (the same worker: a new one would load the engine
-    /// again); replies to earlier requests are stale from here on.
+    /// Drops the data the worker holds by ending the worker: its wasm memory is never given
+    /// back or cleared while it lives, and a request still waiting in it (files dropped while
+    /// the engine started) cannot read anything after this. A fresh worker waits, empty.
     pub fn forget(&self) {
         *self.0.shown.borrow_mut() = Input::Sample;
         *self.0.pending.borrow_mut() = None;
-        self.post("forget", None, &Settings::default(), &Selection::default());
+        if let Some(worker) = self.0.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+        self.spawn();
     }
 
     /// Stops whatever the worker is doing and reads again what the dashboard shows.

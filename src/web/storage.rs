@@ -3,6 +3,8 @@
 
 use std::collections::BTreeMap;
 
+use wasm_bindgen::JsValue;
+
 use crate::i18n::Lang;
 use crate::ingest::choices::RememberedColumns;
 use crate::settings::Settings;
@@ -92,12 +94,27 @@ pub fn save_columns(columns: &BTreeMap<String, RememberedColumns>) {
     }
 }
 
-/// Forgets everything this page stored.
+/// Forgets everything this page stored, and the settings a link may have put in the address
+/// bar (a reload would apply them again).
 pub fn forget_everything() {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(SETTINGS_KEY);
         let _ = storage.remove_item(LANGUAGE_KEY);
         let _ = storage.remove_item(COLUMNS_KEY);
+    }
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    if location.hash().is_ok_and(|h| h.starts_with(FRAGMENT)) {
+        let page = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
+        if let Ok(history) = window.history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&page));
+        }
     }
 }
 

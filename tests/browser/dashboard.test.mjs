@@ -94,6 +94,14 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
         assert.ok(text.includes(word), `${word} missing from the empty state:\n${text}`);
       }
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'empty-title');
+      // A setting changed with no data (one that would read the files again) brings nothing
+      // back: no sample, no dashboard, no link still carrying the forgotten settings.
+      assert.equal(await page.$('#settings-link'), null, 'the share link went with the settings');
+      if (!(await page.isVisible('#settings-time-zone'))) await page.click('#settings > summary');
+      await page.selectOption('#settings-time-zone', 'Europe/Warsaw');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      assert.equal(await page.$('#dashboard'), null, 'a setting after forgetting brought data back');
+      assert.ok(await page.$('#empty-state[data-emptiness="NoData"]'));
       await page.screenshot({ path: path.join(SHOTS, 'empty-state.png'), fullPage: true });
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.screenshot({ path: path.join(SHOTS, 'empty-state-dark.png'), fullPage: true });
@@ -109,6 +117,12 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       await page.keyboard.press('Enter');
       await waitForFiles(page, ['sample-zendesk.csv']);
       assert.equal(await page.$('#empty-state'), null);
+
+      // A calls export alone holds no ticket, yet it is data: its call cards show, no panel.
+      await page.setInputFiles('#file-input', fixture('vendors/aircall.csv'));
+      await waitForFiles(page, ['aircall.csv']);
+      await page.waitForSelector('[data-kpi="abandon_rate"][data-value]', { timeout: WAIT_MS });
+      assert.equal(await page.$('#empty-state'), null, 'a calls file is not "no data"');
 
       // A file that holds no ticket at all: the panel, and the skipped rows saying why.
       await page.setInputFiles('#file-input', zero);
@@ -152,6 +166,7 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       assert.equal(await verdict(), 'true');
 
       // A time zone, business days: the same settings the JSON holds.
+      if (!(await page.isVisible('#settings-time-zone'))) await page.click('#settings > summary');
       await page.selectOption('#settings-time-zone', 'Europe/Warsaw');
       await page.check('#settings-day-mon');
       await page.check('#settings-day-tue');
