@@ -297,7 +297,10 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
     page.on('request', (r) => note('page', r));
     page.on('websocket', (ws) => others.push(`[${step}] websocket ${ws.url()}`));
     page.on('worker', (w) => {
-      if (phase !== 'before the cut') others.push(`[${step}] new worker ${w.url()}`);
+      // "Forget everything" ends the engine's worker and starts a fresh one from the page's own
+      // worker.js (from the service worker's cache; its requests are recorded like any other).
+      const ownEngine = new URL(w.url()).href === new URL('worker.js', page.url()).href;
+      if (phase !== 'before the cut' && !ownEngine) others.push(`[${step}] new worker ${w.url()}`);
     });
     page.on('console', (m) => {
       if (m.type() === 'error') errors.push(`[${step}] console.error: ${m.text()} (${m.location()?.url ?? ''})`);
