@@ -189,6 +189,20 @@ mod tests {
     }
 
     #[test]
+    fn the_empty_state_says_another_sheet_can_be_picked() {
+        // The page has a sheet picker: "the first sheet is read" alone is no longer true.
+        for (lang, picked) in [
+            (Lang::En, "another can be picked"),
+            (Lang::ZhCn, "可选择其他工作表"),
+            (Lang::Sk, "iný sa dá vybrať"),
+            (Lang::Pl, "inny można wybrać"),
+        ] {
+            let text = I18n { lang }.t("empty.works_formats");
+            assert!(text.contains(picked), "{}: {text}", lang.code());
+        }
+    }
+
+    #[test]
     fn numbers_follow_the_language() {
         let pl = I18n { lang: Lang::Pl };
         assert_eq!(pl.number(16476.0, 0), "16\u{a0}476");
