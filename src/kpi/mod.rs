@@ -24,7 +24,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-pub use breakdown::breakdowns;
+pub use breakdown::{breakdowns, BLANK};
 pub use context::Context;
 pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
 pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
