@@ -7,33 +7,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use super::template::{fill, parse, Part};
 use super::Lang;
-
-/// A template cut into literal text and `{name}` holes; two holes never touch.
-#[derive(Debug)]
-enum Part {
-    Text(String),
-    Hole(String),
-}
-
-fn parse(template: &str) -> Vec<Part> {
-    let mut parts = Vec::new();
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        let Some(close) = rest[open..].find('}').map(|c| open + c) else {
-            break;
-        };
-        if open > 0 {
-            parts.push(Part::Text(rest[..open].to_string()));
-        }
-        parts.push(Part::Hole(rest[open + 1..close].to_string()));
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        parts.push(Part::Text(rest.to_string()));
-    }
-    parts
-}
 
 fn templates(lang: Lang) -> &'static HashMap<String, String> {
     static TABLES: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
@@ -126,16 +101,14 @@ pub fn translate(lang: Lang, text: &str) -> String {
     let Some(template) = templates(lang).get(key) else {
         return text.to_string();
     };
-    let mut out = template.clone();
-    for (name, value) in caught {
-        let value = if name.starts_with("msg_") {
+    fill(template, |name| {
+        let (_, value) = caught.iter().find(|(caught, _)| *caught == name)?;
+        Some(if name.starts_with("msg_") {
             translate(lang, value)
         } else {
             value.to_string()
-        };
-        out = out.replace(&format!("{{{name}}}"), &value);
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 use crate::kpi::Kpi;
 
 pub mod engine_text;
+mod template;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -73,13 +74,14 @@ impl I18n {
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// The string for `key` with `{name}` placeholders filled.
+    /// The string for `key` with `{name}` placeholders filled (in one pass: a value holding
+    /// `{…}` stays as it is).
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
-        let mut text = self.t(key);
-        for (name, value) in args {
-            text = text.replace(&format!("{{{name}}}"), value);
-        }
-        text
+        template::fill(&self.t(key), |name| {
+            args.iter()
+                .find(|(arg, _)| *arg == name)
+                .map(|(_, value)| value.clone())
+        })
     }
 
     /// A message of the engine (reason, note, file error, skipped row) in the page's language.
@@ -168,6 +170,35 @@ mod tests {
             for key in table(Lang::En).keys() {
                 assert!(table(lang).contains_key(key), "{code} lacks {key}");
             }
+        }
+    }
+
+    #[test]
+    fn a_file_named_like_a_placeholder_is_shown_as_it_is() {
+        let en = I18n { lang: Lang::En };
+        let text = en.f(
+            "sources.skipped_row",
+            &[
+                ("file", "{reason}.csv".to_string()),
+                ("line", "3".to_string()),
+                ("column", String::new()),
+                ("reason", "bad date".to_string()),
+            ],
+        );
+        assert_eq!(text, "{reason}.csv line 3: bad date");
+    }
+
+    #[test]
+    fn the_empty_state_says_another_sheet_can_be_picked() {
+        // The page has a sheet picker: "the first sheet is read" alone is no longer true.
+        for (lang, picked) in [
+            (Lang::En, "another can be picked"),
+            (Lang::ZhCn, "可选择其他工作表"),
+            (Lang::Sk, "iný sa dá vybrať"),
+            (Lang::Pl, "inny można wybrać"),
+        ] {
+            let text = I18n { lang }.t("empty.works_formats");
+            assert!(text.contains(picked), "{}: {text}", lang.code());
         }
     }
 

@@ -222,9 +222,13 @@ fn settle_rating(
 /// How many values of each mapped column the page previews.
 pub const PREVIEW_VALUES: usize = 3;
 
+/// How many characters of a value the preview shows.
+const PREVIEW_CHARS: usize = 60;
+
 /// The first few non-empty values of each mapped column as this file reads them: dates in the
 /// settled form, durations in minutes, counts as numbers, anything else as written. A value that
-/// does not read shows as written after a ✗.
+/// does not read shows as written after a ✗. Values written as they are are cut to
+/// `PREVIEW_CHARS`.
 pub fn preview(layout: &Layout, rows: &[(u64, StringRecord)]) -> BTreeMap<Field, Vec<String>> {
     layout
         .columns
@@ -243,11 +247,12 @@ pub fn preview(layout: &Layout, rows: &[(u64, StringRecord)]) -> BTreeMap<Field,
         .collect()
 }
 
-fn preview_value(column: &Mapped, text: &str, zone: Option<chrono_tz::Tz>) -> String {
+fn preview_value(column: &Mapped, full: &str, zone: Option<chrono_tz::Tz>) -> String {
+    let text: String = full.chars().take(PREVIEW_CHARS).collect();
     let unread = || format!("✗ {text}");
     if let Some(form) = column.form {
         return form
-            .parse_in(text, zone)
+            .parse_in(full, zone)
             .map_or_else(unread, format_timestamp);
     }
     match column.field {
@@ -257,14 +262,14 @@ fn preview_value(column: &Mapped, text: &str, zone: Option<chrono_tz::Tz>) -> St
         | Field::ResolutionBusinessMinutes
         | Field::HandleMinutes
         | Field::WaitMinutes
-        | Field::TalkMinutes => duration_minutes(text, column.unit).map_or_else(
+        | Field::TalkMinutes => duration_minutes(full, column.unit).map_or_else(
             |_| unread(),
             |m| format!("{} min", (m * 100.0).round() / 100.0),
         ),
         Field::Replies | Field::Reopens | Field::GroupStations => {
-            count(text).map_or_else(|_| unread(), |n| n.to_string())
+            count(full).map_or_else(|_| unread(), |n| n.to_string())
         }
-        _ => text.chars().take(60).collect(),
+        _ => text,
     }
 }
 
@@ -305,7 +310,22 @@ fn reads_most<'a>(form: DateForm, values: impl Iterator<Item = &'a str>) -> bool
 
 #[cfg(test)]
 mod tests {
+    use crate::ingest::field::Field;
     use crate::ingest::read_export;
+
+    #[test]
+    fn a_value_that_does_not_read_is_cut_in_the_preview_like_any_other() {
+        let long = "x".repeat(500);
+        // A count of 500 x's does not read: its row is skipped, and the preview shows 60 of them.
+        let csv = format!("Id,Status,Replies,Group\n1,Open,{long},{long}\n");
+        let export = read_export("t.csv", csv.as_bytes()).unwrap();
+        let preview = &export.source.preview;
+        assert_eq!(preview[&Field::Group], vec!["x".repeat(60)]);
+        assert_eq!(
+            preview[&Field::Replies],
+            vec![format!("✗ {}", "x".repeat(60))]
+        );
+    }
 
     #[test]
     fn one_score_above_ten_costs_only_its_row() {

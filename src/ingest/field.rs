@@ -111,6 +111,52 @@ impl Field {
             .unwrap_or_default()
     }
 
+    /// Whether a ticket export can feed the field: all but the call, survey and customer
+    /// fields. Every field is named here, so a new one must be placed.
+    pub fn is_ticket_field(self) -> bool {
+        match self {
+            Field::Id
+            | Field::CreatedAt
+            | Field::UpdatedAt
+            | Field::SolvedAt
+            | Field::ClosedAt
+            | Field::FirstResponseAt
+            | Field::Status
+            | Field::Channel
+            | Field::Priority
+            | Field::TicketType
+            | Field::Group
+            | Field::Agent
+            | Field::Requester
+            | Field::FirstResponseMinutes
+            | Field::FirstResponseBusinessMinutes
+            | Field::ResolutionMinutes
+            | Field::ResolutionBusinessMinutes
+            | Field::Replies
+            | Field::Reopens
+            | Field::Satisfaction
+            | Field::NpsScore
+            | Field::HandleMinutes
+            | Field::Tags
+            | Field::GroupStations
+            | Field::FirstResponseSla
+            | Field::ResolutionSla
+            | Field::CesScore
+            | Field::RatingComment
+            | Field::QualityScore
+            | Field::BotInvolved => true,
+            Field::CallDirection
+            | Field::CallOutcome
+            | Field::CallAnsweredAt
+            | Field::CallEndedAt
+            | Field::WaitMinutes
+            | Field::TalkMinutes
+            | Field::TicketRef
+            | Field::CustomerSince
+            | Field::CustomerUntil => false,
+        }
+    }
+
     pub fn is_datetime(self) -> bool {
         matches!(
             self,
@@ -207,6 +253,35 @@ mod tests {
         assert_eq!(names.len(), Field::ALL.len());
         assert_eq!(Field::CreatedAt.name(), "created_at");
         assert_eq!(Field::ALL.iter().max(), Some(&Field::CustomerUntil));
+    }
+
+    #[test]
+    fn ticket_fields_are_all_but_the_call_survey_and_customer_fields() {
+        let others: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| !f.is_ticket_field())
+            .collect();
+        assert_eq!(
+            others,
+            [
+                Field::CallDirection,
+                Field::CallOutcome,
+                Field::CallAnsweredAt,
+                Field::CallEndedAt,
+                Field::WaitMinutes,
+                Field::TalkMinutes,
+                Field::TicketRef,
+                Field::CustomerSince,
+                Field::CustomerUntil,
+            ]
+        );
+        let tickets: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| f.is_ticket_field())
+            .collect();
+        assert_eq!(tickets.len(), 30);
+        assert_eq!(tickets.first(), Some(&Field::Id));
+        assert_eq!(tickets.last(), Some(&Field::BotInvolved));
     }
 
     #[test]

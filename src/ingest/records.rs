@@ -36,6 +36,8 @@ impl Cells<'_> {
         }
     }
 
+    /// A field's time; `None` for no column, a blank cell or Excel's empty date. A time before
+    /// 1900 or after 2100 skips the row, as it does a ticket's.
     pub fn time(&self, field: Field) -> Result<Option<Timestamp>, SkippedRow> {
         let (Some(text), Some(form)) = (
             self.text(field),
@@ -43,17 +45,17 @@ impl Cells<'_> {
         ) else {
             return Ok(None);
         };
-        form.parse_in(text, self.layout.zone)
-            .map(Some)
-            .ok_or_else(|| {
-                self.skip(
-                    field,
-                    format!(
-                        "'{text}' is not a date written like the others in this column (e.g. {})",
-                        form.describe()
-                    ),
-                )
-            })
+        let time = form.parse_in(text, self.layout.zone).ok_or_else(|| {
+            self.skip(
+                field,
+                format!(
+                    "{} is not a date written like the others in this column (e.g. {})",
+                    values::quoted(text),
+                    form.describe()
+                ),
+            )
+        })?;
+        values::plausible_time(text, time).map_err(|e| self.skip(field, e))
     }
 
     pub fn minutes(&self, field: Field) -> Result<Option<f64>, SkippedRow> {
@@ -208,4 +210,71 @@ pub fn read_customer(cells: &Cells) -> Result<Customer, SkippedRow> {
         start,
         end,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::{read_export, Export};
+
+    fn read(text: &str) -> Export {
+        read_export("t.csv", text.as_bytes()).unwrap()
+    }
+
+    fn skipped_lines(export: &Export) -> Vec<u64> {
+        export
+            .source
+            .skipped_reasons
+            .iter()
+            .map(|s| s.line)
+            .collect()
+    }
+
+    #[test]
+    fn survey_dates_before_1900_or_after_2100_cost_their_row() {
+        // Year 1 and year 9999 would stretch the weekly series over half a million weeks.
+        let export = read(
+            "Response ID,Ticket ID,Submitted at,CSAT\n\
+             r1,1,2024-03-05 10:00:00,5\n\
+             r2,2,0001-01-01 00:00:00,4\n\
+             r3,3,9999-12-31 23:59:59,3\n\
+             r4,4,1900-01-01 00:00:00,2\n",
+        );
+        assert_eq!(export.source.kind, "surveys");
+        assert_eq!(skipped_lines(&export), vec![3, 4]);
+        assert!(export
+            .source
+            .skipped_reasons
+            .iter()
+            .all(|s| s.reason.contains("is before 1900 or after 2100")));
+        // Excel's empty date (line 5) is no date: the answer is kept, undated.
+        let dates: Vec<_> = export.surveys.iter().map(|s| s.answered_at).collect();
+        assert_eq!(dates.len(), 2);
+        assert!(dates[0].is_some());
+        assert_eq!(dates[1], None);
+    }
+
+    #[test]
+    fn call_dates_before_1900_or_after_2100_cost_their_row() {
+        let export = read(
+            "Call ID (UUID),Date / Time,Call direction,Answered,Waiting time,In call duration\n\
+             CA1,2024-06-03 09:00:00,Inbound,Yes,20,300\n\
+             CA2,9999-12-31 23:59:59,Inbound,Yes,20,300\n",
+        );
+        assert_eq!(export.source.kind, "calls");
+        assert_eq!(skipped_lines(&export), vec![3]);
+        assert_eq!(export.calls.len(), 1);
+    }
+
+    #[test]
+    fn customer_dates_before_1900_or_after_2100_cost_their_row() {
+        let export = read(
+            "Customer ID,Customer since,Customer until\n\
+             c1,2023-01-10,\n\
+             c2,0001-01-01,\n\
+             c3,2023-01-10,9999-12-31\n",
+        );
+        assert_eq!(export.source.kind, "customers");
+        assert_eq!(skipped_lines(&export), vec![3, 4]);
+        assert_eq!(export.customers.len(), 1);
+    }
 }

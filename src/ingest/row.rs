@@ -4,9 +4,9 @@ use csv::StringRecord;
 
 use super::columns::{Layout, Mapped};
 use super::field::Field;
+use super::values;
 use super::vendor::Vendor;
 use super::SkippedRow;
-use super::{datetime, values};
 use rustc_hash::FxHashMap;
 
 use crate::model::{Status, Tags, Text, Ticket, Timestamp};
@@ -125,21 +125,10 @@ pub fn read_ticket(
                         ),
                     )
                 })?;
-                // Excel writes its empty date as 1900-01-01 00:00 (Zendesk's "Solved at" of the
-                // tickets never solved, in the public insurer export): it means no date.
-                if time == datetime::EARLIEST {
+                let Some(time) = values::plausible_time(text, time).map_err(|e| skip(column, e))?
+                else {
                     continue;
-                }
-                if !datetime::is_plausible(time) {
-                    return Err(skip(
-                        column,
-                        format!(
-                            "{} is before 1900 or after 2100: if it stands for \"no date\", \
-                             leave the cell empty",
-                            values::quoted(text)
-                        ),
-                    ));
-                }
+                };
                 match field {
                     Field::CreatedAt => ticket.created_at = Some(time).into(),
                     Field::UpdatedAt => ticket.updated_at = Some(time).into(),

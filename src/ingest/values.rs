@@ -1,8 +1,9 @@
 //! Cell values → canonical values: statuses, channels, counts, durations, satisfaction answers.
 //! Each parser returns a message for the person when the value cannot be read.
 
+use super::datetime;
 use super::field::{normalize_header, Unit};
-use crate::model::{Happiness, Satisfaction, Status};
+use crate::model::{Happiness, Satisfaction, Status, Timestamp};
 
 /// Status words every vendor shares; a vendor's own table is consulted first.
 const COMMON_STATUSES: &[(&str, Status)] = &[
@@ -103,6 +104,24 @@ pub fn quoted(text: &str) -> String {
         None => format!("'{text}'"),
         Some((end, _)) => format!("'{}…' ({} characters)", &text[..end], text.chars().count()),
     }
+}
+
+/// A time read from `text` as a record may hold it: `None` for Excel's empty date, the reason
+/// when it falls before 1900 or after 2100. Kept, such a time would stretch the daily and
+/// weekly series over millennia.
+pub fn plausible_time(text: &str, time: Timestamp) -> Result<Option<Timestamp>, String> {
+    // Excel writes its empty date as 1900-01-01 00:00 (Zendesk's "Solved at" of the tickets
+    // never solved, in the public insurer export): it means no date.
+    if time == datetime::EARLIEST {
+        return Ok(None);
+    }
+    if !datetime::is_plausible(time) {
+        return Err(format!(
+            "{} is before 1900 or after 2100: if it stands for \"no date\", leave the cell empty",
+            quoted(text)
+        ));
+    }
+    Ok(Some(time))
 }
 
 /// A non-negative whole count (replies, reopens). Accepts `3.0` as Excel writes it.

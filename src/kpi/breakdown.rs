@@ -8,7 +8,11 @@ use crate::ingest::Field;
 use crate::model::Ticket;
 use rustc_hash::FxHashMap;
 
-/// Counts per value, for each field the export has. A blank cell counts as "(blank)"; a ticket
+/// The name under which tickets with a blank cell are counted. No ticket holds it, so no filter
+/// can select them by it.
+pub const BLANK: &str = "(blank)";
+
+/// Counts per value, for each field the export has. A blank cell counts as `BLANK`; a ticket
 /// counts once under each of its tags.
 pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>> {
     let singles: [(&str, Field, Key); 6] = [
@@ -43,7 +47,7 @@ fn count_by<'t>(
 ) -> BTreeMap<String, usize> {
     let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
     for ticket in tickets {
-        *counts.entry(key(ticket).unwrap_or("(blank)")).or_insert(0) += 1;
+        *counts.entry(key(ticket).unwrap_or(BLANK)).or_insert(0) += 1;
     }
     owned(counts)
 }

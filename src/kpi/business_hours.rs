@@ -86,6 +86,59 @@ impl ScheduleSpec {
             special_days,
         })
     }
+
+    /// Moves when each day of `hours` opens (`start`: the start of its first hours) or closes
+    /// (`end`: the end of its last), keeping the breaks in between; a day without hours gets
+    /// 09:00–17:00 first. Holidays and special days are left as they are. Nothing changes when
+    /// a day would refuse the new time.
+    pub fn set_opening_hours(
+        &mut self,
+        start: Option<&str>,
+        end: Option<&str>,
+    ) -> Result<(), String> {
+        let mut hours = self.hours.clone();
+        for intervals in hours.values_mut() {
+            if intervals.is_empty() {
+                intervals.push("09:00-17:00".to_string());
+            }
+            let bounds = |interval: &String| {
+                let (from, to) = interval.split_once('-').unwrap_or(("09:00", "17:00"));
+                (from.to_string(), to.to_string())
+            };
+            let last = intervals.len() - 1;
+            let (first_start, first_end) = bounds(&intervals[0]);
+            let (last_start, last_end) = bounds(&intervals[last]);
+            let from = start.unwrap_or(&first_start).to_string();
+            let to = end.unwrap_or(&last_end).to_string();
+            if last == 0 {
+                // One interval: an end before the start is an overnight shift.
+                if from == to {
+                    return Err("the end must differ from the start".into());
+                }
+                intervals[0] = format!("{from}-{to}");
+                continue;
+            }
+            // Several: the first must still end, and the last begin, where the JSON says.
+            let before = |a: &str, b: &str| match (clock_minutes(a), clock_minutes(b)) {
+                (Some(a), Some(b)) => a < b,
+                _ => true,
+            };
+            if !before(&from, &first_end) {
+                return Err(format!(
+                    "the start must come before {first_end}, when the first hours of a day end"
+                ));
+            }
+            if !before(&last_start, &to) {
+                return Err(format!(
+                    "the end must come after {last_start}, when the last hours of a day begin"
+                ));
+            }
+            intervals[0] = format!("{from}-{first_end}");
+            intervals[last] = format!("{last_start}-{to}");
+        }
+        self.hours = hours;
+        Ok(())
+    }
 }
 
 fn parse_intervals(texts: &[String]) -> Result<Vec<Interval>, String> {
@@ -274,6 +327,39 @@ mod tests {
         let minutes =
             early.business_minutes_between(utc(2024, 10, 26, 12, 0), utc(2024, 10, 27, 12, 0));
         assert_eq!(minutes, Some(240.0));
+    }
+
+    #[test]
+    fn opening_hours_move_the_first_start_and_the_last_end_and_keep_the_breaks() {
+        let mut spec: ScheduleSpec = serde_json::from_str(
+            r#"{"hours": {"mon": ["09:00-12:00", "13:00-17:00"], "tue": ["08:00-16:00"],
+                          "wed": []}}"#,
+        )
+        .unwrap();
+        let hours = |spec: &ScheduleSpec, day: &str| spec.hours[day].join(" ");
+        spec.set_opening_hours(Some("08:30"), None).unwrap();
+        assert_eq!(hours(&spec, "mon"), "08:30-12:00 13:00-17:00");
+        assert_eq!(hours(&spec, "tue"), "08:30-16:00");
+        assert_eq!(hours(&spec, "wed"), "08:30-17:00");
+        spec.set_opening_hours(None, Some("18:00")).unwrap();
+        assert_eq!(hours(&spec, "mon"), "08:30-12:00 13:00-18:00");
+        assert_eq!(hours(&spec, "tue"), "08:30-18:00");
+        // Past Monday's lunch break the start would swallow it: refused, nothing changed.
+        let before = spec.clone();
+        let refused = spec.set_opening_hours(Some("12:30"), None).unwrap_err();
+        assert!(refused.contains("before 12:00"), "{refused}");
+        let refused = spec.set_opening_hours(None, Some("12:30")).unwrap_err();
+        assert!(refused.contains("after 13:00"), "{refused}");
+        assert_eq!(spec, before);
+        // One interval may run overnight, but not end where it starts.
+        let mut night: ScheduleSpec =
+            serde_json::from_str(r#"{"hours": {"fri": ["09:00-17:00"]}}"#).unwrap();
+        night
+            .set_opening_hours(Some("22:00"), Some("06:00"))
+            .unwrap();
+        assert_eq!(hours(&night, "fri"), "22:00-06:00");
+        assert!(night.set_opening_hours(None, Some("22:00")).is_err());
+        assert!(night.compile().is_ok());
     }
 
     #[test]

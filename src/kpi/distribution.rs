@@ -119,6 +119,28 @@ mod tests {
     }
 
     #[test]
+    fn a_time_exactly_at_an_edge_falls_in_the_bucket_that_starts_there() {
+        // 4 h, 8 h, 24 h, 3 d and 7 d to the minute: buckets 2 to 6, one ticket each; a
+        // minute less stays in the bucket below.
+        let data = dataset(
+            "Id,Status,Created at,First reply time in minutes
+             1,Open,2024-01-01 09:00,240
+             2,Open,2024-01-01 09:00,480
+             3,Open,2024-01-01 09:00,1440
+             4,Open,2024-01-01 09:00,4320
+             5,Open,2024-01-01 09:00,10080
+",
+        );
+        let result = distributions(&data);
+        assert_eq!(counts(&result.first_response), vec![0, 0, 1, 1, 1, 1, 1]);
+        for (i, &edge) in EDGES_MINUTES.iter().enumerate() {
+            assert_eq!(bucket_of(f64::from(edge)), i + 1, "{edge} min");
+            assert_eq!(result.first_response[i + 1].from_minutes, edge);
+            assert_eq!(bucket_of(f64::from(edge) - 1.0), i, "{edge} min less one");
+        }
+    }
+
+    #[test]
     fn no_timing_columns_means_empty_buckets() {
         let result = distributions(&dataset("Id,Status\n1,Open\n"));
         assert_eq!(counts(&result.first_response), vec![0; 7]);

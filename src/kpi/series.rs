@@ -48,6 +48,14 @@ pub fn created_vs_solved(tickets: &[Rc<Ticket>]) -> Vec<DayCount> {
         .collect()
 }
 
+/// The first and the last day on which a ticket was created: the range the tickets span. The
+/// days of `created_vs_solved` may reach further, to days with solves only.
+pub fn created_span(days: &[DayCount]) -> Option<(NaiveDate, NaiveDate)> {
+    let mut created = days.iter().filter(|d| d.created > 0).map(|d| d.date);
+    let first = created.next()?;
+    Some((first, created.next_back().unwrap_or(first)))
+}
+
 /// Created vs solved per ISO week (`2024-W09`, Monday first) or per month (`2024-03`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeriodCount {
@@ -183,6 +191,24 @@ pub fn heat_map(tickets: &[Rc<Ticket>]) -> [[usize; 24]; 7] {
 mod tests {
     use super::*;
     use crate::kpi::tests::dataset;
+
+    #[test]
+    fn the_created_span_leaves_out_days_with_solves_only() {
+        // Created Jan 2 and Jan 3; solved Jan 5: the series runs to Jan 5, the span to Jan 3.
+        let data = dataset(
+            "Id,Status,Created at,Solved at\n\
+             1,Solved,2024-01-02 09:00,2024-01-05 10:00\n\
+             2,Open,2024-01-03 09:00,\n",
+        );
+        let days = created_vs_solved(&data.tickets);
+        let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+        assert_eq!(days.last().map(|d| d.date), Some(day(5)));
+        assert_eq!(created_span(&days), Some((day(2), day(3))));
+        // One day of creations: it is both ends. Solves only, or nothing: no span.
+        assert_eq!(created_span(&days[..1]), Some((day(2), day(2))));
+        assert_eq!(created_span(&days[2..]), None);
+        assert_eq!(created_span(&[]), None);
+    }
 
     #[test]
     fn counts_per_day_with_empty_days_filled() {

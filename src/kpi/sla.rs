@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::timing::{
     business_first_response, business_resolution, calendar_first_response, calendar_resolution,
 };
-use super::{Context, Kpi, PERCENT};
+use super::{Context, Kpi, BLANK, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::datetime::instant;
 use crate::ingest::Field;
@@ -55,7 +55,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
         }
         decided += 1;
         let entry = by_priority
-            .entry(ticket.priority.as_deref().unwrap_or("(blank)").to_string())
+            .entry(ticket.priority.as_deref().unwrap_or(BLANK).to_string())
             .or_default();
         entry.1 += 1;
         if outcome == Outcome::Met {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::{Context, Kpi, MINUTES};
+use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
 use crate::ingest::datetime::instant;
 use crate::ingest::Field;
@@ -240,7 +240,7 @@ fn grouped(
 ) -> BTreeMap<String, Kpi> {
     let mut groups: rustc_hash::FxHashMap<&str, Vec<f64>> = Default::default();
     for (ticket, minutes) in kept {
-        let name = key(ticket).unwrap_or("(blank)");
+        let name = key(ticket).unwrap_or(BLANK);
         groups.entry(name).or_default().push(*minutes);
     }
     groups

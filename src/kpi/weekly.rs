@@ -242,6 +242,41 @@ mod tests {
         }
     }
 
+    fn periods(csv: &str) -> Vec<String> {
+        let data = dataset(csv);
+        let kpis = crate::kpi::compute(&data, &context(&data));
+        weekly(&data, &kpis).kpis["tickets_created"]
+            .iter()
+            .map(|w| w.period.clone())
+            .collect()
+    }
+
+    #[test]
+    fn weeks_are_named_by_their_iso_year() {
+        // Mon 2024-12-30 begins the ISO week holding 2025-01-02 (the year's first Thursday): it
+        // is 2025-W01, though in calendar year 2024. Sun 2024-12-29 ends 2024-W52.
+        assert_eq!(
+            periods(
+                "Id,Status,Created at
+1,Open,2024-12-29 12:00
+2,Open,2024-12-30 09:00
+"
+            ),
+            ["2024-W52", "2025-W01"]
+        );
+        // Sun 2021-01-03 ends the week of Thu 2020-12-31: 2020-W53 (2020 began on a Wednesday
+        // and was a leap year, so it has 53 weeks). Mon 2021-01-04 begins 2021-W01.
+        assert_eq!(
+            periods(
+                "Id,Status,Created at
+1,Open,2021-01-03 12:00
+2,Open,2021-01-04 09:00
+"
+            ),
+            ["2020-W53", "2021-W01"]
+        );
+    }
+
     #[test]
     fn nothing_to_trend_without_dates() {
         let data = dataset("Id,Status\n1,Open\n");

@@ -180,6 +180,26 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       await eventually(async () =>
         assert.notEqual(await page.getAttribute('[data-kpi="first_response_time_business"]', 'data-value'), ''), WAIT_MS);
 
+      // A lunch break set in the JSON survives the form: the start moves Monday's morning only,
+      // and a start past the break is refused at the field.
+      const split = JSON.parse(await page.inputValue('#settings-json'));
+      split.business_hours.hours = { mon: ['09:00-12:00', '13:00-17:00'], tue: ['09:00-16:30'] };
+      await page.click('#settings-advanced > summary');
+      await page.fill('#settings-json', JSON.stringify(split, null, 2));
+      await page.click('#settings-apply');
+      await eventually(async () => assert.equal(await page.inputValue('#settings-hours-end'), '17:00'), WAIT_MS);
+      await page.fill('#settings-hours-start', '08:30');
+      await page.press('#settings-hours-start', 'Enter');
+      await eventually(async () => {
+        const json = JSON.parse(await page.inputValue('#settings-json'));
+        assert.deepEqual(json.business_hours.hours, { mon: ['08:30-12:00', '13:00-17:00'], tue: ['08:30-16:30'] });
+      }, WAIT_MS);
+      await page.fill('#settings-hours-start', '12:30');
+      await page.press('#settings-hours-start', 'Enter');
+      assert.equal(await page.innerText('#settings-hours-start-error'),
+        'the start must come before 12:00, when the first hours of a day end');
+      await page.click('#settings-advanced > summary');
+
       await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form.png') });
       await page.emulateMedia({ colorScheme: 'dark' });
       await page.locator('#settings').screenshot({ path: path.join(SHOTS, 'settings-form-dark.png') });

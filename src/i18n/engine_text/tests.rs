@@ -231,3 +231,17 @@ fn a_reason_in_polish_with_its_numbers_and_a_message_inside() {
     // Unknown text comes back as it was.
     assert_eq!(pl("something new"), "something new");
 }
+
+#[test]
+fn a_sheet_named_like_a_placeholder_is_not_filled_again() {
+    // Filled one hole after another, the '{error}' of the sheet's name became the error too.
+    assert_eq!(
+        translate(
+            Lang::Sk,
+            "the sheet '{error}' cannot be read (zip is broken): save it as \"CSV UTF-8\" and \
+             drop that"
+        ),
+        "hárok '{error}' sa nedá prečítať (zip is broken): uložte ho ako \"CSV UTF-8\" a \
+         pretiahnite ten"
+    );
+}

@@ -1,11 +1,13 @@
 //! Tickets by channel, status, priority or type: horizontal bars, largest first, from the
 //! report's `breakdowns`. Where the selection can filter by the dimension, a bar filters when
-//! clicked (status is not a filter of the catalogue, so its bars only inform).
+//! clicked (status is not a filter of the catalogue, so its bars only inform); the "(blank)" bar
+//! never does, as no ticket holds that value.
 
 use yew::prelude::*;
 
 use super::chart_download::ChartDownload;
 use crate::i18n::I18n;
+use crate::kpi::BLANK;
 use crate::web::state::ReportRef;
 
 #[derive(Properties, PartialEq)]
@@ -71,7 +73,7 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
                         .unwrap_or_default();
                     let label = display_name(&i18n, &dimension, name);
                     let value = name.to_string();
-                    let onclick = props.on_click.clone().map(|on_click| {
+                    let onclick = props.on_click.clone().filter(|_| value != BLANK).map(|on_click| {
                         let (dimension, value) = (dimension.clone(), value.clone());
                         Callback::from(move |_: MouseEvent| on_click.emit((dimension.clone(), value.clone())))
                     });

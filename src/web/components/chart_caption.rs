@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, Window};
 
 use crate::i18n::I18n;
+use crate::kpi::created_span;
 use crate::report::Report;
 use crate::selection::Selection;
 
@@ -19,9 +20,10 @@ pub struct ChartSelection(pub String);
 
 /// "Created 2024-03-01 – 2024-03-07 · Channel: email · 5 of 8 tickets".
 pub fn describe(i18n: &I18n, report: &Report, selection: &Selection) -> String {
-    let days = &report.series.created_vs_solved;
-    let from = selection.from.or(days.first().map(|d| d.date));
-    let to = selection.to.or(days.last().map(|d| d.date));
+    // Unfiltered, the tickets' own range: days with solves only are not "created".
+    let span = created_span(&report.series.created_vs_solved);
+    let from = selection.from.or(span.map(|(first, _)| first));
+    let to = selection.to.or(span.map(|(_, last)| last));
     let mut parts = Vec::new();
     if let (Some(from), Some(to)) = (from, to) {
         parts.push(i18n.f(

@@ -20,13 +20,12 @@ pub struct FileReadingProps {
     pub on_choose: Callback<(String, Choice)>,
 }
 
-/// The fields a file of this kind can feed, in the page's order.
-fn fields_for(kind: &str) -> &'static [Field] {
-    match kind {
-        // Ticket exports: everything up to the call, survey and customer fields.
-        "tickets" => &Field::ALL[..30],
-        _ => &Field::ALL,
-    }
+/// The fields a file of this kind can feed, in the page's order: a ticket export feeds no
+/// call, survey or customer field.
+fn fields_for(kind: &str) -> impl Iterator<Item = Field> + '_ {
+    Field::ALL
+        .into_iter()
+        .filter(move |field| kind != "tickets" || field.is_ticket_field())
 }
 
 fn select_value(event: &Event) -> Option<String> {
@@ -129,7 +128,7 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
         </label>
     });
 
-    let rows = fields_for(&source.kind).iter().map(|&field| {
+    let rows = fields_for(&source.kind).map(|field| {
         let name = field.name();
         let mapped = source.columns.get(&field);
         let index = mapped.and_then(|header| source.headers.iter().position(|h| h == header));

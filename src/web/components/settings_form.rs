@@ -125,16 +125,18 @@ fn zone_options(chosen: &str, i18n: &I18n) -> Html {
 
 pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), String>> + 'a;
 
-/// Days with one interval each, the same on every chosen day; holidays, special days and
-/// uneven days (set in the JSON) are kept and said.
+/// The chosen days, when the first of them opens and when it closes. The start and end move
+/// every chosen day's first start and last end; breaks, uneven days, holidays and special days
+/// (set in the JSON) are kept and said.
 fn business_hours(i18n: &I18n, settings: &Settings, edit: &Edit<'_>) -> Html {
     let spec = settings.business_hours.as_ref();
-    let first = spec
-        .and_then(|s| s.hours.values().next())
-        .and_then(|intervals| intervals.first())
-        .and_then(|i| i.split_once('-'))
-        .map(|(a, b)| (a.to_string(), b.to_string()));
-    let (start, end) = first.unwrap_or_else(|| ("09:00".into(), "17:00".into()));
+    let first_day = spec.and_then(|s| s.hours.values().next());
+    let bound = |interval: Option<&String>, end: bool| {
+        let (from, to) = interval?.split_once('-')?;
+        Some(if end { to } else { from }.to_string())
+    };
+    let start = bound(first_day.and_then(|d| d.first()), false).unwrap_or_else(|| "09:00".into());
+    let end = bound(first_day.and_then(|d| d.last()), true).unwrap_or_else(|| "17:00".into());
     let uneven = spec.is_some_and(|s| {
         let mut days = s.hours.values();
         let first = days.next();
@@ -197,19 +199,10 @@ fn business_hours(i18n: &I18n, settings: &Settings, edit: &Edit<'_>) -> Html {
     }
 }
 
-/// Sets the start or end of every chosen day's hours.
+/// Moves when every chosen day opens or closes; the breaks of a day with several intervals stay.
 fn set_hours(s: &mut Settings, start: Option<&str>, end: Option<&str>) -> Result<(), String> {
     let Some(spec) = s.business_hours.as_mut() else {
         return Err("choose the days first".into());
     };
-    for intervals in spec.hours.values_mut() {
-        let old = intervals.first().cloned().unwrap_or_default();
-        let (old_start, old_end) = old.split_once('-').unwrap_or(("09:00", "17:00"));
-        let (from, to) = (start.unwrap_or(old_start), end.unwrap_or(old_end));
-        if from == to {
-            return Err("the end must differ from the start".into());
-        }
-        *intervals = vec![format!("{from}-{to}")];
-    }
-    Ok(())
+    spec.set_opening_hours(start, end)
 }
