@@ -63,7 +63,64 @@ fn main() {
         &time(runs, || report(&month)),
         None,
     );
+    parts(&dataset, &settings, &by_channel);
     println!("peak memory: {}", peak_memory());
+}
+
+/// Where a refilter's time goes: each part of the report on its own, over the one-channel
+/// selection (the parts `Report::build_with` puts together; a profile, not a sum of it).
+fn parts(dataset: &helpdesk_kpi::dataset::Dataset, settings: &Settings, selection: &Selection) {
+    use helpdesk_kpi::kpi::{self, Context};
+    let current = dataset.select(selection);
+    let context = Context::new(settings, dataset.as_of(), None)
+        .expect("default settings")
+        .with_population(&dataset.tickets)
+        .with_zone(dataset.zone);
+    let kpis = kpi::compute(&current, &context);
+    let once = |what: &str, work: &dyn Fn()| {
+        let start = Instant::now();
+        work();
+        println!(
+            "  part: {what:<36} {:>9.1} ms",
+            start.elapsed().as_secs_f64() * 1e3
+        );
+    };
+    println!(
+        "refilter parts (one channel, {} tickets):",
+        current.tickets.len()
+    );
+    once("select", &|| {
+        drop(std::hint::black_box(dataset.select(selection)))
+    });
+    once("every KPI (compute)", &|| {
+        std::hint::black_box(kpi::compute(&current, &context));
+    });
+    once("weekly series", &|| {
+        std::hint::black_box(kpi::weekly(&current, &kpis));
+    });
+    once("breakdowns", &|| {
+        std::hint::black_box(kpi::breakdowns(&current));
+    });
+    once("created vs solved, backlog, heat map", &|| {
+        std::hint::black_box(kpi::created_vs_solved(&current.tickets));
+        std::hint::black_box(kpi::backlog_over_time(&current.tickets, dataset.as_of()));
+        std::hint::black_box(kpi::heat_map(&current.tickets));
+    });
+    once("distributions", &|| {
+        std::hint::black_box(kpi::distributions(&current));
+    });
+    once("agent leaderboard", &|| {
+        std::hint::black_box(kpi::agent_leaderboard(&current, &context));
+    });
+    once("channel performance", &|| {
+        std::hint::black_box(kpi::channel_performance(&current));
+    });
+    once("SLA breaches", &|| {
+        std::hint::black_box(kpi::sla_breaches(&current, &context));
+    });
+    once("feedback terms", &|| {
+        std::hint::black_box(kpi::feedback_terms(&current));
+    });
 }
 
 fn input() -> (String, Vec<u8>) {
