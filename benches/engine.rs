@@ -63,18 +63,23 @@ fn main() {
         &time(runs, || report(&month)),
         None,
     );
-    parts(&dataset, &settings, &by_channel);
+    parts(&dataset, &settings, &by_channel, "one channel");
+    parts(&dataset, &settings, &month, "one month");
     println!("peak memory: {}", peak_memory());
 }
 
-/// Where a refilter's time goes: each part of the report on its own, over the one-channel
-/// selection (the parts `Report::build_with` puts together; a profile, not a sum of it).
-fn parts(dataset: &helpdesk_kpi::dataset::Dataset, settings: &Settings, selection: &Selection) {
+/// Where a refilter's time goes: each part of the report on its own, over the selection (the parts `Report::build_with` puts together; a profile, not a sum of it).
+fn parts(
+    dataset: &helpdesk_kpi::dataset::Dataset,
+    settings: &Settings,
+    selection: &Selection,
+    name: &str,
+) {
     use helpdesk_kpi::kpi::{self, Context};
     let current = dataset.select(selection);
     let context = Context::new(settings, dataset.as_of(), None)
         .expect("default settings")
-        .with_population(&dataset.tickets)
+        .with_population(dataset)
         .with_zone(dataset.zone);
     let kpis = kpi::compute(&current, &context);
     let once = |what: &str, work: &dyn Fn()| {
@@ -86,7 +91,7 @@ fn parts(dataset: &helpdesk_kpi::dataset::Dataset, settings: &Settings, selectio
         );
     };
     println!(
-        "refilter parts (one channel, {} tickets):",
+        "refilter parts ({name}, {} tickets):",
         current.tickets.len()
     );
     once("select", &|| {

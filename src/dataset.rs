@@ -33,7 +33,11 @@ pub struct Dataset {
     /// once a report has been built.
     facets: OnceCell<BTreeMap<String, Vec<String>>>,
     latest: OnceCell<Option<Timestamp>>,
+    contacts: OnceCell<Contacts>,
 }
+
+/// Each requester's ticket creation times, sorted: where a repeat contact is looked for.
+pub type Contacts = HashMap<Text, Vec<Timestamp>>;
 
 impl Dataset {
     /// Merges exports in the order given. The same id twice is the same ticket: the later
@@ -156,6 +160,24 @@ impl Dataset {
                 .iter()
                 .filter_map(|t| t.latest_timestamp())
                 .max()
+        })
+    }
+
+    /// Each requester's creation times over all these tickets, sorted.
+    pub fn contacts(&self) -> &Contacts {
+        self.contacts.get_or_init(|| {
+            let mut contacts = Contacts::default();
+            for ticket in &self.tickets {
+                if let (Some(requester), Some(created)) =
+                    (&ticket.requester, ticket.created_at.get())
+                {
+                    contacts.entry(requester.clone()).or_default().push(created);
+                }
+            }
+            for times in contacts.values_mut() {
+                times.sort_unstable();
+            }
+            contacts
         })
     }
 

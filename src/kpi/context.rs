@@ -1,11 +1,11 @@
 //! What the KPIs need besides the tickets: settings, the as-of time, compiled schedules.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use super::business_hours::Schedule;
+use crate::dataset::Dataset;
 use crate::model::{Ticket, Timestamp};
 use crate::settings::Settings;
 
@@ -19,9 +19,9 @@ pub struct Context<'a> {
     pub zone: Option<chrono_tz::Tz>,
     /// The selected date range, for retention and churn.
     pub range: Option<(NaiveDate, NaiveDate)>,
-    /// All tickets of the data, where follow-ups are looked for (repeat contacts); the
-    /// selection itself when not given.
-    pub population: Option<&'a [Rc<Ticket>]>,
+    /// All the data, where follow-ups are looked for (repeat contacts, returning customers);
+    /// the selection itself when not given.
+    pub population: Option<&'a Dataset>,
     schedule: Option<Schedule>,
     group_schedules: BTreeMap<String, Schedule>,
 }
@@ -53,8 +53,8 @@ impl<'a> Context<'a> {
         })
     }
 
-    pub fn with_population(mut self, tickets: &'a [Rc<Ticket>]) -> Context<'a> {
-        self.population = Some(tickets);
+    pub fn with_population(mut self, data: &'a Dataset) -> Context<'a> {
+        self.population = Some(data);
         self
     }
 

@@ -51,7 +51,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
             source: "from the customers file",
         });
     }
-    let population = context.population.unwrap_or(&dataset.tickets);
+    let population = &context.population.unwrap_or(dataset).tickets;
     if population.iter().all(|t| t.requester.is_none()) {
         return Err("no customers file and no requester column to follow customers by".into());
     }

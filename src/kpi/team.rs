@@ -2,13 +2,12 @@
 
 use std::collections::BTreeSet;
 
-use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::{Ticket, Timestamp};
+use crate::model::Ticket;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 
 /// `escalation_rate`: escalated tickets ÷ tickets. Escalated: more than one group station, or a
@@ -60,24 +59,18 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
         .repeat_contact_window_days
         .unwrap_or(DEFAULT_REPEAT_WINDOW_DAYS);
     let window = (window_days * 86_400.0) as i64;
-    // Each requester's creation times across all the data, sorted, to find the next contact.
-    let population = context.population.unwrap_or(&dataset.tickets);
-    let mut contacts: HashMap<&str, Vec<Timestamp>> = HashMap::default();
-    for ticket in population {
-        if let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at.get()) {
-            contacts.entry(&**requester).or_default().push(created);
-        }
-    }
-    for times in contacts.values_mut() {
-        times.sort_unstable();
-    }
+    // Each requester's creation times across all the data, sorted, to find the next contact:
+    // worked out once per data, not per report.
+    let contacts = context.population.unwrap_or(dataset).contacts();
     let (mut repeated, mut known) = (0, 0);
     for ticket in &dataset.tickets {
         let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at.get()) else {
             continue;
         };
         known += 1;
-        let times = &contacts[&**requester];
+        let Some(times) = contacts.get(&**requester) else {
+            continue;
+        };
         let next = times.partition_point(|&t| t <= created);
         if times
             .get(next)

@@ -100,7 +100,7 @@ impl Report {
         let current = dataset.select(selection);
         let context = with_range(
             Context::new(settings, as_of, period_days)?
-                .with_population(&dataset.tickets)
+                .with_population(dataset)
                 .with_zone(dataset.zone),
             selection,
         );
@@ -113,7 +113,7 @@ impl Report {
             if !(before.tickets.is_empty() && before.calls.is_empty()) {
                 let context = with_range(
                     Context::new(settings, as_of, period_days)?
-                        .with_population(&dataset.tickets)
+                        .with_population(dataset)
                         .with_zone(dataset.zone),
                     previous,
                 );
