@@ -82,14 +82,11 @@ pub fn app() -> Html {
             if picked.length() == 0 {
                 return;
             }
-            // Choices made on the files shown do not carry over to new ones; remembered column
-            // choices do, by header signature.
-            let choices = Choices {
-                remembered: state.choices.remembered.clone(),
-                ..Choices::default()
-            };
-            engine.set_choices(choices_json(&choices));
-            state.dispatch(Action::SetChoices(choices));
+            // Reading choices stay: they are kept by file name (a new file of another name
+            // gets none), and clearing them here would lose the shown files' choices when the
+            // new files turn out unreadable and the dashboard stays. Sent again with the load:
+            // they carry the remembered columns and the browser's date order.
+            engine.set_choices(choices_json(&state.choices));
             state.dispatch(Action::Reading { sample: false });
             engine.load(Input::Files(picked), &state.settings);
         })
@@ -420,12 +417,7 @@ fn has_no_data(report: &Report) -> bool {
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {
-    let choices = Choices {
-        remembered: state.choices.remembered.clone(),
-        ..Choices::default()
-    };
-    engine.set_choices(choices_json(&choices));
-    state.dispatch(Action::SetChoices(choices));
+    engine.set_choices(choices_json(&state.choices));
     state.dispatch(Action::Reading { sample: true });
     engine.load(Input::Sample, &state.settings);
 }
