@@ -63,6 +63,10 @@ fn main() {
         &time(runs, || report(&month)),
         None,
     );
+    // For a profiler: `BENCH_REFILTERS=20 perf record ...` spends most samples in refilters.
+    for _ in 0..env_number("BENCH_REFILTERS", 0) {
+        std::hint::black_box(report(&by_channel));
+    }
     parts(&dataset, &settings, &by_channel, "one channel");
     parts(&dataset, &settings, &month, "one month");
     println!("peak memory: {}", peak_memory());
@@ -107,9 +111,9 @@ fn parts(
         std::hint::black_box(kpi::breakdowns(&current));
     });
     once("created vs solved, backlog, heat map", &|| {
-        std::hint::black_box(kpi::created_vs_solved(&current.tickets));
-        std::hint::black_box(kpi::backlog_over_time(&current.tickets, dataset.as_of()));
-        std::hint::black_box(kpi::heat_map(&current.tickets));
+        std::hint::black_box(kpi::created_vs_solved(&current));
+        std::hint::black_box(kpi::backlog_over_time(&current, dataset.as_of()));
+        std::hint::black_box(kpi::heat_map(&current));
     });
     once("distributions", &|| {
         std::hint::black_box(kpi::distributions(&current));

@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::ingest::{Export, Field, SourceReport};
 use crate::model::{Call, Customer, SurveyAnswer, Text, Ticket, Timestamp};
 use crate::selection::Selection;
+use crate::table::TicketTable;
 
 /// Everything the KPIs are computed over.
 #[derive(Debug, Default)]
@@ -34,6 +35,12 @@ pub struct Dataset {
     facets: OnceCell<BTreeMap<String, Vec<String>>>,
     latest: OnceCell<Option<Timestamp>>,
     contacts: OnceCell<Contacts>,
+    /// The tickets as columns: built from these tickets on first use, or shared with the
+    /// dataset this one was selected from.
+    table: OnceCell<Rc<TicketTable>>,
+    /// Where each ticket is in `table`: `tickets[i]` is its row `rows[i]`. All the rows in
+    /// order where the table was built from these tickets.
+    rows: OnceCell<Vec<u32>>,
 }
 
 /// Each requester's ticket creation times, sorted: where a repeat contact is looked for.
@@ -114,15 +121,18 @@ impl Dataset {
     }
 
     /// What a selection keeps: its tickets, its calls and the unjoined survey answers of its
-    /// range; customers all (retention looks at the range itself).
+    /// range; customers all (retention looks at the range itself). Tickets are chosen by their
+    /// rows in the table, so that the selection reads columns, not tickets.
     pub fn select(&self, selection: &Selection) -> Dataset {
+        let table = self.table();
+        let filter = selection.row_filter(table);
+        let mut part = self.part();
+        for (index, &row) in self.rows().iter().enumerate() {
+            if filter.keeps(table, row as usize) {
+                part.push_ticket(self, index);
+            }
+        }
         Dataset {
-            tickets: self
-                .tickets
-                .iter()
-                .filter(|t| selection.matches(t))
-                .cloned()
-                .collect(),
             calls: self
                 .calls
                 .iter()
@@ -136,8 +146,40 @@ impl Dataset {
                 .cloned()
                 .collect(),
             customers: self.customers.clone(),
-            ..self.empty_like()
+            ..part
         }
+    }
+
+    /// No tickets, the same columns and the same table: a start for a group of this dataset's
+    /// tickets, filled with `push_ticket`.
+    pub fn part(&self) -> Dataset {
+        let part = self.empty_like();
+        let _ = part.table.set(Rc::clone(self.table()));
+        let _ = part.rows.set(Vec::new());
+        part
+    }
+
+    /// Adds `whole`'s ticket at `index` (and its row) to this part of `whole`.
+    pub fn push_ticket(&mut self, whole: &Dataset, index: usize) {
+        self.tickets.push(Rc::clone(&whole.tickets[index]));
+        if let Some(rows) = self.rows.get_mut() {
+            rows.push(whole.rows()[index]);
+        }
+    }
+
+    /// The tickets as columns (see `table`).
+    pub fn table(&self) -> &Rc<TicketTable> {
+        self.table
+            .get_or_init(|| Rc::new(TicketTable::build(&self.tickets, self.zone)))
+    }
+
+    /// Each ticket's row in `table()`, in the order of `tickets`.
+    pub fn rows(&self) -> &[u32] {
+        let rows = self
+            .rows
+            .get_or_init(|| (0..self.tickets.len() as u32).collect());
+        debug_assert_eq!(rows.len(), self.tickets.len(), "tickets added without rows");
+        rows
     }
 
     /// No tickets, the same columns: a start for a group of tickets.

@@ -14,6 +14,7 @@ pub mod report;
 pub mod sample;
 pub mod selection;
 pub mod settings;
+pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

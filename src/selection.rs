@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::ingest::datetime::day_of;
 use crate::model::{Call, SurveyAnswer, Ticket, Timestamp};
+use crate::table::TicketTable;
 
 /// Which tickets the KPIs are computed over. Empty lists select everything; several values in
 /// one list are alternatives (channel is email OR chat); different lists must all match.
@@ -82,6 +83,31 @@ impl Selection {
                     .any(|t| self.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
     }
 
+    /// The selection compiled against a table's codes: the same choice as `matches`, made by
+    /// comparing numbers instead of texts.
+    pub fn row_filter(&self, table: &TicketTable) -> RowFilter {
+        let midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
+        let range = (self.from.is_some() || self.to.is_some()).then(|| {
+            let start = self.from.map_or(i64::MIN, midnight);
+            let end = self
+                .to
+                .and_then(|to| to.succ_opt())
+                .map_or(i64::MAX, midnight);
+            (start, end)
+        });
+        RowFilter {
+            range,
+            categories: [
+                table.channel.wanted(&self.channel),
+                table.group.wanted(&self.group),
+                table.agent.wanted(&self.agent),
+                table.priority.wanted(&self.priority),
+                table.ticket_type.wanted(&self.ticket_type),
+            ],
+            tags: table.tags.tags.wanted(&self.tag),
+        }
+    }
+
     /// The values of the filter `name` (`channel`, `group`, `agent`, `priority`, `type`, `tag`
     /// as the CLI's flags name them); `None` for a field the selection cannot filter by.
     pub fn filter_mut(&mut self, name: &str) -> Option<&mut Vec<String>> {
@@ -116,6 +142,44 @@ impl Selection {
     /// A date range is set or filters are: the report says so.
     pub fn is_everything(&self) -> bool {
         *self == Selection::default()
+    }
+}
+
+/// A selection as a table's codes: which codes each filter keeps, and the range in seconds.
+pub struct RowFilter {
+    /// Created at or after the first, before the second.
+    range: Option<(Timestamp, Timestamp)>,
+    /// Channel, group, agent, priority and type: `wanted[code]`, or `None` for no filter.
+    categories: [Option<Vec<bool>>; 5],
+    tags: Option<Vec<bool>>,
+}
+
+impl RowFilter {
+    pub fn keeps(&self, table: &TicketTable, row: usize) -> bool {
+        if let Some((start, end)) = self.range {
+            match table.created[row].get() {
+                Some(created) if start <= created && created < end => {}
+                _ => return false,
+            }
+        }
+        let columns = [
+            &table.channel,
+            &table.group,
+            &table.agent,
+            &table.priority,
+            &table.ticket_type,
+        ];
+        for (wanted, column) in self.categories.iter().zip(columns) {
+            if let Some(wanted) = wanted {
+                if !wanted[column.codes[row] as usize] {
+                    return false;
+                }
+            }
+        }
+        match &self.tags {
+            Some(wanted) => table.tags.of(row).iter().any(|&tag| wanted[tag as usize]),
+            None => true,
+        }
     }
 }
 
@@ -162,6 +226,58 @@ mod tests {
         by_name.filter_mut("type").unwrap().push("incident".into());
         assert_eq!(by_name.ticket_type, ["incident"]);
         assert!(by_name.filter_mut("status").is_none());
+    }
+
+    #[test]
+    fn the_row_filter_keeps_what_matches_keeps() {
+        use std::rc::Rc;
+        let tickets: Vec<Rc<Ticket>> = [
+            ticket(1, "email", &["vip"]),
+            ticket(2, "Email", &["billing", "VIP"]),
+            ticket(4, "chat", &[]),
+            ticket(5, "phone", &["vip"]),
+            Ticket::default(),
+        ]
+        .into_iter()
+        .map(Rc::new)
+        .collect();
+        let table = TicketTable::build(&tickets, None);
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d);
+        let selections = [
+            Selection::default(),
+            Selection {
+                from: day(2),
+                to: day(4),
+                ..Selection::default()
+            },
+            Selection {
+                to: day(1),
+                ..Selection::default()
+            },
+            Selection {
+                from: day(5),
+                ..Selection::default()
+            },
+            Selection {
+                channel: vec!["EMAIL".into(), "phone".into()],
+                tag: vec!["vip".into()],
+                ..Selection::default()
+            },
+            Selection {
+                channel: vec!["sms".into()],
+                ..Selection::default()
+            },
+        ];
+        for selection in selections {
+            let filter = selection.row_filter(&table);
+            for (row, ticket) in tickets.iter().enumerate() {
+                assert_eq!(
+                    filter.keeps(&table, row),
+                    selection.matches(ticket),
+                    "{selection:?}, row {row}"
+                );
+            }
+        }
     }
 
     #[test]

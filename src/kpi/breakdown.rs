@@ -1,12 +1,10 @@
 //! Breakdowns: tickets counted by status, channel and priority.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::Ticket;
-use rustc_hash::FxHashMap;
+use crate::table::Categories;
 
 /// The name under which tickets with a blank cell are counted. No ticket holds it, so no filter
 /// can select them by it.
@@ -15,59 +13,55 @@ pub const BLANK: &str = "(blank)";
 /// Counts per value, for each field the export has. A blank cell counts as `BLANK`; a ticket
 /// counts once under each of its tags.
 pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>> {
-    let singles: [(&str, Field, Key); 6] = [
-        ("status", Field::Status, |t| {
-            t.status.as_ref().map(|s| s.as_str())
-        }),
-        ("channel", Field::Channel, |t| t.channel.as_deref()),
-        ("priority", Field::Priority, |t| t.priority.as_deref()),
-        ("type", Field::TicketType, |t| t.ticket_type.as_deref()),
-        ("group", Field::Group, |t| t.group.as_deref()),
-        ("agent", Field::Agent, |t| t.agent.as_deref()),
+    let table = dataset.table();
+    let singles: [(&str, Field, &Categories); 6] = [
+        ("status", Field::Status, &table.status),
+        ("channel", Field::Channel, &table.channel),
+        ("priority", Field::Priority, &table.priority),
+        ("type", Field::TicketType, &table.ticket_type),
+        ("group", Field::Group, &table.group),
+        ("agent", Field::Agent, &table.agent),
     ];
+    let rows = dataset.rows();
     let mut out: BTreeMap<String, BTreeMap<String, usize>> = singles
         .into_iter()
         .filter(|(_, field, _)| dataset.has(*field))
-        .map(|(name, _, key)| (name.to_string(), count_by(&dataset.tickets, key)))
+        .map(|(name, _, category)| {
+            let mut counts = vec![0; category.names.len() + 1];
+            for &row in rows {
+                counts[category.codes[row as usize] as usize] += 1;
+            }
+            (name.to_string(), named(category, counts, Some(BLANK)))
+        })
         .collect();
     if dataset.has(Field::Tags) {
-        out.insert("tag".to_string(), count_tags(&dataset.tickets));
+        let tags = &table.tags;
+        let mut counts = vec![0; tags.tags.names.len() + 1];
+        for &row in rows {
+            for &tag in tags.of(row as usize) {
+                counts[tag as usize] += 1;
+            }
+        }
+        out.insert("tag".to_string(), named(&tags.tags, counts, None));
     }
     out
 }
 
-/// Reads one category of a ticket.
-type Key = fn(&Ticket) -> Option<&str>;
-
-/// Counted by borrowed name in a hash map (no allocation per ticket), turned into sorted owned
-/// keys once at the end.
-fn count_by<'t>(
-    tickets: &'t [Rc<Ticket>],
-    key: impl Fn(&'t Ticket) -> Option<&'t str>,
+/// Counts by code as counts by name: blank cells under `blank` (left out when `None`), values
+/// no row holds left out.
+fn named(
+    category: &Categories,
+    counts: Vec<usize>,
+    blank: Option<&str>,
 ) -> BTreeMap<String, usize> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for ticket in tickets {
-        *counts.entry(key(ticket).unwrap_or(BLANK)).or_insert(0) += 1;
-    }
-    owned(counts)
-}
-
-/// Each ticket once under each of its tags; untagged tickets are not counted.
-fn count_tags(tickets: &[Rc<Ticket>]) -> BTreeMap<String, usize> {
-    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
-    for ticket in tickets {
-        for tag in ticket.tags.iter() {
-            *counts.entry(&**tag).or_insert(0) += 1;
+    let mut out = BTreeMap::new();
+    for (code, count) in counts.into_iter().enumerate() {
+        let name = category.name(code as u32).or(blank);
+        if let (Some(name), true) = (name, count > 0) {
+            *out.entry(name.to_string()).or_insert(0) += count;
         }
     }
-    owned(counts)
-}
-
-fn owned(counts: FxHashMap<&str, usize>) -> BTreeMap<String, usize> {
-    counts
-        .into_iter()
-        .map(|(name, count)| (name.to_string(), count))
-        .collect()
+    out
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ mod sla;
 pub mod stats;
 mod tables;
 mod team;
-mod timing;
+pub(crate) mod timing;
 mod volume;
 mod weekly;
 

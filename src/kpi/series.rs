@@ -1,13 +1,11 @@
 //! Series over time: created vs solved per day.
 
-use std::collections::BTreeMap;
-use std::rc::Rc;
-
-use chrono::{Datelike, NaiveDate, Timelike};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::dataset::Dataset;
 use crate::ingest::datetime::day_of;
-use crate::model::{Ticket, Timestamp};
+use crate::model::Timestamp;
 
 /// One day of `created_vs_solved`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -19,34 +17,44 @@ pub struct DayCount {
 
 /// Created counted on the creation day, solved on the solve day (solved tickets only). Every day
 /// from the first to the last is listed, zeros included, so that a chart's gaps are real.
-pub fn created_vs_solved(tickets: &[Rc<Ticket>]) -> Vec<DayCount> {
-    let mut days: BTreeMap<NaiveDate, (usize, usize)> = BTreeMap::new();
-    for ticket in tickets {
-        if let Some(day) = ticket.created_at.get().and_then(day_of) {
-            days.entry(day).or_default().0 += 1;
+pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
+    let table = dataset.table();
+    let (mut created, mut solved) = (Vec::new(), Vec::new());
+    for &row in dataset.rows() {
+        let row = row as usize;
+        if let Some(time) = table.created[row].get() {
+            created.push(time.div_euclid(DAY));
         }
-        if ticket.is_solved() {
-            if let Some(day) = ticket.solved_at.get().and_then(day_of) {
-                days.entry(day).or_default().1 += 1;
-            }
+        if let (true, Some(time)) = (table.solved[row], table.solved_at[row].get()) {
+            solved.push(time.div_euclid(DAY));
         }
     }
-    let (Some(&first), Some(&last)) = (days.keys().next(), days.keys().next_back()) else {
+    let days = created.iter().chain(&solved);
+    let (Some(&first), Some(&last)) = (days.clone().min(), days.max()) else {
         return Vec::new();
     };
-    first
-        .iter_days()
-        .take_while(|day| *day <= last)
-        .map(|date| {
-            let (created, solved) = days.get(&date).copied().unwrap_or_default();
-            DayCount {
-                date,
+    let mut counts = vec![(0, 0); (last - first + 1) as usize];
+    for day in created {
+        counts[(day - first) as usize].0 += 1;
+    }
+    for day in solved {
+        counts[(day - first) as usize].1 += 1;
+    }
+    (first..=last)
+        .zip(counts)
+        .filter_map(|(day, (created, solved))| {
+            Some(DayCount {
+                date: day_of(day * DAY)?,
                 created,
                 solved,
-            }
+            })
         })
         .collect()
 }
+
+/// Seconds in a day: timestamps are wall clock read as UTC (see `model`), so a day is a
+/// division away.
+const DAY: i64 = 86_400;
 
 /// The first and the last day on which a ticket was created: the range the tickets span. The
 /// days of `created_vs_solved` may reach further, to days with solves only.
@@ -109,13 +117,15 @@ const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
 ///
 /// One pass over the tickets: each ticket adds +1 / −1 marks to a difference array per age
 /// bucket at the days it enters and leaves that bucket, then a running sum gives every day.
-pub fn backlog_over_time(tickets: &[Rc<Ticket>], as_of: Option<Timestamp>) -> Vec<BacklogDay> {
-    const DAY: i64 = 86_400;
-    let spans: Vec<(Timestamp, Option<Timestamp>)> = tickets
+pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<BacklogDay> {
+    let table = dataset.table();
+    let spans: Vec<(Timestamp, Option<Timestamp>)> = dataset
+        .rows()
         .iter()
-        .filter_map(|t| {
-            let created = t.created_at.get()?;
-            let closed = t.is_solved().then(|| t.solved_at.get().unwrap_or(created));
+        .filter_map(|&row| {
+            let row = row as usize;
+            let created = table.created[row].get()?;
+            let closed = table.solved[row].then(|| table.solved_at[row].get().unwrap_or(created));
             Some((created, closed))
         })
         .collect();
@@ -176,12 +186,15 @@ pub fn backlog_over_time(tickets: &[Rc<Ticket>], as_of: Option<Timestamp>) -> Ve
 }
 
 /// Ticket arrivals by weekday (Monday first) and hour of creation.
-pub fn heat_map(tickets: &[Rc<Ticket>]) -> [[usize; 24]; 7] {
+pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
+    let table = dataset.table();
     let mut counts = [[0usize; 24]; 7];
-    for created in tickets.iter().filter_map(|t| t.created_at.get()) {
-        if let Some(time) = chrono::DateTime::from_timestamp(created, 0) {
-            let weekday = time.weekday().num_days_from_monday() as usize;
-            counts[weekday][time.hour() as usize] += 1;
+    for &row in dataset.rows() {
+        if let Some(created) = table.created[row as usize].get() {
+            // 1970-01-01 was a Thursday: three days after a Monday.
+            let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
+            let hour = (created.rem_euclid(DAY) / 3600) as usize;
+            counts[weekday][hour] += 1;
         }
     }
     counts
@@ -200,7 +213,7 @@ mod tests {
              1,Solved,2024-01-02 09:00,2024-01-05 10:00\n\
              2,Open,2024-01-03 09:00,\n",
         );
-        let days = created_vs_solved(&data.tickets);
+        let days = created_vs_solved(&data);
         let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
         assert_eq!(days.last().map(|d| d.date), Some(day(5)));
         assert_eq!(created_span(&days), Some((day(2), day(3))));
@@ -220,7 +233,7 @@ mod tests {
              2,Open,2024-01-01 23:59,\n\
              3,Open,2024-01-03 00:00,2024-01-03 05:00\n",
         );
-        let series = created_vs_solved(&data.tickets);
+        let series = created_vs_solved(&data);
         let day = |d| NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
         assert_eq!(
             series,
@@ -259,7 +272,7 @@ mod more_tests {
              2,Open,2024-03-04 10:15,\n\
              3,Solved,2024-03-04 10:45,2024-03-04 11:00\n",
         );
-        let days = created_vs_solved(&data.tickets);
+        let days = created_vs_solved(&data);
         let weeks = created_vs_solved_by(&days, week_label);
         assert_eq!(
             weeks,
@@ -279,13 +292,13 @@ mod more_tests {
         assert_eq!(created_vs_solved_by(&days, month_label).len(), 1);
         // End of Mar 1: ticket 1 open (age 0 days → first bucket). Mar 2, 3: still ticket 1
         // (1 and 2 days old → second bucket). Mar 4: ticket 1 and 3 solved, ticket 2 open.
-        let backlog = backlog_over_time(&data.tickets, data.as_of());
+        let backlog = backlog_over_time(&data, data.as_of());
         let open: Vec<usize> = backlog.iter().map(|d| d.open).collect();
         assert_eq!(open, vec![1, 1, 1, 1]);
         assert_eq!(backlog[0].ages, [1, 0, 0, 0, 0]);
         assert_eq!(backlog[2].ages, [0, 1, 0, 0, 0]);
         // Friday 09h once, Monday 10h twice.
-        let map = heat_map(&data.tickets);
+        let map = heat_map(&data);
         assert_eq!(map[4][9], 1);
         assert_eq!(map[0][10], 2);
     }

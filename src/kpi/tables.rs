@@ -4,14 +4,12 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use serde::{Deserialize, Serialize};
 
 use super::{quality, satisfaction, team, timing, Context};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::Ticket;
+use crate::table::Categories;
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -31,7 +29,7 @@ pub struct AgentRow {
 
 /// Per agent, most solved first.
 pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> {
-    let mut rows: Vec<AgentRow> = group_by(dataset, |t| t.agent.as_deref())
+    let mut rows: Vec<AgentRow> = group_by(dataset, &dataset.table().agent)
         .into_iter()
         .map(|(agent, subset)| AgentRow {
             agent,
@@ -62,7 +60,7 @@ pub struct ChannelRow {
 
 /// Per channel, busiest first.
 pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
-    let mut rows: Vec<ChannelRow> = group_by(dataset, |t| t.channel.as_deref())
+    let mut rows: Vec<ChannelRow> = group_by(dataset, &dataset.table().channel)
         .into_iter()
         .map(|(channel, subset)| ChannelRow {
             channel,
@@ -79,24 +77,24 @@ pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
 /// The tickets of each value of `key` (tickets without one are left out), as datasets with the
 /// same columns as the whole, but for channel and priority: a row shows each KPI's value only, so
 /// the per-channel and per-priority breakdowns of every agent's KPIs would be work thrown away.
-fn group_by(dataset: &Dataset, key: impl Fn(&Ticket) -> Option<&str>) -> BTreeMap<String, Dataset> {
-    let mut template = dataset.empty_like();
+fn group_by(dataset: &Dataset, category: &Categories) -> BTreeMap<String, Dataset> {
+    let mut template = dataset.part();
     template.fields.remove(&Field::Channel);
     template.fields.remove(&Field::Priority);
-    // Hashed by borrowed name while grouping, sorted once at the end.
-    let mut groups: HashMap<&str, Dataset> = HashMap::default();
-    for ticket in &dataset.tickets {
-        if let Some(name) = key(ticket) {
-            groups
-                .entry(name)
-                .or_insert_with(|| template.empty_like())
-                .tickets
-                .push(ticket.clone());
+    // By code while grouping (a code is one text), named once at the end.
+    let mut groups: Vec<Option<Dataset>> = (0..=category.names.len()).map(|_| None).collect();
+    for (index, &row) in dataset.rows().iter().enumerate() {
+        let code = category.codes[row as usize];
+        if code != 0 {
+            groups[code as usize]
+                .get_or_insert_with(|| template.part())
+                .push_ticket(dataset, index);
         }
     }
     groups
         .into_iter()
-        .map(|(name, group)| (name.to_string(), group))
+        .enumerate()
+        .filter_map(|(code, group)| Some((category.name(code as u32)?.to_string(), group?)))
         .collect()
 }
 

@@ -9,6 +9,7 @@ use crate::dataset::Dataset;
 use crate::ingest::datetime::instant;
 use crate::ingest::Field;
 use crate::model::{Ticket, Timestamp};
+use crate::table::Categories;
 use chrono_tz::Tz;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
@@ -33,15 +34,27 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = |t: &Ticket| calendar_first_response(t, dataset.zone);
+    let table = dataset.table();
     // Replied tickets are those with a measure: no further filter.
-    with_breakdowns(dataset, &dataset.tickets, measure, |_| true).with_note(negative_note(
-        &dataset.tickets,
-        |t| {
-            t.first_response_minutes.is_none()
-                && reversed(t.created_at.get(), t.first_response_at.get())
-        },
-    ))
+    with_breakdowns(
+        dataset,
+        |row| table.first_response_minutes[row].get(),
+        |_| true,
+    )
+    .with_note(negative_note(dataset, &table.reply_before_creation))
+}
+
+/// A reply time from timestamps whose reply comes before the creation: left out, and noted.
+pub(crate) fn reply_before_creation(ticket: &Rc<Ticket>) -> bool {
+    ticket.first_response_minutes.is_none()
+        && reversed(ticket.created_at.get(), ticket.first_response_at.get())
+}
+
+/// The same for a solved ticket's solve time.
+pub(crate) fn solve_before_creation(ticket: &Rc<Ticket>) -> bool {
+    ticket.is_solved()
+        && ticket.resolution_minutes.is_none()
+        && reversed(ticket.created_at.get(), ticket.solved_at.get())
 }
 
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
@@ -57,12 +70,13 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
              time in minutes within business hours'), and no business hours in the settings",
         );
     }
-    with_breakdowns(
-        dataset,
-        &dataset.tickets,
-        |t| business_first_response(t, context),
-        |_| true,
-    )
+    let table = dataset.table();
+    let measure = |row: usize| {
+        table.first_response_business_minutes[row]
+            .get()
+            .or_else(|| business_first_response(&table.tickets[row], context))
+    };
+    with_breakdowns(dataset, measure, |_| true)
 }
 
 /// Business minutes to the first reply: the export's figure, else the schedule's.
@@ -139,15 +153,13 @@ pub fn resolution_time(dataset: &Dataset) -> Kpi {
         };
         return Kpi::null(MINUTES, reason);
     }
-    let measure = |t: &Ticket| calendar_resolution(t, dataset.zone);
-    with_breakdowns(dataset, &dataset.tickets, measure, Ticket::is_solved).with_note(negative_note(
-        &dataset.tickets,
-        |t| {
-            t.is_solved()
-                && t.resolution_minutes.is_none()
-                && reversed(t.created_at.get(), t.solved_at.get())
-        },
-    ))
+    let table = dataset.table();
+    with_breakdowns(
+        dataset,
+        |row| table.resolution_minutes[row].get(),
+        |row| table.solved[row],
+    )
+    .with_note(negative_note(dataset, &table.solve_before_creation))
 }
 
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
@@ -165,12 +177,13 @@ pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
              time in minutes within business hours'), and no business hours in the settings",
         );
     }
-    with_breakdowns(
-        dataset,
-        &dataset.tickets,
-        |t| business_resolution(t, context),
-        Ticket::is_solved,
-    )
+    let table = dataset.table();
+    let measure = |row: usize| {
+        table.resolution_business_minutes[row]
+            .get()
+            .or_else(|| business_resolution(&table.tickets[row], context))
+    };
+    with_breakdowns(dataset, measure, |row| table.solved[row])
 }
 
 /// `average_handle_time`: mean agent time per ticket, tickets that have it.
@@ -211,47 +224,58 @@ fn reversed(start: Option<Timestamp>, end: Option<Timestamp>) -> bool {
     matches!((start, end), (Some(start), Some(end)) if end < start)
 }
 
-/// The median summary over `tickets` that pass `keep`, with the same per channel and priority.
+/// The median summary over the dataset's rows that pass `keep`, with the same per channel and
+/// priority.
 fn with_breakdowns(
     dataset: &Dataset,
-    tickets: &[Rc<Ticket>],
-    measure: impl Fn(&Ticket) -> Option<f64>,
-    keep: impl Fn(&Ticket) -> bool,
+    measure: impl Fn(usize) -> Option<f64>,
+    keep: impl Fn(usize) -> bool,
 ) -> Kpi {
-    let kept: Vec<(&Ticket, f64)> = tickets
+    let kept: Vec<(usize, f64)> = dataset
+        .rows()
         .iter()
-        .filter(|t| keep(t))
-        .filter_map(|t| measure(t).map(|m| (t.as_ref(), m)))
+        .map(|&row| row as usize)
+        .filter(|&row| keep(row))
+        .filter_map(|row| measure(row).map(|m| (row, m)))
         .collect();
     let empty = "no ticket in the selection has this time";
     let mut kpi = Kpi::median_of(MINUTES, kept.iter().map(|(_, m)| *m).collect(), empty);
+    let table = dataset.table();
     if dataset.has(Field::Channel) {
-        kpi.by_channel = grouped(&kept, |t| t.channel.as_deref());
+        kpi.by_channel = grouped(&kept, &table.channel);
     }
     if dataset.has(Field::Priority) {
-        kpi.by_priority = grouped(&kept, |t| t.priority.as_deref());
+        kpi.by_priority = grouped(&kept, &table.priority);
     }
     kpi
 }
 
-fn grouped(
-    kept: &[(&Ticket, f64)],
-    key: impl Fn(&Ticket) -> Option<&str>,
-) -> BTreeMap<String, Kpi> {
-    let mut groups: rustc_hash::FxHashMap<&str, Vec<f64>> = Default::default();
-    for (ticket, minutes) in kept {
-        let name = key(ticket).unwrap_or(BLANK);
-        groups.entry(name).or_default().push(*minutes);
+/// The median summary per value of a category (blank cells under `BLANK`).
+fn grouped(kept: &[(usize, f64)], category: &Categories) -> BTreeMap<String, Kpi> {
+    let mut by_code: Vec<Vec<f64>> = vec![Vec::new(); category.names.len() + 1];
+    for &(row, minutes) in kept {
+        by_code[category.codes[row] as usize].push(minutes);
+    }
+    let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
+    for (code, values) in by_code.into_iter().enumerate() {
+        if !values.is_empty() {
+            let name = category.name(code as u32).unwrap_or(BLANK);
+            groups.entry(name.to_string()).or_default().extend(values);
+        }
     }
     groups
         .into_iter()
-        .map(|(name, values)| (name.to_string(), Kpi::median_of(MINUTES, values, "")))
+        .map(|(name, values)| (name, Kpi::median_of(MINUTES, values, "")))
         .collect()
 }
 
 /// "N tickets left out: the end time comes before the start time" where N > 0.
-fn negative_note(tickets: &[Rc<Ticket>], inconsistent: impl Fn(&Ticket) -> bool) -> Option<String> {
-    let count = tickets.iter().filter(|t| inconsistent(t)).count();
+fn negative_note(dataset: &Dataset, inconsistent: &[bool]) -> Option<String> {
+    let rows = dataset.rows();
+    let count = rows
+        .iter()
+        .filter(|&&row| inconsistent[row as usize])
+        .count();
     (count > 0).then(|| {
         format!("{count} tickets left out: their end time comes before their creation time")
     })

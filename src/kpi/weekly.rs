@@ -122,7 +122,7 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
 /// whole but for channel and priority: a sparkline shows the headline only, so the timing KPIs'
 /// per-channel and per-priority breakdowns would be work thrown away.
 fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
-    let mut template = dataset.empty_like();
+    let mut template = dataset.part();
     template.fields.remove(&Field::Channel);
     template.fields.remove(&Field::Priority);
     let monday = |time: Option<Timestamp>| {
@@ -130,15 +130,16 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
         Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
     };
     let mut weeks: BTreeMap<NaiveDate, Dataset> = BTreeMap::new();
-    for ticket in &dataset.tickets {
-        if let Some(week) = monday(ticket.created_at.get()) {
-            let entry = weeks.entry(week).or_insert_with(|| template.empty_like());
-            entry.tickets.push(ticket.clone());
+    let created = &dataset.table().created;
+    for (index, &row) in dataset.rows().iter().enumerate() {
+        if let Some(week) = monday(created[row as usize].get()) {
+            let entry = weeks.entry(week).or_insert_with(|| template.part());
+            entry.push_ticket(dataset, index);
         }
     }
     for answer in &dataset.surveys {
         if let Some(week) = monday(answer.answered_at) {
-            let entry = weeks.entry(week).or_insert_with(|| template.empty_like());
+            let entry = weeks.entry(week).or_insert_with(|| template.part());
             entry.surveys.push(answer.clone());
         }
     }
@@ -149,9 +150,7 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
     (0..count)
         .map(|i| {
             let monday = first + Duration::days(7 * i);
-            let week = weeks
-                .remove(&monday)
-                .unwrap_or_else(|| template.empty_like());
+            let week = weeks.remove(&monday).unwrap_or_else(|| template.part());
             (monday, week)
         })
         .collect()

@@ -130,7 +130,7 @@ impl Report {
             }
         }
 
-        let days = kpi::created_vs_solved(&current.tickets);
+        let days = kpi::created_vs_solved(&current);
         let weekly = kpi::weekly(&current, &kpis);
         Ok(Report {
             tickets: current.tickets.len(),
@@ -152,8 +152,8 @@ impl Report {
                 created_vs_solved_weekly: kpi::created_vs_solved_by(&days, kpi::week_label),
                 created_vs_solved_monthly: kpi::created_vs_solved_by(&days, kpi::month_label),
                 created_vs_solved: days,
-                backlog: kpi::backlog_over_time(&current.tickets, as_of),
-                arrivals_by_weekday_hour: kpi::heat_map(&current.tickets),
+                backlog: kpi::backlog_over_time(&current, as_of),
+                arrivals_by_weekday_hour: kpi::heat_map(&current),
                 kpi_weekly: weekly.kpis,
                 satisfaction_weekly: weekly.satisfaction,
             },
