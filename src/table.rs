@@ -5,12 +5,13 @@
 //! is a walk over a few bytes a ticket. The table is built once per dataset (categories interned
 //! into codes, per-ticket durations worked out once), and a selection is a list of rows of it.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::kpi::timing;
-use crate::model::{OptNumber, OptTime, Text, Ticket};
+use crate::model::{OptNumber, OptTime, Satisfaction, Text, Ticket};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
 /// its text in `names`. Two cells with the same text have the same code.
@@ -98,6 +99,71 @@ pub struct TicketTable {
     /// Rows left out of a timing KPI because their end comes before their creation.
     pub reply_before_creation: Vec<bool>,
     pub solve_before_creation: Vec<bool>,
+    /// Public agent replies and reopens; `UNKNOWN` where the export does not say.
+    pub replies: Vec<u32>,
+    pub reopens: Vec<u32>,
+    pub satisfaction: Vec<Answer>,
+    /// The rating's own score on numeric scales.
+    pub satisfaction_score: Vec<OptNumber>,
+    /// 0–10, or `UNKNOWN_SCORE`.
+    pub nps_score: Vec<u8>,
+    pub requester: Categories,
+    /// Seconds from each ticket's creation to the next ticket of its requester among all the
+    /// table's tickets (`i64::MAX` for none), for repeat contacts: worked out on first use.
+    next_contact: OnceCell<Vec<i64>>,
+    /// Each rated ticket's comment as its distinct terms, for feedback trends: on first use.
+    comment_terms: OnceCell<TermLists>,
+}
+
+/// A count the export does not give.
+pub const UNKNOWN: u32 = u32::MAX;
+/// An NPS answer the export does not give.
+pub const UNKNOWN_SCORE: u8 = u8::MAX;
+
+/// A ticket's satisfaction survey, as the CSAT KPIs count it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Answer {
+    None,
+    /// Offered, not answered.
+    Unanswered,
+    Satisfied,
+    Unsatisfied,
+}
+
+impl Answer {
+    pub fn of(satisfaction: Option<&Satisfaction>) -> Answer {
+        match satisfaction {
+            None => Answer::None,
+            Some(Satisfaction::Unanswered) => Answer::Unanswered,
+            Some(Satisfaction::Rated {
+                satisfied: true, ..
+            }) => Answer::Satisfied,
+            Some(Satisfaction::Rated {
+                satisfied: false, ..
+            }) => Answer::Unsatisfied,
+        }
+    }
+
+    pub fn is_rated(self) -> bool {
+        matches!(self, Answer::Satisfied | Answer::Unsatisfied)
+    }
+}
+
+/// Each row's distinct comment terms as codes into `terms`: row `r` holds
+/// `codes[starts[r]..starts[r + 1]]`.
+#[derive(Debug, Default)]
+pub struct TermLists {
+    /// Rated with a comment (which may hold no term).
+    pub commented: Vec<bool>,
+    pub starts: Vec<u32>,
+    pub codes: Vec<u32>,
+    pub terms: Vec<String>,
+}
+
+impl TermLists {
+    pub fn of(&self, row: usize) -> &[u32] {
+        &self.codes[self.starts[row] as usize..self.starts[row + 1] as usize]
+    }
 }
 
 impl TicketTable {
@@ -144,8 +210,98 @@ impl TicketTable {
                 .collect(),
             reply_before_creation: tickets.iter().map(timing::reply_before_creation).collect(),
             solve_before_creation: tickets.iter().map(timing::solve_before_creation).collect(),
+            replies: tickets
+                .iter()
+                .map(|t| t.replies.unwrap_or(UNKNOWN))
+                .collect(),
+            reopens: tickets
+                .iter()
+                .map(|t| t.reopens.unwrap_or(UNKNOWN))
+                .collect(),
+            satisfaction: tickets
+                .iter()
+                .map(|t| Answer::of(t.satisfaction.as_ref()))
+                .collect(),
+            satisfaction_score: tickets
+                .iter()
+                .map(|t| match &t.satisfaction {
+                    Some(Satisfaction::Rated { score, .. }) => (*score).into(),
+                    _ => OptNumber::NONE,
+                })
+                .collect(),
+            nps_score: tickets
+                .iter()
+                .map(|t| t.nps_score.unwrap_or(UNKNOWN_SCORE))
+                .collect(),
+            requester: column(|t| t.requester.as_deref()),
+            next_contact: OnceCell::new(),
+            comment_terms: OnceCell::new(),
             tickets: tickets.to_vec(),
         }
+    }
+
+    /// Seconds from each row's creation to its requester's next ticket (`i64::MAX` for none or
+    /// unknown): the requester's creation times sorted once, each row's next found by halving.
+    pub fn next_contact(&self) -> &[i64] {
+        self.next_contact.get_or_init(|| {
+            let mut times: Vec<Vec<i64>> = vec![Vec::new(); self.requester.names.len() + 1];
+            for (row, &code) in self.requester.codes.iter().enumerate() {
+                if let (true, Some(created)) = (code != 0, self.created[row].get()) {
+                    times[code as usize].push(created);
+                }
+            }
+            for list in &mut times {
+                list.sort_unstable();
+            }
+            (0..self.len())
+                .map(|row| {
+                    let (code, Some(created)) =
+                        (self.requester.codes[row], self.created[row].get())
+                    else {
+                        return i64::MAX;
+                    };
+                    let list = &times[code as usize];
+                    let next = list.partition_point(|&t| t <= created);
+                    match (code, list.get(next)) {
+                        (1.., Some(&later)) => later.saturating_sub(created),
+                        _ => i64::MAX,
+                    }
+                })
+                .collect()
+        })
+    }
+
+    /// Each row's distinct rating-comment terms (`feedback::terms`), for rated rows.
+    pub fn comment_terms(&self) -> &TermLists {
+        self.comment_terms.get_or_init(|| {
+            let mut index: HashMap<String, u32> = HashMap::default();
+            let mut lists = TermLists {
+                starts: vec![0],
+                ..TermLists::default()
+            };
+            for (row, ticket) in self.tickets.iter().enumerate() {
+                if let (true, Some(comment)) =
+                    (self.satisfaction[row].is_rated(), &ticket.rating_comment)
+                {
+                    lists.commented.push(true);
+                    let mut terms = crate::kpi::terms(comment);
+                    terms.sort();
+                    terms.dedup();
+                    for term in terms {
+                        let next = index.len() as u32;
+                        let code = *index.entry(term.clone()).or_insert_with(|| {
+                            lists.terms.push(term);
+                            next
+                        });
+                        lists.codes.push(code);
+                    }
+                } else {
+                    lists.commented.push(false);
+                }
+                lists.starts.push(lists.codes.len() as u32);
+            }
+            lists
+        })
     }
 
     pub fn len(&self) -> usize {

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::model::Satisfaction;
+use crate::table::Answer;
 
 /// Terms shown per side.
 const TOP: usize = 15;
@@ -48,20 +49,42 @@ const STOP_WORDS: &[&str] = &[
 
 /// The terms of the comments of rated tickets (and of survey answers that name no ticket).
 pub fn feedback_terms(dataset: &Dataset) -> FeedbackTerms {
-    let rated = dataset
-        .tickets
-        .iter()
-        .map(|t| (t.satisfaction.as_ref(), t.rating_comment.as_deref()))
-        .chain(
-            dataset
-                .surveys
-                .iter()
-                .map(|s| (s.satisfaction.as_ref(), s.comment.as_deref())),
-        );
-    let (mut good, mut bad) = (HashMap::default(), HashMap::default());
+    let table = dataset.table();
+    let terms_of = table.comment_terms();
     let mut result = FeedbackTerms::default();
-    for (answer, comment) in rated {
-        let (Some(Satisfaction::Rated { satisfied, .. }), Some(comment)) = (answer, comment) else {
+    // The tickets' comments by term code, then the unjoined survey answers' by term.
+    let (mut good_codes, mut bad_codes) = (
+        vec![0usize; terms_of.terms.len()],
+        vec![0usize; terms_of.terms.len()],
+    );
+    for &row in dataset.rows() {
+        let row = row as usize;
+        if !terms_of.commented[row] {
+            continue;
+        }
+        let (counts, n) = match table.satisfaction[row] {
+            Answer::Satisfied => (&mut good_codes, &mut result.good_comments),
+            Answer::Unsatisfied => (&mut bad_codes, &mut result.bad_comments),
+            _ => continue,
+        };
+        *n += 1;
+        for &code in terms_of.of(row) {
+            counts[code as usize] += 1;
+        }
+    }
+    let named = |counts: Vec<usize>| -> HashMap<String, usize> {
+        counts
+            .into_iter()
+            .enumerate()
+            .filter(|(_, count)| *count > 0)
+            .map(|(code, count)| (terms_of.terms[code].clone(), count))
+            .collect()
+    };
+    let (mut good, mut bad) = (named(good_codes), named(bad_codes));
+    for answer in &dataset.surveys {
+        let (Some(Satisfaction::Rated { satisfied, .. }), Some(comment)) =
+            (&answer.satisfaction, &answer.comment)
+        else {
             continue;
         };
         let (counts, n) = if *satisfied {

@@ -27,7 +27,7 @@ use crate::dataset::Dataset;
 pub use breakdown::{breakdowns, BLANK};
 pub use context::Context;
 pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
-pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
+pub use feedback::{feedback_terms, terms, FeedbackTerms, TermCount};
 pub use series::{
     backlog_over_time, created_span, created_vs_solved, created_vs_solved_by, heat_map,
     month_label, week_label, BacklogDay, DayCount, PeriodCount,

@@ -6,17 +6,21 @@ use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::Ticket;
+use crate::table::UNKNOWN;
 
 const NO_REPLIES: &str =
     "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
 const NO_SOLVED_WITH_REPLIES: &str = "no solved ticket in the selection has a reply count";
 
-fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (&Ticket, u32)> {
+/// Solved rows with a known reply count, with it.
+fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (usize, u32)> + '_ {
+    let table = dataset.table();
     dataset
-        .tickets
+        .rows()
         .iter()
-        .filter(|t| t.is_solved())
-        .filter_map(|t| t.replies.map(|r| (t.as_ref(), r)))
+        .map(|&row| row as usize)
+        .filter(|&row| table.solved[row] && table.replies[row] != UNKNOWN)
+        .map(|row| (row, table.replies[row]))
 }
 
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
@@ -25,10 +29,12 @@ pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Replies) {
         return Kpi::null(super::PERCENT, NO_REPLIES);
     }
+    let reopens = &dataset.table().reopens;
     let (mut one_touch, mut known) = (0, 0);
-    for (ticket, replies) in solved_with_replies(dataset) {
+    for (row, replies) in solved_with_replies(dataset) {
         known += 1;
-        if replies == 1 && ticket.reopens.unwrap_or(0) == 0 {
+        // An unknown reopen count counts as none.
+        if replies == 1 && matches!(reopens[row], 0 | UNKNOWN) {
             one_touch += 1;
         }
     }
@@ -45,11 +51,13 @@ pub fn reopen_rate(dataset: &Dataset) -> Kpi {
             "no reopen count column in this export (e.g. Zendesk 'Reopens')",
         );
     }
+    let table = dataset.table();
     let counts: Vec<u32> = dataset
-        .tickets
+        .rows()
         .iter()
-        .filter(|t| t.is_solved())
-        .filter_map(|t| t.reopens)
+        .map(|&row| row as usize)
+        .filter(|&row| table.solved[row] && table.reopens[row] != UNKNOWN)
+        .map(|row| table.reopens[row])
         .collect();
     let reopened = counts.iter().filter(|&&r| r >= 1).count();
     Kpi::percent(

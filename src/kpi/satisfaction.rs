@@ -5,31 +5,32 @@ use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::{Happiness, Satisfaction};
 use crate::settings::DEFAULT_CES_SCALE_MAX;
+use crate::table::{Answer, UNKNOWN_SCORE};
 
 const NO_SATISFACTION: &str = "no satisfaction column in this export (e.g. Zendesk \
                                'Satisfaction Score', Freshdesk 'Survey results')";
-
-/// Satisfaction answers of the tickets and of the survey answers that name no ticket.
-fn satisfaction_answers(dataset: &Dataset) -> impl Iterator<Item = &Satisfaction> {
-    dataset
-        .tickets
-        .iter()
-        .filter_map(|t| t.satisfaction.as_ref())
-        .chain(
-            dataset
-                .surveys
-                .iter()
-                .filter_map(|s| s.satisfaction.as_ref()),
-        )
-}
 
 /// `csat`: satisfied ÷ rated, with the mean score on numeric scales and n rated.
 pub fn csat(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Satisfaction) {
         return Kpi::null(PERCENT, NO_SATISFACTION);
     }
+    let table = dataset.table();
     let (mut satisfied, mut rated, mut scores) = (0, 0, Vec::new());
-    for answer in satisfaction_answers(dataset) {
+    for &row in dataset.rows() {
+        let row = row as usize;
+        if table.satisfaction[row].is_rated() {
+            rated += 1;
+            satisfied += usize::from(table.satisfaction[row] == Answer::Satisfied);
+            scores.extend(table.satisfaction_score[row].get());
+        }
+    }
+    // Then the survey answers that name no ticket.
+    for answer in dataset
+        .surveys
+        .iter()
+        .filter_map(|s| s.satisfaction.as_ref())
+    {
         if let Satisfaction::Rated {
             satisfied: is_satisfied,
             score,
@@ -51,12 +52,23 @@ pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Satisfaction) {
         return Kpi::null(PERCENT, NO_SATISFACTION);
     }
-    let answers = satisfaction_answers(dataset);
+    let table = dataset.table();
+    let answers = dataset
+        .rows()
+        .iter()
+        .map(|&row| table.satisfaction[row as usize])
+        .chain(
+            dataset
+                .surveys
+                .iter()
+                .map(|s| Answer::of(s.satisfaction.as_ref())),
+        );
     let (mut rated, mut unanswered) = (0, 0);
     for answer in answers {
         match answer {
-            Satisfaction::Rated { .. } => rated += 1,
-            Satisfaction::Unanswered => unanswered += 1,
+            Answer::Satisfied | Answer::Unsatisfied => rated += 1,
+            Answer::Unanswered => unanswered += 1,
+            Answer::None => {}
         }
     }
     if unanswered == 0 {
@@ -78,10 +90,12 @@ pub fn nps(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::NpsScore) {
         return Kpi::null(SCORE, "no 0–10 recommendation (NPS) column in this export");
     }
+    let table = dataset.table();
     let scores: Vec<u8> = dataset
-        .tickets
+        .rows()
         .iter()
-        .filter_map(|t| t.nps_score)
+        .map(|&row| table.nps_score[row as usize])
+        .filter(|&score| score != UNKNOWN_SCORE)
         .chain(dataset.surveys.iter().filter_map(|s| s.nps_score))
         .collect();
     if scores.is_empty() {

@@ -59,23 +59,21 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
         .repeat_contact_window_days
         .unwrap_or(DEFAULT_REPEAT_WINDOW_DAYS);
     let window = (window_days * 86_400.0) as i64;
-    // Each requester's creation times across all the data, sorted, to find the next contact:
-    // worked out once per data, not per report.
-    let contacts = context.population.unwrap_or(dataset).contacts();
+    // The next contact is looked for among all the table's tickets: all the data the selection
+    // was made from.
+    let table = dataset.table();
+    debug_assert!(context
+        .population
+        .is_none_or(|all| std::rc::Rc::ptr_eq(all.table(), table)));
+    let next_contact = table.next_contact();
     let (mut repeated, mut known) = (0, 0);
-    for ticket in &dataset.tickets {
-        let (Some(requester), Some(created)) = (&ticket.requester, ticket.created_at.get()) else {
+    for &row in dataset.rows() {
+        let row = row as usize;
+        if table.requester.codes[row] == 0 || table.created[row].is_none() {
             continue;
-        };
+        }
         known += 1;
-        let Some(times) = contacts.get(&**requester) else {
-            continue;
-        };
-        let next = times.partition_point(|&t| t <= created);
-        if times
-            .get(next)
-            .is_some_and(|&t| t.saturating_sub(created) <= window)
-        {
+        if next_contact[row] <= window {
             repeated += 1;
         }
     }
