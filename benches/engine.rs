@@ -94,10 +94,7 @@ fn parts(
             start.elapsed().as_secs_f64() * 1e3
         );
     };
-    println!(
-        "refilter parts ({name}, {} tickets):",
-        current.tickets.len()
-    );
+    println!("refilter parts ({name}, {} tickets):", current.len());
     once("select", &|| {
         drop(std::hint::black_box(dataset.select(selection)))
     });

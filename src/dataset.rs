@@ -14,6 +14,9 @@ use crate::table::TicketTable;
 /// Everything the KPIs are computed over.
 #[derive(Debug, Default)]
 pub struct Dataset {
+    /// The tickets read from the files. A part of a dataset (a selection, a week, an agent's
+    /// tickets) holds none here: its rows name them in the shared table. Read them with
+    /// `each_ticket`, count them with `len`.
     pub tickets: Vec<Rc<Ticket>>,
     pub calls: Vec<Call>,
     /// Survey answers that name no ticket of the data (the others are joined into their ticket).
@@ -38,8 +41,8 @@ pub struct Dataset {
     /// The tickets as columns: built from these tickets on first use, or shared with the
     /// dataset this one was selected from.
     table: OnceCell<Rc<TicketTable>>,
-    /// Where each ticket is in `table`: `tickets[i]` is its row `rows[i]`. All the rows in
-    /// order where the table was built from these tickets.
+    /// Which rows of `table` this dataset holds: all of them, in order, where the table was
+    /// built from `tickets`; those of the part otherwise.
     rows: OnceCell<Vec<u32>>,
 }
 
@@ -126,12 +129,14 @@ impl Dataset {
     pub fn select(&self, selection: &Selection) -> Dataset {
         let table = self.table();
         let filter = selection.row_filter(table);
+        let rows: Vec<u32> = self
+            .rows()
+            .iter()
+            .copied()
+            .filter(|&row| filter.keeps(table, row as usize))
+            .collect();
         let mut part = self.part();
-        for (index, &row) in self.rows().iter().enumerate() {
-            if filter.keeps(table, row as usize) {
-                part.push_ticket(self, index);
-            }
-        }
+        part.rows = OnceCell::from(rows);
         Dataset {
             calls: self
                 .calls
@@ -151,7 +156,7 @@ impl Dataset {
     }
 
     /// No tickets, the same columns and the same table: a start for a group of this dataset's
-    /// tickets, filled with `push_ticket`.
+    /// tickets, filled with `push_row`.
     pub fn part(&self) -> Dataset {
         let part = self.empty_like();
         let _ = part.table.set(Rc::clone(self.table()));
@@ -159,12 +164,30 @@ impl Dataset {
         part
     }
 
-    /// Adds `whole`'s ticket at `index` (and its row) to this part of `whole`.
-    pub fn push_ticket(&mut self, whole: &Dataset, index: usize) {
-        self.tickets.push(Rc::clone(&whole.tickets[index]));
+    /// Adds a row of the shared table to this part.
+    pub fn push_row(&mut self, row: u32) {
+        debug_assert!(self.tickets.is_empty(), "rows are added to parts only");
+        self.rows.get_or_init(Vec::new);
         if let Some(rows) = self.rows.get_mut() {
-            rows.push(whole.rows()[index]);
+            rows.push(row);
         }
+    }
+
+    /// How many tickets this dataset holds.
+    pub fn len(&self) -> usize {
+        self.rows().len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// This dataset's tickets, in order.
+    pub fn each_ticket(&self) -> impl Iterator<Item = &Ticket> {
+        let table = self.table();
+        self.rows()
+            .iter()
+            .map(move |&row| table.tickets[row as usize].as_ref())
     }
 
     /// The tickets as columns (see `table`).
@@ -173,12 +196,15 @@ impl Dataset {
             .get_or_init(|| Rc::new(TicketTable::build(&self.tickets, self.zone)))
     }
 
-    /// Each ticket's row in `table()`, in the order of `tickets`.
+    /// This dataset's rows of `table()`, in order.
     pub fn rows(&self) -> &[u32] {
         let rows = self
             .rows
             .get_or_init(|| (0..self.tickets.len() as u32).collect());
-        debug_assert_eq!(rows.len(), self.tickets.len(), "tickets added without rows");
+        debug_assert!(
+            self.tickets.is_empty() || rows.len() == self.tickets.len(),
+            "tickets added after the rows were listed"
+        );
         rows
     }
 

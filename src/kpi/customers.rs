@@ -51,7 +51,11 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
             source: "from the customers file",
         });
     }
-    let population = &context.population.unwrap_or(dataset).tickets;
+    // All the data the selection was made from: its table's tickets.
+    let population = match context.population {
+        Some(all) => &all.tickets,
+        None => &dataset.table().tickets,
+    };
     if population.iter().all(|t| t.requester.is_none()) {
         return Err("no customers file and no requester column to follow customers by".into());
     }

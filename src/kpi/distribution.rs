@@ -31,7 +31,7 @@ pub struct Distributions {
 pub fn distributions(dataset: &Dataset) -> Distributions {
     let mut first_response = [0usize; EDGES_MINUTES.len() + 1];
     let mut resolution = [0usize; EDGES_MINUTES.len() + 1];
-    for ticket in &dataset.tickets {
+    for ticket in dataset.each_ticket() {
         if let Some(minutes) = calendar_first_response(ticket, dataset.zone) {
             first_response[bucket_of(minutes)] += 1;
         }

@@ -175,10 +175,9 @@ impl Kpi {
 
 /// Every KPI of the catalogue that this version computes, by id.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
-    let tickets = &dataset.tickets;
     let kpis = [
-        ("tickets_created", volume::tickets_created(tickets)),
-        ("tickets_solved", volume::tickets_solved(tickets)),
+        ("tickets_created", volume::tickets_created(dataset)),
+        ("tickets_solved", volume::tickets_solved(dataset)),
         ("backlog", volume::backlog(dataset, context.as_of)),
         ("first_response_time", timing::first_response_time(dataset)),
         (

@@ -1,7 +1,5 @@
 //! Effectiveness: first contact resolution, reopens, replies.
 
-use std::rc::Rc;
-
 use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
@@ -87,8 +85,7 @@ pub fn quality_score(dataset: &Dataset) -> Kpi {
         );
     }
     let scores: Vec<f64> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|t| t.quality_score.get())
         .collect();
     Kpi::mean_of(
@@ -105,10 +102,8 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
         return Kpi::null(super::PERCENT, "no column saying whether a bot took part");
     }
     let touched: Vec<&Ticket> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter(|t| t.bot_involved == Some(true) && t.replies.is_some())
-        .map(Rc::as_ref)
         .collect();
     let by_bot = touched
         .iter()

@@ -131,8 +131,7 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
         .ces_scale_max
         .unwrap_or(DEFAULT_CES_SCALE_MAX);
     let scores: Vec<f64> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|t| t.ces_score.get())
         .chain(dataset.surveys.iter().filter_map(|s| s.ces_score))
         .collect();
@@ -148,7 +147,7 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
 
 /// `happiness_score`: % great − % not good over Help Scout's three ratings.
 pub fn happiness_score(dataset: &Dataset) -> Kpi {
-    let ratings: Vec<Happiness> = dataset.tickets.iter().filter_map(|t| t.happiness).collect();
+    let ratings: Vec<Happiness> = dataset.each_ticket().filter_map(|t| t.happiness).collect();
     if ratings.is_empty() {
         return Kpi::null(
             SCORE,

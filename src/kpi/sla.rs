@@ -46,7 +46,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
     }
     let mut by_priority: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut met, mut decided) = (0, 0);
-    for ticket in &dataset.tickets {
+    for ticket in dataset.each_ticket() {
         let Some((outcome, _)) = judge(ticket, context) else {
             continue;
         };
@@ -85,8 +85,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
 /// The breaching tickets of the selection, in the export's order.
 pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
     dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|ticket| match judge(ticket, context)? {
             (Outcome::Breached, missed) => Some(SlaBreach {
                 id: ticket.id.to_string(),

@@ -29,12 +29,17 @@ pub struct AgentRow {
 
 /// Per agent, most solved first.
 pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> {
-    let mut rows: Vec<AgentRow> = group_by(dataset, &dataset.table().agent)
+    let table = dataset.table();
+    let mut rows: Vec<AgentRow> = group_by(dataset, &table.agent)
         .into_iter()
         .map(|(agent, subset)| AgentRow {
             agent,
-            tickets: subset.tickets.len(),
-            solved: subset.tickets.iter().filter(|t| t.is_solved()).count(),
+            tickets: subset.len(),
+            solved: subset
+                .rows()
+                .iter()
+                .filter(|&&row| table.solved[row as usize])
+                .count(),
             median_first_response_minutes: timing::first_response_time(&subset).value,
             median_resolution_minutes: timing::resolution_time(&subset).value,
             csat: satisfaction::csat(&subset).value,
@@ -64,7 +69,7 @@ pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
         .into_iter()
         .map(|(channel, subset)| ChannelRow {
             channel,
-            tickets: subset.tickets.len(),
+            tickets: subset.len(),
             median_first_response_minutes: timing::first_response_time(&subset).value,
             median_resolution_minutes: timing::resolution_time(&subset).value,
             csat: satisfaction::csat(&subset).value,
@@ -83,12 +88,12 @@ fn group_by(dataset: &Dataset, category: &Categories) -> BTreeMap<String, Datase
     template.fields.remove(&Field::Priority);
     // By code while grouping (a code is one text), named once at the end.
     let mut groups: Vec<Option<Dataset>> = (0..=category.names.len()).map(|_| None).collect();
-    for (index, &row) in dataset.rows().iter().enumerate() {
+    for &row in dataset.rows() {
         let code = category.codes[row as usize];
         if code != 0 {
             groups[code as usize]
                 .get_or_insert_with(|| template.part())
-                .push_ticket(dataset, index);
+                .push_row(row);
         }
     }
     groups

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use std::rc::Rc;
-
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
@@ -23,10 +21,8 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
         );
     }
     let known: Vec<&Ticket> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter(|t| by_rule || t.group_stations.is_some())
-        .map(Rc::as_ref)
         .collect();
     let escalated = known
         .iter()
@@ -97,20 +93,18 @@ pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
             "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
         );
     }
-    let Some(days) = context.period_days.or_else(|| data_days(&dataset.tickets)) else {
+    let Some(days) = context.period_days.or_else(|| data_days(dataset)) else {
         return Kpi::null(
             PERCENT,
             "no creation dates to tell the length of the period",
         );
     };
     let agents: BTreeSet<&str> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|t| t.agent.as_deref())
         .collect();
     let handled: f64 = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|t| t.handle_minutes.get())
         .sum();
     let available = agents.len() as f64 * hours_per_week * 60.0 * days / 7.0;
@@ -136,7 +130,7 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
             "set the support cost of the period in the settings",
         );
     };
-    let solved = dataset.tickets.iter().filter(|t| t.is_solved()).count();
+    let solved = dataset.each_ticket().filter(|t| t.is_solved()).count();
     if solved == 0 {
         return Kpi::null(CURRENCY, "no solved ticket in the selection");
     }
@@ -155,10 +149,12 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
 }
 
 /// Days from the first to the last creation day, both included.
-fn data_days(tickets: &[Rc<Ticket>]) -> Option<f64> {
-    let days = tickets
+fn data_days(dataset: &Dataset) -> Option<f64> {
+    let created = &dataset.table().created;
+    let days = dataset
+        .rows()
         .iter()
-        .filter_map(|t| t.created_at.get().map(|c| c.div_euclid(86_400)));
+        .filter_map(|&row| created[row as usize].get().map(|c| c.div_euclid(86_400)));
     let (min, max) = days.fold(None, |range: Option<(i64, i64)>, d| {
         Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
     })?;

@@ -195,8 +195,7 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
         );
     }
     let values: Vec<f64> = dataset
-        .tickets
-        .iter()
+        .each_ticket()
         .filter_map(|t| t.handle_minutes.get())
         .collect();
     Kpi::mean_of(

@@ -3,28 +3,35 @@
 use super::{stats, Kpi};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::{Ticket, Timestamp};
-use std::rc::Rc;
+use crate::model::Timestamp;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 
 /// `tickets_created`: tickets in the selection.
-pub fn tickets_created(tickets: &[Rc<Ticket>]) -> Kpi {
-    Kpi::count(tickets.len())
+pub fn tickets_created(dataset: &Dataset) -> Kpi {
+    Kpi::count(dataset.len())
 }
 
 /// `tickets_solved`: solved tickets in the selection (status solved or closed).
-pub fn tickets_solved(tickets: &[Rc<Ticket>]) -> Kpi {
-    Kpi::count(tickets.iter().filter(|t| t.is_solved()).count())
+pub fn tickets_solved(dataset: &Dataset) -> Kpi {
+    let solved = &dataset.table().solved;
+    Kpi::count(
+        dataset
+            .rows()
+            .iter()
+            .filter(|&&row| solved[row as usize])
+            .count(),
+    )
 }
 
 /// `backlog`: unsolved tickets, with `median_age_days` at the as-of time.
 pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
-    let unsolved: Vec<&Ticket> = dataset
-        .tickets
+    let table = dataset.table();
+    let unsolved: Vec<usize> = dataset
+        .rows()
         .iter()
-        .filter(|t| !t.is_solved())
-        .map(Rc::as_ref)
+        .map(|&row| row as usize)
+        .filter(|&row| !table.solved[row])
         .collect();
     let mut kpi = Kpi::count(unsolved.len());
     if !dataset.has(Field::Status) && !dataset.has(Field::SolvedAt) && !dataset.has(Field::ClosedAt)
@@ -38,7 +45,7 @@ pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
     if let Some(as_of) = as_of {
         let mut ages: Vec<f64> = unsolved
             .iter()
-            .filter_map(|t| t.created_at.get())
+            .filter_map(|&row| table.created[row].get())
             .map(|created| as_of.saturating_sub(created) as f64 / SECONDS_PER_DAY)
             .collect();
         ages.sort_by(f64::total_cmp);
@@ -64,9 +71,9 @@ mod tests {
              4,Closed,2024-01-02 00:00,2024-01-04 00:00\n\
              5,Escalated,2024-01-04 12:00,2024-01-04 12:00\n",
         );
-        assert_eq!(tickets_created(&data.tickets).value, Some(5.0));
+        assert_eq!(tickets_created(&data).value, Some(5.0));
         // Solved or closed: tickets 3 and 4.
-        assert_eq!(tickets_solved(&data.tickets).value, Some(2.0));
+        assert_eq!(tickets_solved(&data).value, Some(2.0));
         // As of the latest timestamp, 2024-01-05 00:00. Unsolved 1, 2 and 5 (an unknown status
         // is unsolved) are 4, 2 and 0.5 days old: median 2.
         let kpi = backlog(&data, data.as_of());
@@ -81,7 +88,7 @@ mod tests {
              1,2024-01-01,2024-01-02\n\
              2,2024-01-01,\n",
         );
-        assert_eq!(tickets_solved(&data.tickets).value, Some(1.0));
+        assert_eq!(tickets_solved(&data).value, Some(1.0));
         assert_eq!(backlog(&data, data.as_of()).value, Some(1.0));
     }
 }

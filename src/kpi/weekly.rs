@@ -22,8 +22,8 @@ type KpiOf = fn(&Dataset) -> Kpi;
 /// (a week's backlog or retention would not). `csat` and `nps` have one too, taken from the
 /// satisfaction weeks rather than computed twice.
 const TRENDED: [(&str, KpiOf); 8] = [
-    ("tickets_created", |d| volume::tickets_created(&d.tickets)),
-    ("tickets_solved", |d| volume::tickets_solved(&d.tickets)),
+    ("tickets_created", volume::tickets_created),
+    ("tickets_solved", volume::tickets_solved),
     ("first_response_time", timing::first_response_time),
     ("resolution_time", timing::resolution_time),
     ("average_handle_time", timing::average_handle_time),
@@ -131,10 +131,10 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
     };
     let mut weeks: BTreeMap<NaiveDate, Dataset> = BTreeMap::new();
     let created = &dataset.table().created;
-    for (index, &row) in dataset.rows().iter().enumerate() {
+    for &row in dataset.rows() {
         if let Some(week) = monday(created[row as usize].get()) {
             let entry = weeks.entry(week).or_insert_with(|| template.part());
-            entry.push_ticket(dataset, index);
+            entry.push_row(row);
         }
     }
     for answer in &dataset.surveys {

@@ -110,7 +110,7 @@ impl Report {
         if let Some(previous) = &previous {
             let before = dataset.select(previous);
             // A period without tickets is no baseline: "▲ from 0" would mislead.
-            if !(before.tickets.is_empty() && before.calls.is_empty()) {
+            if !(before.is_empty() && before.calls.is_empty()) {
                 let context = with_range(
                     Context::new(settings, as_of, period_days)?
                         .with_population(dataset)
@@ -133,7 +133,7 @@ impl Report {
         let days = kpi::created_vs_solved(&current);
         let weekly = kpi::weekly(&current, &kpis);
         Ok(Report {
-            tickets: current.tickets.len(),
+            tickets: current.len(),
             tickets_total: dataset.tickets.len(),
             duplicates: dataset.duplicates,
             as_of: as_of.map(format_timestamp),
