@@ -37,7 +37,6 @@ pub struct Dataset {
     /// once a report has been built.
     facets: OnceCell<BTreeMap<String, Vec<String>>>,
     latest: OnceCell<Option<Timestamp>>,
-    contacts: OnceCell<Contacts>,
     /// The tickets as columns: built from these tickets on first use, or shared with the
     /// dataset this one was selected from.
     table: OnceCell<Rc<TicketTable>>,
@@ -113,14 +112,6 @@ impl Dataset {
             }
         }
         dataset
-    }
-
-    /// The tickets `keep` selects, with the same columns (and no sources).
-    pub fn subset(&self, keep: impl Fn(&Ticket) -> bool) -> Dataset {
-        Dataset {
-            tickets: self.tickets.iter().filter(|t| keep(t)).cloned().collect(),
-            ..self.empty_like()
-        }
     }
 
     /// What a selection keeps: its tickets, its calls and the unjoined survey answers of its
@@ -228,24 +219,6 @@ impl Dataset {
                 .iter()
                 .filter_map(|t| t.latest_timestamp())
                 .max()
-        })
-    }
-
-    /// Each requester's creation times over all these tickets, sorted.
-    pub fn contacts(&self) -> &Contacts {
-        self.contacts.get_or_init(|| {
-            let mut contacts = Contacts::default();
-            for ticket in &self.tickets {
-                if let (Some(requester), Some(created)) =
-                    (&ticket.requester, ticket.created_at.get())
-                {
-                    contacts.entry(requester.clone()).or_default().push(created);
-                }
-            }
-            for times in contacts.values_mut() {
-                times.sort_unstable();
-            }
-            contacts
         })
     }
 

@@ -20,13 +20,16 @@ pub struct DayCount {
 pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
     let table = dataset.table();
     let (mut created, mut solved) = (Vec::new(), Vec::new());
+    // Only days a date can name: a hand-built dataset may hold times no export could.
+    let day = |time: Option<Timestamp>| {
+        time.filter(|&t| day_of(t).is_some())
+            .map(|t| t.div_euclid(DAY))
+    };
     for &row in dataset.rows() {
         let row = row as usize;
-        if let Some(time) = table.created[row].get() {
-            created.push(time.div_euclid(DAY));
-        }
-        if let (true, Some(time)) = (table.solved[row], table.solved_at[row].get()) {
-            solved.push(time.div_euclid(DAY));
+        created.extend(day(table.created[row].get()));
+        if table.solved[row] {
+            solved.extend(day(table.solved_at[row].get()));
         }
     }
     let days = created.iter().chain(&solved);
@@ -190,7 +193,8 @@ pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
     let table = dataset.table();
     let mut counts = [[0usize; 24]; 7];
     for &row in dataset.rows() {
-        if let Some(created) = table.created[row as usize].get() {
+        let created = table.created[row as usize].get();
+        if let Some(created) = created.filter(|&t| day_of(t).is_some()) {
             // 1970-01-01 was a Thursday: three days after a Monday.
             let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
             let hour = (created.rem_euclid(DAY) / 3600) as usize;
