@@ -71,6 +71,9 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
     };
 
     let order = source.date_order.unwrap_or_default();
+    // The radios show the person's choice at once: left to the report alone, a render before
+    // the files are read again put the old order back under the click.
+    let shown = props.chosen.date_order.unwrap_or(order);
     let date_notice = (!source.open_date_order.is_empty()).then(|| {
         let group = format!("date-order-{}", props.index);
         let columns = source
@@ -84,11 +87,11 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
                  data-order={if order == DateOrder::DayFirst { "day_first" } else { "month_first" }}>
                 <p>{ i18n.f("reading.date_open", &[("file", file.clone()), ("columns", columns)]) }</p>
                 <label><input type="radio" name={group.clone()} value="day_first"
-                              checked={order == DateOrder::DayFirst}
+                              checked={shown == DateOrder::DayFirst}
                               onchange={on_order(DateOrder::DayFirst)} />
                     { i18n.t("reading.day_first") }</label>
                 <label><input type="radio" name={group} value="month_first"
-                              checked={order == DateOrder::MonthFirst}
+                              checked={shown == DateOrder::MonthFirst}
                               onchange={on_order(DateOrder::MonthFirst)} />
                     { i18n.t("reading.month_first") }</label>
             </div>
