@@ -1,8 +1,6 @@
 //! Customers: retention and churn over the selected range, from a customers file or, lacking
 //! one, from requester activity in the selected and the previous period (the KPI says which).
 
-use rustc_hash::FxHashSet as HashSet;
-
 use chrono::NaiveDate;
 
 use super::{Context, Kpi, PERCENT};
@@ -51,38 +49,44 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
             source: "from the customers file",
         });
     }
-    // All the data the selection was made from: its table's tickets.
-    let population = match context.population {
-        Some(all) => &all.tickets,
-        None => &dataset.table().tickets,
-    };
-    if population.iter().all(|t| t.requester.is_none()) {
+    // Requesters by code, over all the data (the selection itself when no population is given).
+    let population = context.population.unwrap_or(dataset);
+    let table = population.table();
+    let codes = &table.requester.codes;
+    let rows = population.rows();
+    if rows.iter().all(|&row| codes[row as usize] == 0) {
         return Err("no customers file and no requester column to follow customers by".into());
     }
     let days = (to - from).num_days() + 1;
     let previous_start = start - days * 86_400;
-    let requesters_between = |a: Timestamp, b: Timestamp| -> HashSet<&str> {
-        population
-            .iter()
-            .filter(|t| t.created_at.get().is_some_and(|c| c >= a && c < b))
-            .filter_map(|t| t.requester.as_deref())
-            .collect()
-    };
-    let before: HashSet<&str> = population
-        .iter()
-        .filter(|t| t.created_at.get().is_some_and(|c| c < start))
-        .filter_map(|t| t.requester.as_deref())
-        .collect();
-    let previous = requesters_between(previous_start, start);
-    let current = requesters_between(start, end);
+    let mut seen = vec![Seen::default(); table.requester.names.len() + 1];
+    for &row in rows {
+        let (code, created) = (codes[row as usize], table.created[row as usize].get());
+        let (true, Some(created)) = (code != 0, created) else {
+            continue;
+        };
+        let seen = &mut seen[code as usize];
+        seen.before |= created < start;
+        seen.previous |= created >= previous_start && created < start;
+        seen.current |= created >= start && created < end;
+    }
+    let count = |test: fn(&Seen) -> bool| seen.iter().filter(|s| test(s)).count();
     Ok(Counts {
-        start: previous.len(),
-        end: current.len(),
-        new: current.iter().filter(|r| !before.contains(*r)).count(),
-        lost: previous.iter().filter(|r| !current.contains(*r)).count(),
+        start: count(|s| s.previous),
+        end: count(|s| s.current),
+        new: count(|s| s.current && !s.before),
+        lost: count(|s| s.previous && !s.current),
         source: "from requester activity: customers are requesters with a ticket in the previous \
                  period of the same length (start) and in this one (end)",
     })
+}
+
+/// When one requester had tickets: before the range, in the previous period, in the range.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    before: bool,
+    previous: bool,
+    current: bool,
 }
 
 fn midnight(day: NaiveDate) -> Timestamp {
