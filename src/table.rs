@@ -11,7 +11,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::kpi::timing;
-use crate::model::{OptNumber, OptTime, Satisfaction, Text, Ticket};
+use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text, Ticket};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
 /// its text in `names`. Two cells with the same text have the same code.
@@ -108,6 +108,10 @@ pub struct TicketTable {
     /// 0–10, or `UNKNOWN_SCORE`.
     pub nps_score: Vec<u8>,
     pub requester: Categories,
+    /// Help Scout's three-level rating.
+    pub happiness: Vec<Option<Happiness>>,
+    /// Groups the ticket went through, or `UNKNOWN`.
+    pub group_stations: Vec<u32>,
     /// Seconds from each ticket's creation to the next ticket of its requester among all the
     /// table's tickets (`i64::MAX` for none), for repeat contacts: worked out on first use.
     next_contact: OnceCell<Vec<i64>>,
@@ -234,6 +238,11 @@ impl TicketTable {
                 .map(|t| t.nps_score.unwrap_or(UNKNOWN_SCORE))
                 .collect(),
             requester: column(|t| t.requester.as_deref()),
+            happiness: tickets.iter().map(|t| t.happiness).collect(),
+            group_stations: tickets
+                .iter()
+                .map(|t| t.group_stations.unwrap_or(UNKNOWN))
+                .collect(),
             next_contact: OnceCell::new(),
             comment_terms: OnceCell::new(),
             tickets: tickets.to_vec(),

@@ -147,7 +147,12 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
 
 /// `happiness_score`: % great − % not good over Help Scout's three ratings.
 pub fn happiness_score(dataset: &Dataset) -> Kpi {
-    let ratings: Vec<Happiness> = dataset.each_ticket().filter_map(|t| t.happiness).collect();
+    let happiness = &dataset.table().happiness;
+    let ratings: Vec<Happiness> = dataset
+        .rows()
+        .iter()
+        .filter_map(|&row| happiness[row as usize])
+        .collect();
     if ratings.is_empty() {
         return Kpi::null(
             SCORE,

@@ -84,6 +84,11 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
 
 /// The breaching tickets of the selection, in the export's order.
 pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
+    let has_columns = dataset.has(Field::FirstResponseSla) || dataset.has(Field::ResolutionSla);
+    if context.settings.sla.is_empty() && !has_columns {
+        // No target anywhere: no ticket can have breached one.
+        return Vec::new();
+    }
     dataset
         .each_ticket()
         .filter_map(|ticket| match judge(ticket, context)? {

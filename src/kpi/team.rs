@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::Ticket;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
+use crate::table::UNKNOWN;
 
 /// `escalation_rate`: escalated tickets ÷ tickets. Escalated: more than one group station, or a
 /// tag or status the settings name as escalation.
@@ -20,25 +20,29 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
              escalation tags or statuses in the settings",
         );
     }
-    let known: Vec<&Ticket> = dataset
-        .each_ticket()
-        .filter(|t| by_rule || t.group_stations.is_some())
-        .collect();
-    let escalated = known
-        .iter()
-        .filter(|t| {
-            t.group_stations.is_some_and(|s| s > 1)
-                || t.tags
-                    .iter()
-                    .any(|tag| rule.tags.iter().any(|r| r.eq_ignore_ascii_case(tag)))
-                || t.status.as_ref().is_some_and(|s| {
-                    rule.statuses
-                        .iter()
-                        .any(|r| r.eq_ignore_ascii_case(s.as_str()))
-                })
-        })
-        .count();
-    Kpi::percent(escalated, known.len(), "no ticket in the selection")
+    let table = dataset.table();
+    // The rule's tags and statuses as codes, matched without regard to ASCII case.
+    let by_tag = table.tags.tags.wanted(&rule.tags);
+    let by_status = table.status.wanted(&rule.statuses);
+    let (mut escalated, mut known) = (0, 0);
+    for &row in dataset.rows() {
+        let row = row as usize;
+        let stations = table.group_stations[row];
+        if !by_rule && stations == UNKNOWN {
+            continue;
+        }
+        known += 1;
+        let tagged = by_tag
+            .as_ref()
+            .is_some_and(|wanted| table.tags.of(row).iter().any(|&t| wanted[t as usize]));
+        let by_status = by_status
+            .as_ref()
+            .is_some_and(|wanted| wanted[table.status.codes[row] as usize]);
+        if (stations != UNKNOWN && stations > 1) || tagged || by_status {
+            escalated += 1;
+        }
+    }
+    Kpi::percent(escalated, known, "no ticket in the selection")
 }
 
 /// `repeat_contact_rate`: tickets followed by another ticket from the same requester within the
