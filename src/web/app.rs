@@ -362,6 +362,7 @@ pub fn app() -> Html {
                       data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
                       data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
                       data-load-memory={state.timing.map(|t| t.memory.to_string()).unwrap_or_default()}
+                      data-report-ms={state.report_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}
                       data-load-rows={report.sources.iter().map(|s| s.rows).sum::<usize>().to_string()}>
                     if state.is_sample {
                         <p class="sample-banner">{ i18n.t("sample.banner") }</p>

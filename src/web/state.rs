@@ -44,6 +44,9 @@ pub struct AppState {
     pub busy: bool,
     pub progress: Option<LoadProgress>,
     pub timing: Option<LoadTiming>,
+    /// The worker's milliseconds for the latest report of any kind (a refilter's included), for
+    /// benchmarks.
+    pub report_ms: Option<f64>,
     /// Whether the load under way is the sample (the banner follows when it arrives).
     pub loading_sample: bool,
     /// How the files are read where the person chose: columns remembered by header signature,
@@ -155,6 +158,7 @@ impl Reducible for AppState {
                 }
                 next.applied_settings = next.settings.clone();
                 next.settings_error = None;
+                next.report_ms = Some(timing.ms);
                 next.report = Some(Rc::new(*report));
                 next.busy = false;
                 next.progress = None;
