@@ -99,9 +99,10 @@ pub struct TicketTable {
     /// Rows left out of a timing KPI because their end comes before their creation.
     pub reply_before_creation: Vec<bool>,
     pub solve_before_creation: Vec<bool>,
-    /// Public agent replies and reopens; `UNKNOWN` where the export does not say.
-    pub replies: Vec<u32>,
-    pub reopens: Vec<u32>,
+    /// Public agent replies and reopens, where the export says (any `u32` is a count an export
+    /// may hold, so none can stand for "unknown").
+    pub replies: Vec<Option<u32>>,
+    pub reopens: Vec<Option<u32>>,
     pub satisfaction: Vec<Answer>,
     /// The rating's own score on numeric scales.
     pub satisfaction_score: Vec<OptNumber>,
@@ -110,8 +111,8 @@ pub struct TicketTable {
     pub requester: Categories,
     /// Help Scout's three-level rating.
     pub happiness: Vec<Option<Happiness>>,
-    /// Groups the ticket went through, or `UNKNOWN`.
-    pub group_stations: Vec<u32>,
+    /// Groups the ticket went through.
+    pub group_stations: Vec<Option<u32>>,
     /// Seconds from each ticket's creation to the next ticket of its requester among all the
     /// table's tickets (`i64::MAX` for none), for repeat contacts: worked out on first use.
     next_contact: OnceCell<Vec<i64>>,
@@ -119,8 +120,6 @@ pub struct TicketTable {
     comment_terms: OnceCell<TermLists>,
 }
 
-/// A count the export does not give.
-pub const UNKNOWN: u32 = u32::MAX;
 /// An NPS answer the export does not give.
 pub const UNKNOWN_SCORE: u8 = u8::MAX;
 
@@ -214,14 +213,8 @@ impl TicketTable {
                 .collect(),
             reply_before_creation: tickets.iter().map(timing::reply_before_creation).collect(),
             solve_before_creation: tickets.iter().map(timing::solve_before_creation).collect(),
-            replies: tickets
-                .iter()
-                .map(|t| t.replies.unwrap_or(UNKNOWN))
-                .collect(),
-            reopens: tickets
-                .iter()
-                .map(|t| t.reopens.unwrap_or(UNKNOWN))
-                .collect(),
+            replies: tickets.iter().map(|t| t.replies).collect(),
+            reopens: tickets.iter().map(|t| t.reopens).collect(),
             satisfaction: tickets
                 .iter()
                 .map(|t| Answer::of(t.satisfaction.as_ref()))
@@ -239,10 +232,7 @@ impl TicketTable {
                 .collect(),
             requester: column(|t| t.requester.as_deref()),
             happiness: tickets.iter().map(|t| t.happiness).collect(),
-            group_stations: tickets
-                .iter()
-                .map(|t| t.group_stations.unwrap_or(UNKNOWN))
-                .collect(),
+            group_stations: tickets.iter().map(|t| t.group_stations).collect(),
             next_contact: OnceCell::new(),
             comment_terms: OnceCell::new(),
             tickets: tickets.to_vec(),

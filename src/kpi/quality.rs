@@ -4,7 +4,6 @@ use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::Ticket;
-use crate::table::UNKNOWN;
 
 const NO_REPLIES: &str =
     "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
@@ -17,8 +16,8 @@ fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (usize, u32)> 
         .rows()
         .iter()
         .map(|&row| row as usize)
-        .filter(|&row| table.solved[row] && table.replies[row] != UNKNOWN)
-        .map(|row| (row, table.replies[row]))
+        .filter(|&row| table.solved[row])
+        .filter_map(|row| Some((row, table.replies[row]?)))
 }
 
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
@@ -32,7 +31,7 @@ pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
     for (row, replies) in solved_with_replies(dataset) {
         known += 1;
         // An unknown reopen count counts as none.
-        if replies == 1 && matches!(reopens[row], 0 | UNKNOWN) {
+        if replies == 1 && reopens[row].unwrap_or(0) == 0 {
             one_touch += 1;
         }
     }
@@ -54,8 +53,8 @@ pub fn reopen_rate(dataset: &Dataset) -> Kpi {
         .rows()
         .iter()
         .map(|&row| row as usize)
-        .filter(|&row| table.solved[row] && table.reopens[row] != UNKNOWN)
-        .map(|row| table.reopens[row])
+        .filter(|&row| table.solved[row])
+        .filter_map(|row| table.reopens[row])
         .collect();
     let reopened = counts.iter().filter(|&&r| r >= 1).count();
     Kpi::percent(
@@ -120,6 +119,19 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
 mod tests {
     use super::*;
     use crate::kpi::tests::dataset;
+
+    #[test]
+    fn the_largest_count_is_a_count_not_unknown() {
+        // 4294967295 replies is absurd but readable (the hostile corpus has it): it counts.
+        let data = dataset(
+            "Id,Status,Created at,Replies\n\
+             1,Solved,2024-01-01 09:00,4294967295\n\
+             2,Solved,2024-01-01 09:00,2\n",
+        );
+        let kpi = replies_per_ticket(&data);
+        assert_eq!(kpi.n, Some(2));
+        assert_eq!(kpi.value, Some((4_294_967_295.0 + 2.0) / 2.0));
+    }
 
     #[test]
     fn one_touch_reopens_and_replies() {

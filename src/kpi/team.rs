@@ -6,7 +6,6 @@ use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
-use crate::table::UNKNOWN;
 
 /// `escalation_rate`: escalated tickets ÷ tickets. Escalated: more than one group station, or a
 /// tag or status the settings name as escalation.
@@ -28,7 +27,7 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
     for &row in dataset.rows() {
         let row = row as usize;
         let stations = table.group_stations[row];
-        if !by_rule && stations == UNKNOWN {
+        if !by_rule && stations.is_none() {
             continue;
         }
         known += 1;
@@ -38,7 +37,7 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
         let by_status = by_status
             .as_ref()
             .is_some_and(|wanted| wanted[table.status.codes[row] as usize]);
-        if (stations != UNKNOWN && stations > 1) || tagged || by_status {
+        if stations.is_some_and(|s| s > 1) || tagged || by_status {
             escalated += 1;
         }
     }
