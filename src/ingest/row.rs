@@ -9,7 +9,7 @@ use super::vendor::Vendor;
 use super::SkippedRow;
 use rustc_hash::FxHashMap;
 
-use crate::model::{Status, Tags, Text, Ticket, Timestamp};
+use crate::model::{Happiness, Satisfaction, Status, Tags, Text, Ticket, Timestamp};
 
 /// One shared copy of each distinct category cell of a file, worked out once: the normalised
 /// channel, the lower-cased priority, the tags of a tag cell, the status. Half a million rows
@@ -21,7 +21,12 @@ pub struct Texts {
     labels: FxHashMap<Box<str>, Text>,
     tags: FxHashMap<Box<str>, Tags>,
     statuses: FxHashMap<Box<str>, Status>,
+    /// A satisfaction cell read as a rating and as a happiness level (the file's scale and
+    /// vendor do not change within it).
+    ratings: FxHashMap<Box<str>, Rating>,
 }
+
+type Rating = (Result<Option<Satisfaction>, String>, Option<Happiness>);
 
 fn shared(map: &mut FxHashMap<Box<str>, Text>, text: &str, make: impl Fn(&str) -> String) -> Text {
     if let Some(value) = map.get(text) {
@@ -144,9 +149,19 @@ pub fn read_ticket(
                 ticket.reopens = Some(values::count(text).map_err(|e| skip(column, e))?)
             }
             Field::Satisfaction => {
-                ticket.satisfaction =
-                    values::satisfaction(text, layout.rating_scale).map_err(|e| skip(column, e))?;
-                ticket.happiness = values::happiness(text, vendor.id == "zoho_desk");
+                let (rating, happiness) = match texts.ratings.get(text) {
+                    Some(known) => known.clone(),
+                    None => {
+                        let read = (
+                            values::satisfaction(text, layout.rating_scale),
+                            values::happiness(text, vendor.id == "zoho_desk"),
+                        );
+                        texts.ratings.insert(text.into(), read.clone());
+                        read
+                    }
+                };
+                ticket.satisfaction = rating.map_err(|e| skip(column, e))?;
+                ticket.happiness = happiness;
             }
             Field::Tags => {
                 ticket.tags = match texts.tags.get(text) {

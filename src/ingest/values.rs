@@ -186,13 +186,12 @@ fn clock_minutes(text: &str) -> Result<f64, String> {
 /// A decimal number; a lone decimal comma (`1,5`) is read as a point.
 pub fn number(text: &str) -> Result<f64, String> {
     let trimmed = text.trim();
-    let normalised = if trimmed.contains(',') && !trimmed.contains('.') {
-        trimmed.replacen(',', ".", 1)
+    let parsed = if trimmed.contains(',') && !trimmed.contains('.') {
+        trimmed.replacen(',', ".", 1).parse::<f64>()
     } else {
-        trimmed.to_string()
+        trimmed.parse::<f64>()
     };
-    normalised
-        .parse::<f64>()
+    parsed
         .ok()
         .filter(|n| n.is_finite())
         .ok_or_else(|| format!("{} is not a number", quoted(text)))
