@@ -114,6 +114,16 @@ pub struct BacklogDay {
 
 const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
 
+/// The age buckets' bounds in days, the last one open-ended.
+const LIMITS: [i64; 6] = [
+    0,
+    AGE_LIMITS_DAYS[0],
+    AGE_LIMITS_DAYS[1],
+    AGE_LIMITS_DAYS[2],
+    AGE_LIMITS_DAYS[3],
+    i64::MAX / 4,
+];
+
 /// The backlog at the end of each day from the first creation to the as-of day: tickets created
 /// by then and not solved by then. A ticket solved without a solve time counts as solved from
 /// its creation; one open now counts as open until the as-of time.
@@ -155,11 +165,7 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
         let midnight = i64::from(created.rem_euclid(DAY) == 0);
         // Open at the end of D for D from the creation day to the day before the solve day.
         let open_until = closed.map_or(last, |c| c.div_euclid(DAY) - 1).min(last);
-        let bounds = std::iter::once(0)
-            .chain(AGE_LIMITS_DAYS)
-            .chain(std::iter::once(i64::MAX / 4));
-        let limits: Vec<i64> = bounds.collect();
-        for (bucket, pair) in limits.windows(2).enumerate() {
+        for (bucket, pair) in LIMITS.windows(2).enumerate() {
             let from = (created_day + pair[0] - midnight)
                 .max(created_day)
                 .max(first);
