@@ -59,11 +59,8 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
         .unwrap_or(DEFAULT_REPEAT_WINDOW_DAYS);
     let window = (window_days * 86_400.0) as i64;
     // The next contact is looked for among all the table's tickets: all the data the selection
-    // was made from.
+    // was made from (the report's population; tickets made a dataset of their own are their own).
     let table = dataset.table();
-    debug_assert!(context
-        .population
-        .is_none_or(|all| std::rc::Rc::ptr_eq(all.table(), table)));
     let next_contact = table.next_contact();
     let (mut repeated, mut known) = (0, 0);
     for &row in dataset.rows() {
