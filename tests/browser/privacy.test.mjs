@@ -569,24 +569,31 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
 
       await run('settings form: a time zone, business days and hours, an SLA target, a KPI target, cost', async () => {
         if (!(await page.$eval('#settings', (d) => d.open))) await page.click('#settings > summary');
-        const commit = async (selector, value) => {
+        const stored = async () => JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')) ?? '{}');
+        // One field after the other, as a person goes: each value is taken (stored, and the
+        // files read again for the time zone) before the next field is filled.
+        const step = async (action, check) => {
+          await action();
+          await eventually(async () => check(await stored()));
+          await waitForFiles(page, DATA_FILES);
+        };
+        const commit = (selector, value) => async () => {
           await page.fill(selector, value);
           await page.press(selector, 'Enter');
         };
-        await page.selectOption('#settings-time-zone', 'Asia/Shanghai');
-        await page.check('#settings-day-wed');
-        await commit('#settings-hours-start', '08:30');
-        await commit('#settings-sla-_-first', '90');
-        await commit('#settings-target-csat', '80');
-        await commit('#settings-support-cost', '1000');
-        await eventually(async () => {
-          const s = JSON.parse(await page.evaluate(() => localStorage.getItem('helpdesk-kpi.settings')));
-          assert.equal(s.time_zone, 'Asia/Shanghai');
-          assert.equal(s.sla['*'].first_response_minutes, 90);
-          assert.equal(s.targets.csat, 80);
-          assert.equal(s.support_cost, 1000);
-          assert.ok(s.business_hours.hours.wed[0].startsWith('08:30-'), JSON.stringify(s.business_hours));
-        });
+        await step(() => page.selectOption('#settings-time-zone', 'Asia/Shanghai'), (s) => assert.equal(s.time_zone, 'Asia/Shanghai'));
+        await step(() => page.check('#settings-day-wed'), (s) => assert.ok(s.business_hours?.hours?.wed, JSON.stringify(s.business_hours)));
+        await step(commit('#settings-hours-start', '08:30'), (s) => assert.ok(s.business_hours.hours.wed[0].startsWith('08:30-'), JSON.stringify(s.business_hours)));
+        await step(commit('#settings-sla-_-first', '90'), (s) => assert.equal(s.sla?.['*']?.first_response_minutes, 90));
+        await step(commit('#settings-target-csat', '80'), (s) => assert.equal(s.targets?.csat, 80));
+        await step(commit('#settings-support-cost', '1000'), (s) => assert.equal(s.support_cost, 1000));
+        // All of them together at the end: none was lost to a later one.
+        const s = await stored();
+        assert.equal(s.time_zone, 'Asia/Shanghai');
+        assert.equal(s.sla['*'].first_response_minutes, 90);
+        assert.equal(s.targets.csat, 80);
+        assert.equal(s.support_cost, 1000);
+        assert.ok(s.business_hours.hours.wed[0].startsWith('08:30-'), JSON.stringify(s.business_hours));
         await waitForFiles(page, DATA_FILES);
         await assertCanaryShown(page);
       });
