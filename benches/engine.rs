@@ -67,6 +67,7 @@ fn main() {
     for _ in 0..env_number("BENCH_REFILTERS", 0) {
         std::hint::black_box(report(&by_channel));
     }
+    parts(&dataset, &settings, &Selection::default(), "everything");
     parts(&dataset, &settings, &by_channel, "one channel");
     parts(&dataset, &settings, &month, "one month");
     println!("peak memory: {}", peak_memory());
@@ -105,6 +106,25 @@ fn parts(
     once("every KPI (compute)", &|| {
         std::hint::black_box(kpi::compute(&current, &context));
     });
+    // Each KPI on its own, the costliest first: where `compute`'s time goes.
+    let mut each: Vec<(Duration, &str)> = kpi::CATALOGUE
+        .iter()
+        .map(|(id, definition)| {
+            let best = (0..3)
+                .map(|_| {
+                    let start = Instant::now();
+                    std::hint::black_box(definition(&current, &context));
+                    start.elapsed()
+                })
+                .min()
+                .unwrap_or_default();
+            (best, *id)
+        })
+        .collect();
+    each.sort_by(|a, b| b.cmp(a));
+    for (best, id) in each.iter().take(8) {
+        println!("    kpi: {id:<34} {:>9.1} ms", best.as_secs_f64() * 1e3);
+    }
     once("weekly series", &|| {
         std::hint::black_box(kpi::weekly(&current, &kpis));
     });

@@ -351,9 +351,35 @@ pub fn day_of(timestamp: Timestamp) -> Option<NaiveDate> {
     DateTime::from_timestamp(timestamp, 0).map(|t| t.date_naive())
 }
 
+/// The first and the last second that have a calendar day.
+const DAYS_FROM: Timestamp = DateTime::<chrono::Utc>::MIN_UTC.timestamp();
+const DAYS_TO: Timestamp = DateTime::<chrono::Utc>::MAX_UTC.timestamp();
+
+/// Whether `day_of` names the timestamp's day: a range check, for loops over every ticket that
+/// need the day as a number only (`timestamp.div_euclid(86_400)`).
+pub fn has_day(timestamp: Timestamp) -> bool {
+    (DAYS_FROM..=DAYS_TO).contains(&timestamp)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn has_day_is_day_of_without_the_date() {
+        for t in [
+            DAYS_FROM - 1,
+            DAYS_FROM,
+            0,
+            -1,
+            1_700_000_000,
+            DAYS_TO,
+            DAYS_TO + 1,
+        ] {
+            assert_eq!(has_day(t), day_of(t).is_some(), "{t}");
+        }
+        assert!(!has_day(i64::MIN) && !has_day(i64::MAX));
+    }
 
     #[test]
     fn excel_date_numbers() {

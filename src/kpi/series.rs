@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::ingest::datetime::day_of;
+use crate::ingest::datetime::{day_of, has_day};
 use crate::model::Timestamp;
 
 /// One day of `created_vs_solved`.
@@ -21,10 +21,7 @@ pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
     let table = dataset.table();
     let (mut created, mut solved) = (Vec::new(), Vec::new());
     // Only days a date can name: a hand-built dataset may hold times no export could.
-    let day = |time: Option<Timestamp>| {
-        time.filter(|&t| day_of(t).is_some())
-            .map(|t| t.div_euclid(DAY))
-    };
+    let day = |time: Option<Timestamp>| time.filter(|&t| has_day(t)).map(|t| t.div_euclid(DAY));
     for &row in dataset.rows() {
         let row = row as usize;
         created.extend(day(table.created[row].get()));
@@ -200,7 +197,7 @@ pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
     let mut counts = [[0usize; 24]; 7];
     for &row in dataset.rows() {
         let created = table.created[row as usize].get();
-        if let Some(created) = created.filter(|&t| day_of(t).is_some()) {
+        if let Some(created) = created.filter(|&t| has_day(t)) {
             // 1970-01-01 was a Thursday: three days after a Monday.
             let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
             let hour = (created.rem_euclid(DAY) / 3600) as usize;

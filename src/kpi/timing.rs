@@ -8,8 +8,8 @@ use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
 use crate::ingest::datetime::instant;
 use crate::ingest::Field;
-use crate::model::{Ticket, Timestamp};
-use crate::table::Categories;
+use crate::model::{OptNumber, Ticket, Timestamp};
+use crate::table::{Categories, Duration, Ranked, Sample};
 use chrono_tz::Tz;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
@@ -36,12 +36,8 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
     }
     let table = dataset.table();
     // Replied tickets are those with a measure: no further filter.
-    with_breakdowns(
-        dataset,
-        |row| table.first_response_minutes[row].get(),
-        |_| true,
-    )
-    .with_note(negative_note(dataset, &table.reply_before_creation))
+    with_breakdowns(dataset, Source::Column(Duration::FirstResponse), |_| true)
+        .with_note(negative_note(dataset, &table.reply_before_creation))
 }
 
 /// A reply time from timestamps whose reply comes before the creation: left out, and noted.
@@ -76,7 +72,11 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
             .get()
             .or_else(|| business_first_response(&table.tickets[row], context))
     };
-    with_breakdowns(dataset, measure, |_| true)
+    let source = match context.has_schedule() {
+        true => Source::Computed(&measure),
+        false => Source::Column(Duration::FirstResponseBusiness),
+    };
+    with_breakdowns(dataset, source, |_| true)
 }
 
 /// Business minutes to the first reply: the export's figure, else the schedule's.
@@ -154,11 +154,9 @@ pub fn resolution_time(dataset: &Dataset) -> Kpi {
         return Kpi::null(MINUTES, reason);
     }
     let table = dataset.table();
-    with_breakdowns(
-        dataset,
-        |row| table.resolution_minutes[row].get(),
-        |row| table.solved[row],
-    )
+    with_breakdowns(dataset, Source::Column(Duration::Resolution), |row| {
+        table.solved[row]
+    })
     .with_note(negative_note(dataset, &table.solve_before_creation))
 }
 
@@ -183,7 +181,11 @@ pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
             .get()
             .or_else(|| business_resolution(&table.tickets[row], context))
     };
-    with_breakdowns(dataset, measure, |row| table.solved[row])
+    let source = match context.has_schedule() {
+        true => Source::Computed(&measure),
+        false => Source::Column(Duration::ResolutionBusiness),
+    };
+    with_breakdowns(dataset, source, |row| table.solved[row])
 }
 
 /// `average_handle_time`: mean agent time per ticket, tickets that have it.
@@ -223,48 +225,87 @@ fn reversed(start: Option<Timestamp>, end: Option<Timestamp>) -> bool {
     matches!((start, end), (Some(start), Some(end)) if end < start)
 }
 
+/// Where a timing KPI's minutes come from: a column of the table (ranked once, so that medians
+/// are counted), or worked out per row (business minutes under the settings' schedule).
+enum Source<'a> {
+    Column(Duration),
+    Computed(&'a dyn Fn(usize) -> Option<f64>),
+}
+
 /// The median summary over the dataset's rows that pass `keep`, with the same per channel and
-/// priority.
-fn with_breakdowns(
+/// priority: one pass over the rows, each row's minutes added to its samples.
+fn with_breakdowns(dataset: &Dataset, source: Source, keep: impl Fn(usize) -> bool) -> Kpi {
+    let table = dataset.table();
+    match source {
+        Source::Column(duration) => {
+            let minutes = table.minutes(duration);
+            let column = Some((table.ranked(duration), minutes));
+            tally(dataset, column, |row| minutes[row].get(), keep)
+        }
+        Source::Computed(measure) => tally(dataset, None, measure, keep),
+    }
+}
+
+fn tally(
     dataset: &Dataset,
+    column: Option<(&Ranked, &[OptNumber])>,
     measure: impl Fn(usize) -> Option<f64>,
     keep: impl Fn(usize) -> bool,
 ) -> Kpi {
-    let kept: Vec<(usize, f64)> = dataset
-        .rows()
-        .iter()
-        .map(|&row| row as usize)
-        .filter(|&row| keep(row))
-        .filter_map(|row| measure(row).map(|m| (row, m)))
-        .collect();
-    let empty = "no ticket in the selection has this time";
-    let mut kpi = Kpi::median_of(MINUTES, kept.iter().map(|(_, m)| *m).collect(), empty);
     let table = dataset.table();
-    if dataset.has(Field::Channel) {
-        kpi.by_channel = grouped(&kept, &table.channel);
+    let samples = |category: &Categories| -> Vec<Sample> {
+        (0..=category.names.len())
+            .map(|_| Sample::new(column))
+            .collect()
+    };
+    let mut all = Sample::new(column);
+    let mut by_channel = dataset.has(Field::Channel).then(|| samples(&table.channel));
+    let mut by_priority = dataset
+        .has(Field::Priority)
+        .then(|| samples(&table.priority));
+    for &row in dataset.rows() {
+        let row = row as usize;
+        let Some(minutes) = measure(row).filter(|_| keep(row)) else {
+            continue;
+        };
+        all.push(row, minutes);
+        if let Some(groups) = &mut by_channel {
+            groups[table.channel.codes[row] as usize].push(row, minutes);
+        }
+        if let Some(groups) = &mut by_priority {
+            groups[table.priority.codes[row] as usize].push(row, minutes);
+        }
     }
-    if dataset.has(Field::Priority) {
-        kpi.by_priority = grouped(&kept, &table.priority);
+    let empty = "no ticket in the selection has this time";
+    let mut kpi = Kpi::of_summary(MINUTES, all.summary(), empty);
+    if let Some(groups) = by_channel {
+        kpi.by_channel = named(groups, &table.channel);
+    }
+    if let Some(groups) = by_priority {
+        kpi.by_priority = named(groups, &table.priority);
     }
     kpi
 }
 
-/// The median summary per value of a category (blank cells under `BLANK`).
-fn grouped(kept: &[(usize, f64)], category: &Categories) -> BTreeMap<String, Kpi> {
-    let mut by_code: Vec<Vec<f64>> = vec![Vec::new(); category.names.len() + 1];
-    for &(row, minutes) in kept {
-        by_code[category.codes[row] as usize].push(minutes);
-    }
-    let mut groups: BTreeMap<String, Vec<f64>> = BTreeMap::new();
-    for (code, values) in by_code.into_iter().enumerate() {
-        if !values.is_empty() {
-            let name = category.name(code as u32).unwrap_or(BLANK);
-            groups.entry(name.to_string()).or_default().extend(values);
+/// The median summary per value of a category (blank cells under `BLANK`), from the samples by
+/// code.
+fn named(by_code: Vec<Sample>, category: &Categories) -> BTreeMap<String, Kpi> {
+    let mut groups: BTreeMap<String, Sample> = BTreeMap::new();
+    for (code, sample) in by_code.into_iter().enumerate() {
+        if sample.is_empty() {
+            continue;
+        }
+        let name = category.name(code as u32).unwrap_or(BLANK);
+        match groups.get_mut(name) {
+            Some(group) => group.absorb(sample),
+            None => {
+                groups.insert(name.to_string(), sample);
+            }
         }
     }
     groups
         .into_iter()
-        .map(|(name, values)| (name, Kpi::median_of(MINUTES, values, "")))
+        .map(|(name, sample)| (name, Kpi::of_summary(MINUTES, sample.summary(), "")))
         .collect()
 }
 

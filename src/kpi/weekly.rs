@@ -6,12 +6,12 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Duration, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{quality, satisfaction, timing, volume, week_label, Kpi};
 use crate::dataset::Dataset;
-use crate::ingest::datetime::day_of;
+use crate::ingest::datetime::{day_of, has_day};
 use crate::ingest::Field;
 use crate::model::Timestamp;
 
@@ -125,36 +125,40 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
     let mut template = dataset.part();
     template.fields.remove(&Field::Channel);
     template.fields.remove(&Field::Priority);
-    let monday = |time: Option<Timestamp>| {
-        let day = day_of(time?)?;
-        Some(day - Duration::days(i64::from(day.weekday().num_days_from_monday())))
+    // Weeks as numbers: week w runs from the Monday 7w − 3 days after 1970-01-01, a Thursday.
+    let week_of = |time: Option<Timestamp>| {
+        let time = time.filter(|&t| has_day(t))?;
+        Some((time.div_euclid(DAY) + 3).div_euclid(7))
     };
-    let mut weeks: BTreeMap<NaiveDate, Dataset> = BTreeMap::new();
     let created = &dataset.table().created;
-    for &row in dataset.rows() {
-        if let Some(week) = monday(created[row as usize].get()) {
-            let entry = weeks.entry(week).or_insert_with(|| template.part());
-            entry.push_row(row);
-        }
-    }
-    for answer in &dataset.surveys {
-        if let Some(week) = monday(answer.answered_at) {
-            let entry = weeks.entry(week).or_insert_with(|| template.part());
-            entry.surveys.push(answer.clone());
-        }
-    }
-    let (Some(&first), Some(&last)) = (weeks.keys().next(), weeks.keys().next_back()) else {
+    let rows: Vec<(u32, i64)> = dataset
+        .rows()
+        .iter()
+        .filter_map(|&row| Some((row, week_of(created[row as usize].get())?)))
+        .collect();
+    let answers = dataset
+        .surveys
+        .iter()
+        .filter_map(|answer| Some((answer, week_of(answer.answered_at)?)));
+    let all_weeks = rows.iter().map(|r| r.1).chain(answers.clone().map(|a| a.1));
+    let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
         return Vec::new();
     };
-    let count = (last - first).num_days() / 7 + 1;
-    (0..count)
-        .map(|i| {
-            let monday = first + Duration::days(7 * i);
-            let week = weeks.remove(&monday).unwrap_or_else(|| template.part());
-            (monday, week)
-        })
+    let mut weeks: Vec<Dataset> = (first..=last).map(|_| template.part()).collect();
+    for (row, week) in rows {
+        weeks[(week - first) as usize].push_row(row);
+    }
+    for (answer, week) in answers {
+        weeks[(week - first) as usize].surveys.push(answer.clone());
+    }
+    (first..=last)
+        .zip(weeks)
+        .filter_map(|(week, data)| Some((day_of((7 * week - 3) * DAY)?, data)))
         .collect()
 }
+
+/// Seconds in a day (timestamps are wall clock read as UTC).
+const DAY: i64 = 86_400;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,8 @@
 //! is a walk over a few bytes a ticket. The table is built once per dataset (categories interned
 //! into codes, per-ticket durations worked out once), and a selection is a list of rows of it.
 
+mod ranked;
+
 use std::cell::OnceCell;
 use std::rc::Rc;
 
@@ -12,6 +14,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::kpi::timing;
 use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text, Ticket};
+pub use ranked::{Ranked, Sample};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
 /// its text in `names`. Two cells with the same text have the same code.
@@ -118,6 +121,17 @@ pub struct TicketTable {
     next_contact: OnceCell<Vec<i64>>,
     /// Each rated ticket's comment as its distinct terms, for feedback trends: on first use.
     comment_terms: OnceCell<TermLists>,
+    /// The duration columns in value order, for medians (`Duration as usize`): on first use.
+    ranked: [OnceCell<Ranked>; 4],
+}
+
+/// The duration columns of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Duration {
+    FirstResponse,
+    Resolution,
+    FirstResponseBusiness,
+    ResolutionBusiness,
 }
 
 /// An NPS answer the export does not give.
@@ -235,6 +249,7 @@ impl TicketTable {
             group_stations: tickets.iter().map(|t| t.group_stations).collect(),
             next_contact: OnceCell::new(),
             comment_terms: OnceCell::new(),
+            ranked: Default::default(),
             tickets: tickets.to_vec(),
         }
     }
@@ -301,6 +316,21 @@ impl TicketTable {
             }
             lists
         })
+    }
+
+    /// A duration column's minutes.
+    pub fn minutes(&self, duration: Duration) -> &[OptNumber] {
+        match duration {
+            Duration::FirstResponse => &self.first_response_minutes,
+            Duration::Resolution => &self.resolution_minutes,
+            Duration::FirstResponseBusiness => &self.first_response_business_minutes,
+            Duration::ResolutionBusiness => &self.resolution_business_minutes,
+        }
+    }
+
+    /// A duration column in value order: sorted on first use.
+    pub fn ranked(&self, duration: Duration) -> &Ranked {
+        self.ranked[duration as usize].get_or_init(|| Ranked::of(self.minutes(duration)))
     }
 
     pub fn len(&self) -> usize {
