@@ -39,9 +39,12 @@ fn main() {
         Report::build_with(&dataset, errors.clone(), &settings, selection).expect("report")
     };
     let full = time(runs, || report(&Selection::default()));
-    report_line("report, everything", &full, None);
-    let end_to_end: Vec<Duration> = ingest.iter().zip(&full).map(|(a, b)| *a + *b).collect();
-    report_line("read + report", &end_to_end, Some(mb));
+    // The first report builds the table (and ranks the durations); later ones reuse it.
+    report_line("first report (builds the table)", &full[..1], None);
+    report_line("report, everything", &full[1.min(full.len() - 1)..], None);
+    // What loading a file costs: a read (the best one) and the first report.
+    let end_to_end = [ingest.iter().min().copied().unwrap_or_default() + full[0]];
+    report_line("read + first report", &end_to_end, Some(mb));
 
     let first = dataset.tickets.iter().find_map(|t| t.channel.clone());
     let by_channel = Selection {
@@ -131,9 +134,13 @@ fn parts(
     once("breakdowns", &|| {
         std::hint::black_box(kpi::breakdowns(&current));
     });
-    once("created vs solved, backlog, heat map", &|| {
+    once("created vs solved", &|| {
         std::hint::black_box(kpi::created_vs_solved(&current));
+    });
+    once("backlog series", &|| {
         std::hint::black_box(kpi::backlog_over_time(&current, dataset.as_of()));
+    });
+    once("heat map", &|| {
         std::hint::black_box(kpi::heat_map(&current));
     });
     once("distributions", &|| {
