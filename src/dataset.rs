@@ -53,7 +53,11 @@ impl Dataset {
     /// `updated_at` wins, else the later file (or row).
     pub fn merge(exports: Vec<Export>) -> Dataset {
         let mut dataset = Dataset::default();
+        // Sized for every ticket at once: growing it rehashed every id again and again.
         let mut index_of: HashMap<Text, usize> = HashMap::default();
+        let tickets: usize = exports.iter().map(|e| e.tickets.len()).sum();
+        index_of.reserve(tickets);
+        dataset.tickets.reserve(tickets);
         let mut answers = Vec::new();
         let mut call_ids: HashMap<String, usize> = HashMap::default();
         for export in exports {

@@ -18,6 +18,8 @@
 //                                                  first-dashboard,page)
 //   HELPDESK_KPI_BIN  native CLI                  (default target/release/helpdesk-kpi)
 //   CHROMIUM          browser executable          (default /usr/bin/chromium)
+//   BENCH_PROFILE     write V8's CPU profile of ours' last run here (.cpuprofile, opens in
+//                     DevTools) and print where its time went, function by function
 //
 // Exit status 1 when the engines disagree, a request left the local server, or a step failed;
 // the table and the JSON are written in every case where there is something to write.
@@ -69,6 +71,7 @@ const CHROMIUM_FLAGS = [
   `--js-flags=${['--expose-gc', process.env.BENCH_JS_FLAGS ?? ''].join(' ').trim()}`,
 ];
 const PAGE_TIMEOUT_MS = 180_000;
+const PROFILE = process.env.BENCH_PROFILE ? path.resolve(process.env.BENCH_PROFILE) : null;
 
 const problems = []; // fatal: printed loudly, exit 1
 const warnings = []; // worth reading, not fatal
@@ -248,6 +251,7 @@ async function pageFlow(browser, url, log, expected) {
         return {
           in_page_ms: window.__bench.loaded - window.__bench.change,
           load_ms: attr('data-load-ms'),
+          read_ms: attr('data-load-read-ms'),
           load_bytes: attr('data-load-bytes'),
           load_rows: attr('data-load-rows'),
           kpis: {
@@ -266,6 +270,7 @@ async function pageFlow(browser, url, log, expected) {
         in_page_ms: r.in_page_ms,
         wall_ms: wall,
         load_ms: num(r.load_ms),
+        read_ms: num(r.read_ms),
         load_bytes: num(r.load_bytes),
         load_rows: num(r.load_rows),
         kpis: Object.fromEntries(Object.entries(r.kpis).map(([k, v]) => [k, num(v)])),
@@ -318,11 +323,59 @@ async function peerEngine(browser, url, log, engine) {
     const sampler = memorySampler();
     const init = await page.evaluate((e) => window.bench.init(e), engine);
     const runs = [];
-    for (let i = 0; i < REPEATS; i++) runs.push(await page.evaluate((e) => window.bench.run(e), engine));
+    for (let i = 0; i < REPEATS; i++) {
+      const profiler = PROFILE && engine === 'ours' && i === REPEATS - 1 ? await startProfiler(context, page) : null;
+      runs.push(await page.evaluate((e) => window.bench.run(e), engine));
+      if (profiler) await stopProfiler(profiler);
+    }
     return { engine, file, init, ...stats(runs.map((r) => r.ms)), runs, memory: sampler.stop() };
   } finally {
     await context.close();
   }
+}
+
+// ------------------------------------------------------------------ profile
+
+/** V8's sampling profiler on the page (wasm frames carry the module's function names). */
+async function startProfiler(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 250 });
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** Writes the profile and prints the functions with the most time, on their own and with callees. */
+async function stopProfiler(cdp) {
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  writeFileSync(PROFILE, JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  // Sample gaps are the time each sample stands for.
+  const self = new Map();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i + 1] ?? 0) / 1000));
+  const name = (n) => n.callFrame.functionName || `(anonymous ${path.basename(n.callFrame.url)})`;
+  const own = new Map();
+  const total = new Map();
+  for (const [id, ms] of self) {
+    own.set(name(byId.get(id)), (own.get(name(byId.get(id))) ?? 0) + ms);
+    // Once per function on the stack, so recursion is not counted twice.
+    const seen = new Set();
+    for (let n = id; n != null; n = parent.get(n)) {
+      const f = name(byId.get(n));
+      if (!seen.has(f)) total.set(f, (total.get(f) ?? 0) + ms);
+      seen.add(f);
+    }
+  }
+  const all = [...self.values()].reduce((a, b) => a + b, 0);
+  const top = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 30);
+  console.log(`\nprofile of ours' last run: ${all.toFixed(0)} ms sampled, written to ${rel(PROFILE)}`);
+  console.log('  self ms   self %  function');
+  for (const [f, ms] of top(own)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${(100 * ms / all).toFixed(1).padStart(6)}  ${f}`);
+  console.log('  total ms total %  function (with what it calls)');
+  for (const [f, ms] of top(total)) console.log(`  ${ms.toFixed(1).padStart(7)}  ${(100 * ms / all).toFixed(1).padStart(6)}  ${f}`);
 }
 
 // ------------------------------------------------------------------ sizes
@@ -437,7 +490,8 @@ function printReport(res) {
     `init ${fmt(ours?.init?.ms)} ms; wasm memory ${mb(ours?.runs?.at(-1)?.detail?.wasm_memory_bytes, 0)} MB`);
   add('ours: page, file input', res.page_flow,
     res.page_flow
-      ? `${res.page_flow.runs[0].source}; best change → card ${fmt(stats(res.page_flow.runs.map((r) => r.in_page_ms)).best)} ms, ` +
+      ? `${res.page_flow.runs[0].source} (of the best: reading ${fmt(res.page_flow.runs.find((r) => r.ms === res.page_flow.best)?.read_ms)} ms, ` +
+        `the report and its JSON the rest); best change → card ${fmt(stats(res.page_flow.runs.map((r) => r.in_page_ms)).best)} ms, ` +
         `setInputFiles → card seen by the driver ${fmt(stats(res.page_flow.runs.map((r) => r.wall_ms)).best)} ms`
       : '');
   const papa = res.engines.papa;

@@ -37,6 +37,17 @@ fn shared(map: &mut FxHashMap<Box<str>, Text>, text: &str, make: impl Fn(&str) -
     value
 }
 
+/// `str::trim`, without its walk through Unicode's white space when the cell plainly starts
+/// and ends with neither (most cells).
+fn trim(cell: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii_graphic();
+    match cell.as_bytes() {
+        [first, .., last] if plain(first) && plain(last) => cell,
+        [only] if plain(only) => cell,
+        _ => cell.trim(),
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 pub fn read_ticket(
     texts: &mut Texts,
@@ -85,7 +96,7 @@ pub fn read_ticket(
     let mut ticket = Ticket::default();
     let mut closed_at: Option<Timestamp> = None;
     for column in &layout.columns {
-        let text = record.get(column.index).unwrap_or("").trim();
+        let text = trim(record.get(column.index).unwrap_or(""));
         if text.is_empty() {
             continue;
         }
@@ -250,6 +261,25 @@ mod tests {
             .into_iter()
             .map(|s| (s.line, s.reason))
             .collect()
+    }
+
+    #[test]
+    fn cells_are_trimmed_as_str_trim_does() {
+        for cell in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "ab",
+            "\u{a0}x\u{a0}",
+            "x\u{3000}",
+            "\tq\n",
+            "é",
+            "ok",
+        ] {
+            assert_eq!(super::trim(cell), cell.trim(), "{cell:?}");
+        }
     }
 
     #[test]

@@ -13,10 +13,22 @@ use encoding_rs::{CoderResult, Decoder, Encoding};
 /// How much is read from the file at a time.
 pub const CHUNK: usize = 1 << 20;
 
-/// Reads up to `CHUNK` bytes (fewer only at the end of the file).
+/// Reads up to `CHUNK` bytes (fewer only at the end of the file), asking the source for all
+/// that is missing each time. (`read_to_end` asks for 8 KB first and doubles from there: nine
+/// reads a chunk, and a browser's `FileReaderSync` read costs about a millisecond each, half of
+/// the page's reading time.)
 pub fn read_chunk(source: &mut impl Read) -> io::Result<Vec<u8>> {
-    let mut chunk = Vec::with_capacity(CHUNK);
-    source.take(CHUNK as u64).read_to_end(&mut chunk)?;
+    let mut chunk = vec![0; CHUNK];
+    let mut filled = 0;
+    while filled < CHUNK {
+        match source.read(&mut chunk[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(error) if error.kind() == io::ErrorKind::Interrupted => {}
+            Err(error) => return Err(error),
+        }
+    }
+    chunk.truncate(filled);
     Ok(chunk)
 }
 
@@ -99,7 +111,8 @@ impl<R: Read> DecodedReader<R> {
         }
         // Files joined with `cat` carry the second file's BOM inside the text, where it would
         // stick invisibly to a header or a value.
-        if text.contains('\u{feff}') {
+        // memmem: `str::contains` searched for the three bytes at a twentieth of the speed.
+        if memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some() {
             text = text.replace('\u{feff}', "");
         }
         self.text.drain(..self.position);
@@ -204,6 +217,27 @@ mod tests {
         reader.read_to_string(&mut text).unwrap();
         assert!(text.ends_with("ažluť\n"), "{}", &text[text.len() - 8..]);
         assert_eq!(reader.bytes_read.get(), utf8.len() as u64);
+    }
+
+    #[test]
+    fn a_chunk_is_one_read_of_the_source_when_it_gives_all() {
+        /// Counts the reads asked of it; gives whatever is asked.
+        struct Counting(usize, usize);
+        impl Read for Counting {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                self.0 += 1;
+                let n = buf.len().min(self.1);
+                self.1 -= n;
+                buf[..n].fill(b'x');
+                Ok(n)
+            }
+        }
+        let mut source = Counting(0, CHUNK + 10);
+        assert_eq!(read_chunk(&mut source).unwrap().len(), CHUNK);
+        assert_eq!(source.0, 1);
+        // The last, short chunk: the read that gives 10 bytes and the one that says the end.
+        assert_eq!(read_chunk(&mut source).unwrap().len(), 10);
+        assert_eq!(source.0, 3);
     }
 
     #[test]

@@ -120,16 +120,26 @@ pub fn terms(text: &str) -> Vec<String> {
     let lower = text.to_lowercase();
     let mut terms = Vec::new();
     for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        let chars: Vec<char> = word.chars().collect();
-        if chars.iter().any(|c| is_cjk(*c)) {
-            let han: Vec<char> = chars.into_iter().filter(|c| is_cjk(*c)).collect();
+        if word.chars().any(is_cjk) {
+            let han: Vec<char> = word.chars().filter(|c| is_cjk(*c)).collect();
             terms.extend(han.windows(2).map(|pair| pair.iter().collect::<String>()));
-        } else if chars.len() >= 2 && !word.chars().all(|c| c.is_ascii_digit()) {
+        } else if word.chars().nth(1).is_some()
+            && !word.chars().all(|c| c.is_ascii_digit())
+            && !is_stop_word(word)
+        {
             terms.push(word.to_string());
         }
     }
-    terms.retain(|t| !STOP_WORDS.contains(&t.as_str()));
+    terms.retain(|t| !is_stop_word(t));
     terms
+}
+
+/// A set, not the list: the list was scanned for every word of every comment, a tenth of the
+/// first report.
+fn is_stop_word(word: &str) -> bool {
+    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
+        .contains(word)
 }
 
 fn is_cjk(c: char) -> bool {

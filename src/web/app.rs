@@ -360,6 +360,7 @@ pub fn app() -> Html {
             } else if let Some(report) = state.report.clone() {
                 <main id="dashboard" data-files={files_label.clone()}
                       data-load-ms={state.timing.map(|t| format!("{:.0}", t.ms)).unwrap_or_default()}
+                      data-load-read-ms={state.timing.map(|t| format!("{:.0}", t.read_ms)).unwrap_or_default()}
                       data-load-bytes={state.timing.map(|t| t.bytes.to_string()).unwrap_or_default()}
                       data-load-memory={state.timing.map(|t| t.memory.to_string()).unwrap_or_default()}
                       data-report-ms={state.report_ms.map(|ms| format!("{ms:.1}")).unwrap_or_default()}
@@ -443,6 +444,7 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
             kind,
             json,
             ms,
+            read_ms,
             bytes,
             memory,
         } => match serde_json::from_str::<Report>(&json) {
@@ -450,7 +452,12 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
                 report: Box::new(report),
                 loaded: kind == "load" || kind == "sample",
                 reread: kind == "reload",
-                timing: LoadTiming { ms, bytes, memory },
+                timing: LoadTiming {
+                    ms,
+                    read_ms,
+                    bytes,
+                    memory,
+                },
             }),
             Err(error) => {
                 super::panic::show(&format!("the engine's report could not be read: {error}"))

@@ -25,6 +25,8 @@ pub enum Reply {
         kind: String,
         json: String,
         ms: f64,
+        /// Of `ms`, the reading of the files (the rest is the report and its JSON).
+        read_ms: f64,
         bytes: f64,
         /// The worker's wasm memory after it: its peak, as wasm memory never shrinks.
         memory: f64,
@@ -227,6 +229,7 @@ impl EngineLink {
                     kind,
                     json: text("report"),
                     ms: number("ms"),
+                    read_ms: number("readMs"),
                     bytes: number("bytes"),
                     memory: number("memory"),
                 }

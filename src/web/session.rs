@@ -173,16 +173,9 @@ impl Session {
             Input::Files(files) => {
                 let reader = FileReaderSync::new()
                     .map_err(|_| JsError::new("this browser cannot read files in a worker"))?;
-                let sources = files.iter().map(|file| {
-                    (
-                        file.name(),
-                        FileSource {
-                            file: file.clone(),
-                            reader: reader.clone(),
-                            offset: 0.0,
-                        },
-                    )
-                });
+                let sources = files
+                    .iter()
+                    .map(|file| (file.name(), FileSource::new(file.clone(), reader.clone())));
                 crate::load_from(sources, &options, &mut tell)
             }
         })
@@ -206,11 +199,7 @@ fn too_large(files: &[File]) -> Option<IngestError> {
     let mut rows = 0u64;
     let mut largest: Option<(&File, u64)> = None;
     for file in files {
-        let mut source = FileSource {
-            file: file.clone(),
-            reader: reader.clone(),
-            offset: 0.0,
-        };
+        let mut source = FileSource::new(file.clone(), reader.clone());
         let first = crate::ingest::stream::read_chunk(&mut source).ok()?;
         let estimate = crate::ingest::stream::estimate_rows(&first, file.size() as u64);
         rows += estimate;
@@ -237,18 +226,38 @@ fn too_large(files: &[File]) -> Option<IngestError> {
 }
 
 /// A browser `File` read piece by piece with the worker-only synchronous reader, so the engine's
-/// streaming ingest holds one piece at a time.
+/// streaming ingest holds one piece at a time. Pieces are larger than the engine's chunks: each
+/// `FileReaderSync` read costs about 4 ms whatever its size (100 MB took 513 ms in 1 MB pieces,
+/// 245 ms in 4 MB, 160 ms in 16 MB, in headless Chromium here).
 struct FileSource {
     file: File,
     reader: FileReaderSync,
+    /// Where the next piece starts in the file.
     offset: f64,
+    piece: Vec<u8>,
+    /// How much of `piece` has been handed out.
+    given: usize,
 }
 
-impl Read for FileSource {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let end = (self.offset + buf.len() as f64).min(self.file.size());
+/// The size of a piece read from the browser.
+const PIECE: f64 = 8.0 * 1024.0 * 1024.0;
+
+impl FileSource {
+    fn new(file: File, reader: FileReaderSync) -> FileSource {
+        FileSource {
+            file,
+            reader,
+            offset: 0.0,
+            piece: Vec::new(),
+            given: 0,
+        }
+    }
+
+    /// The next piece of the file; empty at its end.
+    fn read_piece(&mut self) -> io::Result<Vec<u8>> {
+        let end = (self.offset + PIECE).min(self.file.size());
         if end <= self.offset {
-            return Ok(0);
+            return Ok(Vec::new());
         }
         let failed = |_| {
             io::Error::other(
@@ -266,9 +275,20 @@ impl Read for FileSource {
                 .map_err(failed)?
                 .into(),
         );
-        let n = bytes.length() as usize;
-        bytes.copy_to(&mut buf[..n]);
-        self.offset += n as f64;
+        self.offset += bytes.length() as f64;
+        Ok(bytes.to_vec())
+    }
+}
+
+impl Read for FileSource {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.given == self.piece.len() {
+            self.piece = self.read_piece()?;
+            self.given = 0;
+        }
+        let n = buf.len().min(self.piece.len() - self.given);
+        buf[..n].copy_from_slice(&self.piece[self.given..self.given + n]);
+        self.given += n;
         Ok(n)
     }
 }

@@ -22,6 +22,8 @@ pub struct LoadProgress {
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct LoadTiming {
     pub ms: f64,
+    /// Of `ms`, reading the files.
+    pub read_ms: f64,
     pub bytes: f64,
     /// The engine's peak memory in bytes.
     pub memory: f64,
