@@ -7,7 +7,11 @@ cd "$(dirname "$0")/.."
 cargo build --lib --release --target wasm32-unknown-unknown
 rm -rf dist
 mkdir -p dist/pkg
-wasm-bindgen --target web --no-typescript --out-dir dist/pkg \
+# The function names are a seventh of the gzipped wasm: left out unless a profile needs them
+# (KEEP_WASM_NAMES=1, for BENCH_PROFILE in bench/browser/run.mjs).
+names=(--remove-name-section)
+[ "${KEEP_WASM_NAMES:-0}" = 1 ] && names=()
+wasm-bindgen --target web --no-typescript --remove-producers-section "${names[@]}" --out-dir dist/pkg \
   "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/helpdesk_kpi.wasm"
 cp www/* dist/
 # The service worker's cache is named after the build, so a new build replaces the old cache.

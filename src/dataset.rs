@@ -31,7 +31,7 @@ pub struct Dataset {
     pub fields: BTreeSet<Field>,
     /// The time zone whose wall clock the timestamps are (UTC when `None`): durations between
     /// two of them go through it, so that a DST change is counted.
-    pub zone: Option<chrono_tz::Tz>,
+    pub zone: Option<crate::zone::Zone>,
     /// What depends on all the tickets and not on the selection, worked out on first use so
     /// that a refilter does not walk every ticket again for it. The tickets are not changed
     /// once a report has been built.
@@ -123,15 +123,7 @@ impl Dataset {
     /// rows in the table, so that the selection reads columns, not tickets.
     pub fn select(&self, selection: &Selection) -> Dataset {
         let table = self.table();
-        let filter = selection.row_filter(table);
-        // Every row written, the count moved on for the kept ones: no branch on the filter.
-        let mut rows = vec![0u32; self.len()];
-        let mut kept = 0;
-        for &row in self.rows() {
-            rows[kept] = row;
-            kept += usize::from(filter.keeps(table, row as usize));
-        }
-        rows.truncate(kept);
+        let rows = selection.row_filter(table).select(table, self.rows());
         let mut part = self.part();
         part.rows = OnceCell::from(rows);
         Dataset {

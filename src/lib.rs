@@ -15,6 +15,7 @@ pub mod sample;
 pub mod selection;
 pub mod settings;
 pub mod table;
+pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -92,7 +92,7 @@ impl Settings {
 
     /// Checks what serde cannot: zones, times and numbers that make sense.
     /// The report's time zone, checked.
-    pub fn zone(&self) -> Result<Option<chrono_tz::Tz>, String> {
+    pub fn zone(&self) -> Result<Option<crate::zone::Zone>, String> {
         self.time_zone
             .as_deref()
             .map(|name| {

@@ -26,7 +26,7 @@ pub struct Layout {
     /// For a numeric satisfaction column.
     pub rating_scale: Option<RatingScale>,
     /// The report's time zone: instants in the file are read as its wall clock.
-    pub zone: Option<chrono_tz::Tz>,
+    pub zone: Option<crate::zone::Zone>,
     pub warnings: Vec<String>,
     /// Date columns (by header) whose day/month order no value decided.
     pub open_order: Vec<String>,
@@ -247,7 +247,7 @@ pub fn preview(layout: &Layout, rows: &[(u64, StringRecord)]) -> BTreeMap<Field,
         .collect()
 }
 
-fn preview_value(column: &Mapped, full: &str, zone: Option<chrono_tz::Tz>) -> String {
+fn preview_value(column: &Mapped, full: &str, zone: Option<crate::zone::Zone>) -> String {
     let text: String = full.chars().take(PREVIEW_CHARS).collect();
     let unread = || format!("✗ {text}");
     if let Some(form) = column.form {

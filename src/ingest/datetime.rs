@@ -2,9 +2,9 @@
 //! so that `03/04/2023` means the same in every row of a column.
 
 use chrono::{DateTime, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
 
 use crate::model::Timestamp;
+use crate::zone::Zone;
 
 /// One way of writing a datetime.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,7 +92,7 @@ impl DateForm {
 
     /// Parses `text` as the wall-clock time of `zone` (see `model`): naive forms are taken as
     /// written; forms that name an instant (an offset, Unix time) are turned into `zone`'s time.
-    pub fn parse_in(self, text: &str, zone: Option<Tz>) -> Option<Timestamp> {
+    pub fn parse_in(self, text: &str, zone: Option<Zone>) -> Option<Timestamp> {
         let utc = self.parse(text)?;
         match (self, zone) {
             (
@@ -302,7 +302,7 @@ pub fn parse_setting_time(text: &str) -> Option<Timestamp> {
 }
 
 /// The wall-clock time of `zone` at an instant, as a timestamp (see `model`).
-pub fn wall_clock(instant: Timestamp, zone: Tz) -> Timestamp {
+pub fn wall_clock(instant: Timestamp, zone: Zone) -> Timestamp {
     DateTime::from_timestamp(instant, 0)
         .map(|t| t.with_timezone(&zone).naive_local().and_utc().timestamp())
         .unwrap_or(instant)
@@ -311,7 +311,7 @@ pub fn wall_clock(instant: Timestamp, zone: Tz) -> Timestamp {
 /// The instant of a wall-clock time of `zone`. A time in the hour skipped in spring is read an
 /// hour later (as clocks that were not moved yet); one in the hour repeated in autumn is the
 /// earlier of the two.
-pub fn instant(wall: Timestamp, zone: Option<Tz>) -> Timestamp {
+pub fn instant(wall: Timestamp, zone: Option<Zone>) -> Timestamp {
     let Some(zone) = zone else {
         return wall;
     };
@@ -524,7 +524,7 @@ mod tests {
 
     #[test]
     fn instants_are_read_in_the_report_zone() {
-        let warsaw: Tz = "Europe/Warsaw".parse().unwrap();
+        let warsaw: Zone = "Europe/Warsaw".parse().unwrap();
         // 10:00Z is 12:00 in Warsaw in summer (CEST, +2).
         let form = detect_form(["2024-07-01T10:00:00Z"]).unwrap();
         assert_eq!(

@@ -5,10 +5,10 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Timestamp;
+use crate::zone::Zone;
 
 /// Spans longer than this are not measured (an absurd date, not a ticket).
 const MAX_SPAN_DAYS: i64 = 3660;
@@ -52,7 +52,7 @@ struct Interval {
 /// A compiled schedule.
 #[derive(Clone, Debug)]
 pub struct Schedule {
-    zone: Tz,
+    zone: Zone,
     weekly: [Vec<Interval>; 7],
     holidays: BTreeSet<NaiveDate>,
     special_days: BTreeMap<NaiveDate, Vec<Interval>>,
@@ -61,7 +61,7 @@ pub struct Schedule {
 impl ScheduleSpec {
     /// Checks and compiles; the message says which entry is wrong.
     pub fn compile(&self) -> Result<Schedule, String> {
-        let zone: Tz = self.time_zone.parse().map_err(|_| {
+        let zone: Zone = self.time_zone.parse().map_err(|_| {
             format!(
                 "'{}' is not a time zone name like Europe/Warsaw or America/New_York",
                 self.time_zone

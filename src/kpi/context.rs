@@ -16,7 +16,7 @@ pub struct Context<'a> {
     /// Days in the selected period, for utilisation.
     pub period_days: Option<f64>,
     /// The zone whose wall clock the timestamps are (UTC when `None`).
-    pub zone: Option<chrono_tz::Tz>,
+    pub zone: Option<crate::zone::Zone>,
     /// The selected date range, for retention and churn.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// All the data, where follow-ups are looked for (repeat contacts, returning customers);
@@ -58,7 +58,7 @@ impl<'a> Context<'a> {
         self
     }
 
-    pub fn with_zone(mut self, zone: Option<chrono_tz::Tz>) -> Context<'a> {
+    pub fn with_zone(mut self, zone: Option<crate::zone::Zone>) -> Context<'a> {
         self.zone = zone;
         self
     }

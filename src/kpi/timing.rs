@@ -10,7 +10,7 @@ use crate::ingest::datetime::instant;
 use crate::ingest::Field;
 use crate::model::{OptNumber, Ticket, Timestamp};
 use crate::table::{Categories, Duration, Ranked, Sample};
-use chrono_tz::Tz;
+use crate::zone::Zone;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
                           cannot be measured";
@@ -98,7 +98,7 @@ pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<
 }
 
 /// Calendar minutes to the first reply (timing source priority of the catalogue).
-pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
+pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Zone>) -> Option<f64> {
     ticket.first_response_minutes.get().or_else(|| {
         minutes_between(
             zone,
@@ -109,7 +109,7 @@ pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Tz>) -> Opti
 }
 
 /// Calendar minutes to the final solve.
-pub(crate) fn calendar_resolution(ticket: &Ticket, zone: Option<Tz>) -> Option<f64> {
+pub(crate) fn calendar_resolution(ticket: &Ticket, zone: Option<Zone>) -> Option<f64> {
     ticket
         .resolution_minutes
         .get()
@@ -210,7 +210,7 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
 /// Minutes from `start` to `end` (wall-clock times of `zone`, so a DST change counts); `None`
 /// when either is missing or the end comes first.
 pub(crate) fn minutes_between(
-    zone: Option<Tz>,
+    zone: Option<Zone>,
     start: Option<Timestamp>,
     end: Option<Timestamp>,
 ) -> Option<f64> {

@@ -220,7 +220,7 @@ impl TicketTable {
     /// The table of `tickets`, whose times are wall clock of `zone`. One pass over the tickets,
     /// every column filled from each: a pass per column read each ticket's memory twenty times
     /// over, a third of a second for 500 000 tickets.
-    pub fn build(tickets: &[Rc<Ticket>], zone: Option<chrono_tz::Tz>) -> TicketTable {
+    pub fn build(tickets: &[Rc<Ticket>], zone: Option<crate::zone::Zone>) -> TicketTable {
         let n = tickets.len();
         let mut table = TicketTable {
             created: Vec::with_capacity(n),

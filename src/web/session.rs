@@ -3,6 +3,7 @@
 //! JSON. The page itself never parses a file, so it stays responsive, and the worker can be
 //! stopped at any moment (Cancel terminates it).
 
+use std::cell::RefCell;
 use std::io::{self, Read};
 
 use js_sys::{Array, Function, Uint8Array};
@@ -39,7 +40,21 @@ pub struct Session {
     errors: Vec<IngestError>,
     /// Why the files of the last load could not be read, when none could.
     unreadable: Vec<IngestError>,
+    /// The last reports of this dataset, oldest first, by the settings and selection they were
+    /// asked with (`REPORTS_KEPT` of ≈80 KB each).
+    reports: RefCell<Vec<Kept>>,
 }
+
+/// A report kept: the settings and selection (as the page sent them) and its JSON.
+struct Kept {
+    settings: String,
+    selection: String,
+    json: String,
+}
+
+/// How many reports are kept: a filter set and cleared again, or a choice undone, is answered
+/// at once instead of computed again (the report over everything takes longest of all).
+const REPORTS_KEPT: usize = 8;
 
 #[wasm_bindgen]
 impl Session {
@@ -50,6 +65,7 @@ impl Session {
             dataset: Dataset::default(),
             errors: Vec::new(),
             unreadable: Vec::new(),
+            reports: RefCell::default(),
         }
     }
 
@@ -106,12 +122,32 @@ impl Session {
     /// The report over `selection` with `settings`, as the catalogue's JSON. Fails with the
     /// reason when the settings make no sense.
     pub fn report(&self, settings: &str, selection: &str) -> Result<String, JsError> {
-        let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
-        let selection: Selection =
+        let mut kept = self.reports.borrow_mut();
+        if let Some(at) = kept
+            .iter()
+            .position(|k| k.settings == settings && k.selection == selection)
+        {
+            // The newest again: kept longest.
+            let report = kept.remove(at);
+            let json = report.json.clone();
+            kept.push(report);
+            return Ok(json);
+        }
+        let parsed = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
+        let chosen: Selection =
             serde_json::from_str(selection).map_err(|e| JsError::new(&e.to_string()))?;
-        Report::build_with(&self.dataset, self.errors.clone(), &settings, &selection)
+        let json = Report::build_with(&self.dataset, self.errors.clone(), &parsed, &chosen)
             .map(|report| report.to_json())
-            .map_err(|e| JsError::new(&e))
+            .map_err(|e| JsError::new(&e))?;
+        if kept.len() == REPORTS_KEPT {
+            kept.remove(0);
+        }
+        kept.push(Kept {
+            settings: settings.to_string(),
+            selection: selection.to_string(),
+            json: json.clone(),
+        });
+        Ok(json)
     }
 
     /// Total bytes of the kept input.
@@ -135,12 +171,14 @@ impl Session {
         // The same input read again: the old tickets go first, so that a 1 GB export is not
         // held twice.
         self.dataset = Dataset::default();
+        self.reports.get_mut().clear();
         let (dataset, errors) = self.read_input(settings, choices, progress)?;
         Ok(self.keep(dataset, errors))
     }
 
     fn keep(&mut self, dataset: Dataset, errors: Vec<IngestError>) -> usize {
         let read = dataset.sources.len();
+        self.reports.get_mut().clear();
         self.dataset = dataset;
         self.errors = errors;
         read

@@ -115,9 +115,9 @@ fn zone_options(chosen: &str, i18n: &I18n) -> Html {
     html! {
         <>
             <option value="" selected={chosen.is_empty()}>{ i18n.t("settings.time_zone_default") }</option>
-            { for chrono_tz::TZ_VARIANTS.iter().map(|zone| {
-                let name = zone.name();
-                html! { <option value={name} selected={name == chosen}>{ name }</option> }
+            { for crate::zone::Zone::names().into_iter().map(|name| {
+                let selected = name == chosen;
+                html! { <option value={name.clone()} {selected}>{ name }</option> }
             }) }
         </>
     }
