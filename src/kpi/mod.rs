@@ -145,15 +145,21 @@ impl Kpi {
 
     /// Mean as the headline, with n.
     pub fn mean_of(unit: &'static str, values: &[f64], reason: &str) -> Kpi {
-        match stats::mean(values) {
-            Some(mean) => Kpi {
-                value: Some(mean),
-                unit,
-                n: Some(values.len()),
-                mean: Some(mean),
-                ..Kpi::default()
-            },
-            None => Kpi::null(unit, reason),
+        Kpi::mean_from(unit, values.iter().sum(), values.len(), reason)
+    }
+
+    /// The same from the values' sum (added in order) and count.
+    pub fn mean_from(unit: &'static str, sum: f64, n: usize, reason: &str) -> Kpi {
+        if n == 0 {
+            return Kpi::null(unit, reason);
+        }
+        let mean = sum / n as f64;
+        Kpi {
+            value: Some(mean),
+            unit,
+            n: Some(n),
+            mean: Some(mean),
+            ..Kpi::default()
         }
     }
 

@@ -4,20 +4,60 @@ use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::Ticket;
+use crate::table::TicketTable;
 
 const NO_REPLIES: &str =
     "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
 const NO_SOLVED_WITH_REPLIES: &str = "no solved ticket in the selection has a reply count";
 
-/// Solved rows with a known reply count, with it.
-fn solved_with_replies(dataset: &Dataset) -> impl Iterator<Item = (usize, u32)> + '_ {
-    let table = dataset.table();
-    dataset
-        .rows()
-        .iter()
-        .map(|&row| row as usize)
-        .filter(|&row| table.solved[row])
-        .filter_map(|row| Some((row, table.replies[row]?)))
+/// Solved rows with a known reply count, and those with exactly one reply and no reopen:
+/// `first_contact_resolution`'s and `replies_per_ticket`'s counts, row by row.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct SolvedReplies {
+    known: usize,
+    one_touch: usize,
+    replies: u64,
+}
+
+impl SolvedReplies {
+    pub fn add(&mut self, table: &TicketTable, row: usize) {
+        let Some(replies) = table.replies[row].filter(|_| table.solved[row]) else {
+            return;
+        };
+        self.known += 1;
+        self.replies += u64::from(replies);
+        // An unknown reopen count counts as none.
+        self.one_touch += usize::from(replies == 1 && table.reopens[row].unwrap_or(0) == 0);
+    }
+
+    fn of(dataset: &Dataset) -> SolvedReplies {
+        let table = dataset.table();
+        let mut counts = SolvedReplies::default();
+        for &row in dataset.rows() {
+            counts.add(table, row as usize);
+        }
+        counts
+    }
+
+    /// `first_contact_resolution` of the rows counted; `has_reopens`: the export has a reopen
+    /// count (else the reply count alone decides, and the KPI says so).
+    pub fn first_contact_resolution(&self, has_reopens: bool) -> Kpi {
+        let note = (!has_reopens).then(|| {
+            "this export has no reopen count, so the reply count alone decides".to_string()
+        });
+        Kpi::percent(self.one_touch, self.known, NO_SOLVED_WITH_REPLIES).with_note(note)
+    }
+
+    /// `replies_per_ticket` of the rows counted. Reply counts add up exactly in a `u64`, as
+    /// they do as floats: the mean is the same either way.
+    pub fn replies_per_ticket(&self) -> Kpi {
+        Kpi::mean_from(
+            REPLIES,
+            self.replies as f64,
+            self.known,
+            NO_SOLVED_WITH_REPLIES,
+        )
+    }
 }
 
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
@@ -26,18 +66,7 @@ pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Replies) {
         return Kpi::null(super::PERCENT, NO_REPLIES);
     }
-    let reopens = &dataset.table().reopens;
-    let (mut one_touch, mut known) = (0, 0);
-    for (row, replies) in solved_with_replies(dataset) {
-        known += 1;
-        // An unknown reopen count counts as none.
-        if replies == 1 && reopens[row].unwrap_or(0) == 0 {
-            one_touch += 1;
-        }
-    }
-    let note = (!dataset.has(Field::Reopens))
-        .then(|| "this export has no reopen count, so the reply count alone decides".to_string());
-    Kpi::percent(one_touch, known, NO_SOLVED_WITH_REPLIES).with_note(note)
+    SolvedReplies::of(dataset).first_contact_resolution(dataset.has(Field::Reopens))
 }
 
 /// `reopen_rate`: solved tickets reopened at least once ÷ solved tickets with a known reopen count.
@@ -69,10 +98,7 @@ pub fn replies_per_ticket(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::Replies) {
         return Kpi::null(REPLIES, NO_REPLIES);
     }
-    let replies: Vec<f64> = solved_with_replies(dataset)
-        .map(|(_, r)| f64::from(r))
-        .collect();
-    Kpi::mean_of(REPLIES, &replies, NO_SOLVED_WITH_REPLIES)
+    SolvedReplies::of(dataset).replies_per_ticket()
 }
 
 /// `quality_score`: the mean QA review score (percent) of the tickets that have one.

@@ -16,12 +16,10 @@ pub fn csat(dataset: &Dataset) -> Kpi {
         return Kpi::null(PERCENT, NO_SATISFACTION);
     }
     let table = dataset.table();
-    let (mut satisfied, mut rated, mut scores) = (0, 0, Vec::new());
+    let (mut ratings, mut scores) = (Ratings::default(), Vec::new());
     for &row in dataset.rows() {
         let row = row as usize;
-        if table.satisfaction[row].is_rated() {
-            rated += 1;
-            satisfied += usize::from(table.satisfaction[row] == Answer::Satisfied);
+        if ratings.add(table.satisfaction[row]) {
             scores.extend(table.satisfaction_score[row].get());
         }
     }
@@ -36,14 +34,42 @@ pub fn csat(dataset: &Dataset) -> Kpi {
             score,
         } = answer
         {
-            rated += 1;
-            satisfied += usize::from(*is_satisfied);
+            ratings.add(match is_satisfied {
+                true => Answer::Satisfied,
+                false => Answer::Unsatisfied,
+            });
             scores.extend(score);
         }
     }
-    let mut kpi = Kpi::percent(satisfied, rated, "no rated ticket in the selection");
+    let mut kpi = ratings.csat();
     kpi.mean = super::stats::mean(&scores);
     kpi
+}
+
+/// Rated answers and the satisfied among them: `csat`'s counts, answer by answer.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Ratings {
+    satisfied: usize,
+    rated: usize,
+}
+
+impl Ratings {
+    /// Counts a rated answer; whether it was one.
+    pub fn add(&mut self, answer: Answer) -> bool {
+        let rated = answer.is_rated();
+        self.rated += usize::from(rated);
+        self.satisfied += usize::from(answer == Answer::Satisfied);
+        rated
+    }
+
+    /// `csat` of the answers counted (without the mean score).
+    pub fn csat(&self) -> Kpi {
+        Kpi::percent(
+            self.satisfied,
+            self.rated,
+            "no rated ticket in the selection",
+        )
+    }
 }
 
 /// `csat_response_rate`: rated ÷ (rated + offered but unanswered); null where the export does not

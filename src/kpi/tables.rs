@@ -6,10 +6,14 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::{quality, satisfaction, team, timing, Context};
+use super::quality::SolvedReplies;
+use super::satisfaction::Ratings;
+use super::team::{self, DaySpan};
+use super::timing::{self, Mean};
+use super::Context;
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::table::Categories;
+use crate::table::{Categories, Duration, Sample};
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -30,23 +34,36 @@ pub struct AgentRow {
 /// Per agent, most solved first.
 pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> {
     let table = dataset.table();
-    let mut rows: Vec<AgentRow> = group_by(dataset, &table.agent)
+    let gates = Gates::of(dataset, context.settings.agent_hours_per_week);
+    let mut rows: Vec<AgentRow> = tally_by(dataset, &table.agent, &gates)
         .into_iter()
-        .map(|(agent, subset)| AgentRow {
-            agent,
-            tickets: subset.len(),
-            solved: subset
-                .rows()
-                .iter()
-                .filter(|&&row| table.solved[row as usize])
-                .count(),
-            median_first_response_minutes: timing::first_response_time(&subset).value,
-            median_resolution_minutes: timing::resolution_time(&subset).value,
-            csat: satisfaction::csat(&subset).value,
-            first_contact_resolution: quality::first_contact_resolution(&subset).value,
-            replies_per_ticket: quality::replies_per_ticket(&subset).value,
-            average_handle_minutes: timing::average_handle_time(&subset).value,
-            utilization: team::agent_utilization(&subset, context).value,
+        .map(|(agent, tally)| {
+            // An agent's tickets are those of one agent.
+            let utilization = gates.hours_per_week.and_then(|hours| {
+                let days = context.period_days.or_else(|| tally.days.days())?;
+                team::utilization(hours, 1, tally.handle.sum, days).value
+            });
+            AgentRow {
+                agent,
+                tickets: tally.tickets,
+                solved: tally.solved,
+                median_first_response_minutes: tally.first_response.median(),
+                median_resolution_minutes: tally.resolution.median(),
+                csat: csat(&tally.ratings, &gates),
+                first_contact_resolution: gates
+                    .replies
+                    .then(|| tally.replies.first_contact_resolution(gates.reopens).value)
+                    .flatten(),
+                replies_per_ticket: gates
+                    .replies
+                    .then(|| tally.replies.replies_per_ticket().value)
+                    .flatten(),
+                average_handle_minutes: gates
+                    .handle
+                    .then(|| tally.handle.average_handle_time().value)
+                    .flatten(),
+                utilization,
+            }
         })
         .collect();
     rows.sort_by(|a, b| b.solved.cmp(&a.solved).then(a.agent.cmp(&b.agent)));
@@ -65,41 +82,141 @@ pub struct ChannelRow {
 
 /// Per channel, busiest first.
 pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
-    let mut rows: Vec<ChannelRow> = group_by(dataset, &dataset.table().channel)
+    // No handle time in these rows: not read.
+    let gates = Gates {
+        handle: false,
+        ..Gates::of(dataset, None)
+    };
+    let mut rows: Vec<ChannelRow> = tally_by(dataset, &dataset.table().channel, &gates)
         .into_iter()
-        .map(|(channel, subset)| ChannelRow {
+        .map(|(channel, tally)| ChannelRow {
             channel,
-            tickets: subset.len(),
-            median_first_response_minutes: timing::first_response_time(&subset).value,
-            median_resolution_minutes: timing::resolution_time(&subset).value,
-            csat: satisfaction::csat(&subset).value,
+            tickets: tally.tickets,
+            median_first_response_minutes: tally.first_response.median(),
+            median_resolution_minutes: tally.resolution.median(),
+            csat: csat(&tally.ratings, &gates),
         })
         .collect();
     rows.sort_by(|a, b| b.tickets.cmp(&a.tickets).then(a.channel.cmp(&b.channel)));
     rows
 }
 
-/// The tickets of each value of `key` (tickets without one are left out), as datasets with the
-/// same columns as the whole, but for channel and priority: a row shows each KPI's value only, so
-/// the per-channel and per-priority breakdowns of every agent's KPIs would be work thrown away.
-fn group_by(dataset: &Dataset, category: &Categories) -> BTreeMap<String, Dataset> {
-    let mut template = dataset.part();
-    template.fields.remove(&Field::Channel);
-    template.fields.remove(&Field::Priority);
-    // By code while grouping (a code is one text), named once at the end.
-    let mut groups: Vec<Option<Dataset>> = (0..=category.names.len()).map(|_| None).collect();
+/// Which of the tables' KPIs the dataset's columns (and the settings) allow: a KPI that is
+/// null for want of a column is null in every row too.
+struct Gates {
+    first_response: bool,
+    resolution: bool,
+    satisfaction: bool,
+    replies: bool,
+    reopens: bool,
+    /// Handle times are read (from the tickets themselves: no column holds them).
+    handle: bool,
+    /// Set, and handle times known: utilisation is worked out.
+    hours_per_week: Option<f64>,
+}
+
+impl Gates {
+    /// `hours_per_week`: the settings' hours per agent (utilisation).
+    fn of(dataset: &Dataset, hours_per_week: Option<f64>) -> Gates {
+        let handle = dataset.has(Field::HandleMinutes);
+        Gates {
+            first_response: timing::first_response_unavailable(dataset).is_none(),
+            resolution: timing::resolution_unavailable(dataset).is_none(),
+            satisfaction: dataset.has(Field::Satisfaction),
+            replies: dataset.has(Field::Replies),
+            reopens: dataset.has(Field::Reopens),
+            handle,
+            hours_per_week: hours_per_week.filter(|h| *h > 0.0 && handle),
+        }
+    }
+}
+
+/// One group's rows folded into the counts of the KPIs the tables show: the same counts the
+/// KPI functions make over their rows (`Ratings`, `SolvedReplies`, `Mean`, the timing samples),
+/// so that a row of a table is the card over that group.
+struct Tally<'t> {
+    tickets: usize,
+    solved: usize,
+    first_response: Median<'t>,
+    resolution: Median<'t>,
+    ratings: Ratings,
+    replies: SolvedReplies,
+    handle: Mean,
+    days: DaySpan,
+}
+
+/// `csat` of a group's ratings, where the export has them.
+fn csat(ratings: &Ratings, gates: &Gates) -> Option<f64> {
+    gates.satisfaction.then(|| ratings.csat().value).flatten()
+}
+
+/// A timing KPI's sample of a group: its median, or `None` (no value, or no column for it).
+struct Median<'t>(Option<Sample<'t>>);
+
+impl Median<'_> {
+    fn median(self) -> Option<f64> {
+        Some(self.0?.summary()?.median)
+    }
+}
+
+/// The rows of each value of `key` (rows without one are left out) folded into a tally, in one
+/// pass over the dataset's rows: one pass per group and KPI read each column once per group.
+fn tally_by<'t>(
+    dataset: &'t Dataset,
+    category: &Categories,
+    gates: &Gates,
+) -> BTreeMap<String, Tally<'t>> {
+    let table = dataset.table();
+    let sample = |wanted: bool, duration: Duration| {
+        let column = (table.ranked(duration), table.minutes(duration));
+        Median(wanted.then(|| Sample::new(Some(column))))
+    };
+    let new_tally = || Tally {
+        tickets: 0,
+        solved: 0,
+        first_response: sample(gates.first_response, Duration::FirstResponse),
+        resolution: sample(gates.resolution, Duration::Resolution),
+        ratings: Ratings::default(),
+        replies: SolvedReplies::default(),
+        handle: Mean::default(),
+        days: DaySpan::default(),
+    };
+    let (first_response, resolution) = (
+        table.minutes(Duration::FirstResponse),
+        table.minutes(Duration::Resolution),
+    );
+    // By code while counting (a code is one text), named once at the end.
+    let mut groups: Vec<Option<Tally>> = (0..=category.names.len()).map(|_| None).collect();
     for &row in dataset.rows() {
-        let code = category.codes[row as usize];
-        if code != 0 {
-            groups[code as usize]
-                .get_or_insert_with(|| template.part())
-                .push_row(row);
+        let row = row as usize;
+        let code = category.codes[row] as usize;
+        if code == 0 {
+            continue;
+        }
+        let tally = groups[code].get_or_insert_with(new_tally);
+        tally.tickets += 1;
+        tally.solved += usize::from(table.solved[row]);
+        if let (Some(sample), Some(minutes)) =
+            (&mut tally.first_response.0, first_response[row].get())
+        {
+            sample.push(row, minutes);
+        }
+        if let (Some(sample), Some(minutes)) = (&mut tally.resolution.0, resolution[row].get()) {
+            if timing::resolution_counts(table, row) {
+                sample.push(row, minutes);
+            }
+        }
+        tally.ratings.add(table.satisfaction[row]);
+        tally.replies.add(table, row);
+        if gates.handle {
+            tally.handle.add(table.tickets[row].handle_minutes.get());
+            tally.days.add(table.created[row].get());
         }
     }
     groups
         .into_iter()
         .enumerate()
-        .filter_map(|(code, group)| Some((category.name(code as u32)?.to_string(), group?)))
+        .filter_map(|(code, tally)| Some((category.name(code as u32)?.to_string(), tally?)))
         .collect()
 }
 
@@ -107,6 +224,74 @@ fn group_by(dataset: &Dataset, category: &Categories) -> BTreeMap<String, Datase
 mod tests {
     use super::*;
     use crate::kpi::tests::dataset;
+    use crate::kpi::{quality, satisfaction};
+    use crate::selection::Selection;
+    use crate::settings::Settings;
+
+    /// Each row of both tables equals the KPI functions over that agent's (channel's) tickets,
+    /// selected as the filter selects them: on the generated sample (every column but handle
+    /// time, several thousand tickets, big groups counted in buckets) and on a Freshdesk export
+    /// (handle time, utilisation, no reopen count).
+    #[test]
+    fn every_row_is_the_card_over_its_tickets() {
+        let sample = crate::ingest::read_export("z.csv", &crate::sample::zendesk_csv(5)).unwrap();
+        let freshdesk = std::fs::read("tests/fixtures/freshdesk_small.csv").unwrap();
+        let freshdesk = crate::ingest::read_export("f.csv", &freshdesk).unwrap();
+        let settings = Settings {
+            agent_hours_per_week: Some(10.0),
+            ..Settings::default()
+        };
+        // An open ticket with a resolution time (reopened after a solve): not a resolution.
+        let reopened = crate::ingest::read_export(
+            "r.csv",
+            b"Id,Status,Via,Assignee,Created at,First reply time in minutes,Full resolution time in minutes,Replies\n\
+              1,Solved,Mail,Ann,2024-03-01 08:00,10,60,1\n\
+              2,Open,Mail,Ann,2024-03-01 09:00,20,5,2\n\
+              3,Solved,Chat,Bob,2024-03-01 10:00,,90,\n",
+        )
+        .unwrap();
+        for export in [sample, freshdesk, reopened] {
+            let data = Dataset::merge(vec![export]);
+            let context = Context::new(&settings, data.as_of(), None).unwrap();
+            let agents = agent_leaderboard(&data, &context);
+            assert!(agents.len() > 1);
+            for row in &agents {
+                let part = data.select(&Selection {
+                    agent: vec![row.agent.clone()],
+                    ..Selection::default()
+                });
+                let expected = AgentRow {
+                    agent: row.agent.clone(),
+                    tickets: part.len(),
+                    solved: part.each_ticket().filter(|t| t.is_solved()).count(),
+                    median_first_response_minutes: timing::first_response_time(&part).value,
+                    median_resolution_minutes: timing::resolution_time(&part).value,
+                    csat: satisfaction::csat(&part).value,
+                    first_contact_resolution: quality::first_contact_resolution(&part).value,
+                    replies_per_ticket: quality::replies_per_ticket(&part).value,
+                    average_handle_minutes: timing::average_handle_time(&part).value,
+                    utilization: team::agent_utilization(&part, &context).value,
+                };
+                assert_eq!(row, &expected);
+            }
+            for row in channel_performance(&data) {
+                let part = data.select(&Selection {
+                    channel: vec![row.channel.clone()],
+                    ..Selection::default()
+                });
+                assert_eq!(row.tickets, part.len());
+                assert_eq!(
+                    row.median_first_response_minutes,
+                    timing::first_response_time(&part).value
+                );
+                assert_eq!(
+                    row.median_resolution_minutes,
+                    timing::resolution_time(&part).value
+                );
+                assert_eq!(row.csat, satisfaction::csat(&part).value);
+            }
+        }
+    }
 
     #[test]
     fn leaderboard_rows_use_the_kpi_definitions() {

@@ -2,9 +2,11 @@
 
 use std::collections::BTreeSet;
 
+use super::timing::Mean;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
+use crate::model::Timestamp;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 
 /// `escalation_rate`: escalated tickets ÷ tickets. Escalated: more than one group station, or a
@@ -103,18 +105,23 @@ pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
         .each_ticket()
         .filter_map(|t| t.agent.as_deref())
         .collect();
-    let handled: f64 = dataset
-        .each_ticket()
-        .filter_map(|t| t.handle_minutes.get())
-        .sum();
-    let available = agents.len() as f64 * hours_per_week * 60.0 * days / 7.0;
+    let mut handled = Mean::default();
+    for ticket in dataset.each_ticket() {
+        handled.add(ticket.handle_minutes.get());
+    }
+    utilization(hours_per_week, agents.len(), handled.sum, days)
+}
+
+/// `agent_utilization` of `agents` who handled `handled` minutes over `days` days.
+pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days: f64) -> Kpi {
+    let available = agents as f64 * hours_per_week * 60.0 * days / 7.0;
     if available <= 0.0 {
         return Kpi::null(PERCENT, "no agent in the selection");
     }
     let mut kpi = Kpi {
         value: Some(100.0 * handled / available),
         unit: PERCENT,
-        n: Some(agents.len()),
+        n: Some(agents),
         ..Kpi::default()
     };
     kpi.extras.insert("band_low", 70.0);
@@ -151,14 +158,31 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
 /// Days from the first to the last creation day, both included.
 fn data_days(dataset: &Dataset) -> Option<f64> {
     let created = &dataset.table().created;
-    let days = dataset
-        .rows()
-        .iter()
-        .filter_map(|&row| created[row as usize].get().map(|c| c.div_euclid(86_400)));
-    let (min, max) = days.fold(None, |range: Option<(i64, i64)>, d| {
-        Some(range.map_or((d, d), |(lo, hi)| (lo.min(d), hi.max(d))))
-    })?;
-    Some((max - min + 1) as f64)
+    let mut span = DaySpan::default();
+    for &row in dataset.rows() {
+        span.add(created[row as usize].get());
+    }
+    span.days()
+}
+
+/// The first and the last creation day met, row by row.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct DaySpan(Option<(i64, i64)>);
+
+impl DaySpan {
+    pub fn add(&mut self, created: Option<Timestamp>) {
+        if let Some(day) = created.map(|c| c.div_euclid(86_400)) {
+            self.0 = Some(
+                self.0
+                    .map_or((day, day), |(lo, hi)| (lo.min(day), hi.max(day))),
+            );
+        }
+    }
+
+    /// Days from the first to the last, both included.
+    pub fn days(&self) -> Option<f64> {
+        self.0.map(|(first, last)| (last - first + 1) as f64)
+    }
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::ingest::datetime::instant;
 use crate::ingest::Field;
 use crate::model::{OptNumber, Ticket, Timestamp};
-use crate::table::{Categories, Duration, Ranked, Sample};
+use crate::table::{Categories, Duration, Ranked, Sample, TicketTable};
 use crate::zone::Zone;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
@@ -18,26 +18,34 @@ const NO_CREATED: &str = "no creation time column in this export, so durations f
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
 pub fn first_response_time(dataset: &Dataset) -> Kpi {
-    let has_column = dataset.has(Field::FirstResponseMinutes);
-    let has_times = dataset.has(Field::FirstResponseAt) && dataset.has(Field::CreatedAt);
-    if !has_column && !has_times {
-        let reason = if dataset.has(Field::FirstResponseAt) {
-            NO_CREATED.to_string()
-        } else if dataset.has(Field::FirstResponseBusinessMinutes) {
-            "this export has only the business-hours first reply time (see \
-             first_response_time_business), no calendar one"
-                .to_string()
-        } else {
-            "no first response column in this export (e.g. Zendesk 'First reply time in \
-             minutes' or a first-response timestamp)"
-                .to_string()
-        };
+    if let Some(reason) = first_response_unavailable(dataset) {
         return Kpi::null(MINUTES, reason);
     }
     let table = dataset.table();
     // Replied tickets are those with a measure: no further filter.
     with_breakdowns(dataset, Source::Column(Duration::FirstResponse), |_| true)
         .with_note(negative_note(dataset, &table.reply_before_creation))
+}
+
+/// Why the dataset cannot have a first response time (the columns it lacks); `None` when it can.
+pub(crate) fn first_response_unavailable(dataset: &Dataset) -> Option<&'static str> {
+    let has_column = dataset.has(Field::FirstResponseMinutes);
+    let has_times = dataset.has(Field::FirstResponseAt) && dataset.has(Field::CreatedAt);
+    if has_column || has_times {
+        None
+    } else if dataset.has(Field::FirstResponseAt) {
+        Some(NO_CREATED)
+    } else if dataset.has(Field::FirstResponseBusinessMinutes) {
+        Some(
+            "this export has only the business-hours first reply time (see \
+             first_response_time_business), no calendar one",
+        )
+    } else {
+        Some(
+            "no first response column in this export (e.g. Zendesk 'First reply time in \
+             minutes' or a first-response timestamp)",
+        )
+    }
 }
 
 /// A reply time from timestamps whose reply comes before the creation: left out, and noted.
@@ -141,23 +149,36 @@ fn solved_at(ticket: &Ticket) -> Option<Timestamp> {
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
 pub fn resolution_time(dataset: &Dataset) -> Kpi {
-    let has_column = dataset.has(Field::ResolutionMinutes);
-    let has_times = dataset.has(Field::CreatedAt)
-        && (dataset.has(Field::SolvedAt) || dataset.has(Field::ClosedAt));
-    if !has_column && !has_times {
-        let reason = if dataset.has(Field::SolvedAt) {
-            NO_CREATED
-        } else {
-            "no resolution column in this export (e.g. Zendesk 'Full resolution time in minutes' \
-             or a solved/resolved timestamp)"
-        };
+    if let Some(reason) = resolution_unavailable(dataset) {
         return Kpi::null(MINUTES, reason);
     }
     let table = dataset.table();
     with_breakdowns(dataset, Source::Column(Duration::Resolution), |row| {
-        table.solved[row]
+        resolution_counts(table, row)
     })
     .with_note(negative_note(dataset, &table.solve_before_creation))
+}
+
+/// Why the dataset cannot have a resolution time; `None` when it can.
+pub(crate) fn resolution_unavailable(dataset: &Dataset) -> Option<&'static str> {
+    let has_column = dataset.has(Field::ResolutionMinutes);
+    let has_times = dataset.has(Field::CreatedAt)
+        && (dataset.has(Field::SolvedAt) || dataset.has(Field::ClosedAt));
+    if has_column || has_times {
+        None
+    } else if dataset.has(Field::SolvedAt) {
+        Some(NO_CREATED)
+    } else {
+        Some(
+            "no resolution column in this export (e.g. Zendesk 'Full resolution time in minutes' \
+             or a solved/resolved timestamp)",
+        )
+    }
+}
+
+/// Whether a row's resolution minutes count: solved tickets only.
+pub(crate) fn resolution_counts(table: &TicketTable, row: usize) -> bool {
+    table.solved[row]
 }
 
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
@@ -196,15 +217,37 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
             "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
         );
     }
-    let values: Vec<f64> = dataset
-        .each_ticket()
-        .filter_map(|t| t.handle_minutes.get())
-        .collect();
-    Kpi::mean_of(
-        MINUTES,
-        &values,
-        "no ticket in the selection has a handle time",
-    )
+    let mut handle = Mean::default();
+    for ticket in dataset.each_ticket() {
+        handle.add(ticket.handle_minutes.get());
+    }
+    handle.average_handle_time()
+}
+
+/// A sum and a count, in row order: `average_handle_time` (and utilisation's handled minutes)
+/// row by row.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Mean {
+    pub sum: f64,
+    pub n: usize,
+}
+
+impl Mean {
+    pub fn add(&mut self, value: Option<f64>) {
+        if let Some(value) = value {
+            self.sum += value;
+            self.n += 1;
+        }
+    }
+
+    pub fn average_handle_time(&self) -> Kpi {
+        Kpi::mean_from(
+            MINUTES,
+            self.sum,
+            self.n,
+            "no ticket in the selection has a handle time",
+        )
+    }
 }
 
 /// Minutes from `start` to `end` (wall-clock times of `zone`, so a DST change counts); `None`
