@@ -14,6 +14,7 @@ mod series;
 mod sla;
 pub mod stats;
 mod tables;
+mod tally;
 mod team;
 pub(crate) mod timing;
 mod volume;

@@ -78,19 +78,35 @@ pub fn reopen_rate(dataset: &Dataset) -> Kpi {
         );
     }
     let table = dataset.table();
-    let counts: Vec<u32> = dataset
-        .rows()
-        .iter()
-        .map(|&row| row as usize)
-        .filter(|&row| table.solved[row])
-        .filter_map(|row| table.reopens[row])
-        .collect();
-    let reopened = counts.iter().filter(|&&r| r >= 1).count();
-    Kpi::percent(
-        reopened,
-        counts.len(),
-        "no solved ticket in the selection has a reopen count",
-    )
+    let mut counts = Reopens::default();
+    for &row in dataset.rows() {
+        counts.add(table, row as usize);
+    }
+    counts.reopen_rate()
+}
+
+/// Solved rows with a known reopen count, and the reopened among them: `reopen_rate`'s counts.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Reopens {
+    known: usize,
+    reopened: usize,
+}
+
+impl Reopens {
+    pub fn add(&mut self, table: &TicketTable, row: usize) {
+        if let Some(reopens) = table.reopens[row].filter(|_| table.solved[row]) {
+            self.known += 1;
+            self.reopened += usize::from(reopens >= 1);
+        }
+    }
+
+    pub fn reopen_rate(&self) -> Kpi {
+        Kpi::percent(
+            self.reopened,
+            self.known,
+            "no solved ticket in the selection has a reopen count",
+        )
+    }
 }
 
 /// `replies_per_ticket`: mean agent replies per solved ticket with a known reply count.

@@ -117,30 +117,53 @@ pub fn nps(dataset: &Dataset) -> Kpi {
         return Kpi::null(SCORE, "no 0–10 recommendation (NPS) column in this export");
     }
     let table = dataset.table();
-    let scores: Vec<u8> = dataset
-        .rows()
-        .iter()
-        .map(|&row| table.nps_score[row as usize])
-        .filter(|&score| score != UNKNOWN_SCORE)
-        .chain(dataset.surveys.iter().filter_map(|s| s.nps_score))
-        .collect();
-    if scores.is_empty() {
-        return Kpi::null(SCORE, "no NPS answer in the selection");
+    let mut answers = NpsAnswers::default();
+    for &row in dataset.rows() {
+        answers.add(table.nps_score[row as usize]);
     }
-    let promoters = scores.iter().filter(|&&s| s >= 9).count();
-    let detractors = scores.iter().filter(|&&s| s <= 6).count();
-    let passives = scores.len() - promoters - detractors;
-    let n = scores.len() as f64;
-    let mut kpi = Kpi {
-        value: Some(100.0 * promoters as f64 / n - 100.0 * detractors as f64 / n),
-        unit: SCORE,
-        n: Some(scores.len()),
-        ..Kpi::default()
-    };
-    kpi.extras.insert("promoters", promoters as f64);
-    kpi.extras.insert("passives", passives as f64);
-    kpi.extras.insert("detractors", detractors as f64);
-    kpi
+    for score in dataset.surveys.iter().filter_map(|s| s.nps_score) {
+        answers.add(score);
+    }
+    answers.nps()
+}
+
+/// 0–10 answers by kind: `nps`'s counts, answer by answer.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct NpsAnswers {
+    promoters: usize,
+    passives: usize,
+    detractors: usize,
+}
+
+impl NpsAnswers {
+    /// Counts a score (`UNKNOWN_SCORE`: none).
+    pub fn add(&mut self, score: u8) {
+        match score {
+            UNKNOWN_SCORE => {}
+            9.. => self.promoters += 1,
+            7..=8 => self.passives += 1,
+            _ => self.detractors += 1,
+        }
+    }
+
+    /// `nps` of the answers counted: % promoters − % detractors, with the three counts.
+    pub fn nps(&self) -> Kpi {
+        let answered = self.promoters + self.passives + self.detractors;
+        if answered == 0 {
+            return Kpi::null(SCORE, "no NPS answer in the selection");
+        }
+        let n = answered as f64;
+        let mut kpi = Kpi {
+            value: Some(100.0 * self.promoters as f64 / n - 100.0 * self.detractors as f64 / n),
+            unit: SCORE,
+            n: Some(answered),
+            ..Kpi::default()
+        };
+        kpi.extras.insert("promoters", self.promoters as f64);
+        kpi.extras.insert("passives", self.passives as f64);
+        kpi.extras.insert("detractors", self.detractors as f64);
+        kpi
+    }
 }
 
 /// `ces`: mean customer effort score on its scale (settings; default 1–7, 7 = easiest), with

@@ -8,12 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use super::quality::SolvedReplies;
 use super::satisfaction::Ratings;
+use super::tally::{Gates, Median};
 use super::team::{self, DaySpan};
-use super::timing::{self, Mean};
+use super::timing::Mean;
 use super::Context;
 use crate::dataset::Dataset;
-use crate::ingest::Field;
-use crate::table::{Categories, Duration, Sample};
+use crate::table::{Categories, Duration};
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -101,36 +101,6 @@ pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
     rows
 }
 
-/// Which of the tables' KPIs the dataset's columns (and the settings) allow: a KPI that is
-/// null for want of a column is null in every row too.
-struct Gates {
-    first_response: bool,
-    resolution: bool,
-    satisfaction: bool,
-    replies: bool,
-    reopens: bool,
-    /// Handle times are read (from the tickets themselves: no column holds them).
-    handle: bool,
-    /// Set, and handle times known: utilisation is worked out.
-    hours_per_week: Option<f64>,
-}
-
-impl Gates {
-    /// `hours_per_week`: the settings' hours per agent (utilisation).
-    fn of(dataset: &Dataset, hours_per_week: Option<f64>) -> Gates {
-        let handle = dataset.has(Field::HandleMinutes);
-        Gates {
-            first_response: timing::first_response_unavailable(dataset).is_none(),
-            resolution: timing::resolution_unavailable(dataset).is_none(),
-            satisfaction: dataset.has(Field::Satisfaction),
-            replies: dataset.has(Field::Replies),
-            reopens: dataset.has(Field::Reopens),
-            handle,
-            hours_per_week: hours_per_week.filter(|h| *h > 0.0 && handle),
-        }
-    }
-}
-
 /// One group's rows folded into the counts of the KPIs the tables show: the same counts the
 /// KPI functions make over their rows (`Ratings`, `SolvedReplies`, `Mean`, the timing samples),
 /// so that a row of a table is the card over that group.
@@ -150,15 +120,6 @@ fn csat(ratings: &Ratings, gates: &Gates) -> Option<f64> {
     gates.satisfaction.then(|| ratings.csat().value).flatten()
 }
 
-/// A timing KPI's sample of a group: its median, or `None` (no value, or no column for it).
-struct Median<'t>(Option<Sample<'t>>);
-
-impl Median<'_> {
-    fn median(self) -> Option<f64> {
-        Some(self.0?.summary()?.median)
-    }
-}
-
 /// The rows of each value of `key` (rows without one are left out) folded into a tally, in one
 /// pass over the dataset's rows: one pass per group and KPI read each column once per group.
 fn tally_by<'t>(
@@ -167,24 +128,16 @@ fn tally_by<'t>(
     gates: &Gates,
 ) -> BTreeMap<String, Tally<'t>> {
     let table = dataset.table();
-    let sample = |wanted: bool, duration: Duration| {
-        let column = (table.ranked(duration), table.minutes(duration));
-        Median(wanted.then(|| Sample::new(Some(column))))
-    };
     let new_tally = || Tally {
         tickets: 0,
         solved: 0,
-        first_response: sample(gates.first_response, Duration::FirstResponse),
-        resolution: sample(gates.resolution, Duration::Resolution),
+        first_response: Median::of(table, gates.first_response, Duration::FirstResponse),
+        resolution: Median::of(table, gates.resolution, Duration::Resolution),
         ratings: Ratings::default(),
         replies: SolvedReplies::default(),
         handle: Mean::default(),
         days: DaySpan::default(),
     };
-    let (first_response, resolution) = (
-        table.minutes(Duration::FirstResponse),
-        table.minutes(Duration::Resolution),
-    );
     // By code while counting (a code is one text), named once at the end.
     let mut groups: Vec<Option<Tally>> = (0..=category.names.len()).map(|_| None).collect();
     for &row in dataset.rows() {
@@ -196,16 +149,8 @@ fn tally_by<'t>(
         let tally = groups[code].get_or_insert_with(new_tally);
         tally.tickets += 1;
         tally.solved += usize::from(table.solved[row]);
-        if let (Some(sample), Some(minutes)) =
-            (&mut tally.first_response.0, first_response[row].get())
-        {
-            sample.push(row, minutes);
-        }
-        if let (Some(sample), Some(minutes)) = (&mut tally.resolution.0, resolution[row].get()) {
-            if timing::resolution_counts(table, row) {
-                sample.push(row, minutes);
-            }
-        }
+        tally.first_response.add_first_response(table, row);
+        tally.resolution.add_resolution(table, row);
         tally.ratings.add(table.satisfaction[row]);
         tally.replies.add(table, row);
         if gates.handle {
@@ -224,7 +169,7 @@ fn tally_by<'t>(
 mod tests {
     use super::*;
     use crate::kpi::tests::dataset;
-    use crate::kpi::{quality, satisfaction};
+    use crate::kpi::{quality, satisfaction, timing};
     use crate::selection::Selection;
     use crate::settings::Settings;
 

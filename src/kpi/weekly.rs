@@ -9,30 +9,29 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{quality, satisfaction, timing, volume, week_label, Kpi};
+use std::cell::Cell;
+
+use super::quality::{Reopens, SolvedReplies};
+use super::satisfaction::{NpsAnswers, Ratings};
+use super::tally::{Gates, Median};
+use super::timing::Mean;
+use super::{week_label, Kpi};
 use crate::dataset::Dataset;
 use crate::ingest::datetime::{day_of, has_day};
-use crate::ingest::Field;
 use crate::model::Timestamp;
-
-/// A KPI's function over a dataset.
-type KpiOf = fn(&Dataset) -> Kpi;
+use crate::table::{Answer, Duration, UNKNOWN_SCORE};
 
 /// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
-/// (a week's backlog or retention would not). `csat` and `nps` have one too, taken from the
-/// satisfaction weeks rather than computed twice.
-const TRENDED: [(&str, KpiOf); 8] = [
-    ("tickets_created", volume::tickets_created),
-    ("tickets_solved", volume::tickets_solved),
-    ("first_response_time", timing::first_response_time),
-    ("resolution_time", timing::resolution_time),
-    ("average_handle_time", timing::average_handle_time),
-    (
-        "first_contact_resolution",
-        quality::first_contact_resolution,
-    ),
-    ("reopen_rate", quality::reopen_rate),
-    ("replies_per_ticket", quality::replies_per_ticket),
+/// (a week's backlog or retention would not), and `csat` and `nps` from the satisfaction weeks.
+const TRENDED: [&str; 8] = [
+    "tickets_created",
+    "tickets_solved",
+    "first_response_time",
+    "resolution_time",
+    "average_handle_time",
+    "first_contact_resolution",
+    "reopen_rate",
+    "replies_per_ticket",
 ];
 
 /// One week of a KPI: `null` where the KPI has no value that week.
@@ -74,12 +73,29 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
         return result;
     }
     let has_value = |id: &str| kpis.get(id).is_some_and(|k| k.value.is_some());
-    for (id, kpi) in TRENDED.into_iter().filter(|(id, _)| has_value(id)) {
+    let gates = Gates::of(dataset, None);
+    let value = |id: &str, week: &Week| -> Option<f64> {
+        let on = |gate: bool, kpi: &dyn Fn() -> Kpi| gate.then(kpi).and_then(|k| k.value);
+        match id {
+            "tickets_created" => Some(week.tickets as f64),
+            "tickets_solved" => Some(week.solved as f64),
+            "first_response_time" => week.first_response.take().and_then(Median::median),
+            "resolution_time" => week.resolution.take().and_then(Median::median),
+            "average_handle_time" => on(gates.handle, &|| week.handle.average_handle_time()),
+            "first_contact_resolution" => on(gates.replies, &|| {
+                week.replies.first_contact_resolution(gates.reopens)
+            }),
+            "reopen_rate" => on(gates.reopens, &|| week.reopens.reopen_rate()),
+            "replies_per_ticket" => on(gates.replies, &|| week.replies.replies_per_ticket()),
+            _ => None,
+        }
+    };
+    for id in TRENDED.into_iter().filter(|id| has_value(id)) {
         let series = weeks
             .iter()
             .map(|(monday, week)| WeekValue {
                 period: week_label(*monday),
-                value: kpi(week).value,
+                value: value(id, week),
             })
             .collect();
         result.kpis.insert(id.to_string(), series);
@@ -88,7 +104,14 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
         result.satisfaction = weeks
             .iter()
             .map(|(monday, week)| {
-                let (csat, nps) = (satisfaction::csat(week), satisfaction::nps(week));
+                let csat = match gates.satisfaction {
+                    true => week.ratings.csat(),
+                    false => Kpi::default(),
+                };
+                let nps = match gates.nps {
+                    true => week.nps.nps(),
+                    false => Kpi::default(),
+                };
                 let count = |name| nps.extras.get(name).map_or(0, |n| *n as usize);
                 SatisfactionWeek {
                     period: week_label(*monday),
@@ -117,24 +140,33 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
     result
 }
 
+/// One week's tickets and answers, folded into the counts of the trended KPIs.
+struct Week<'t> {
+    tickets: usize,
+    solved: usize,
+    /// Taken once, for the median.
+    first_response: Cell<Option<Median<'t>>>,
+    resolution: Cell<Option<Median<'t>>>,
+    handle: Mean,
+    replies: SolvedReplies,
+    reopens: Reopens,
+    ratings: Ratings,
+    nps: NpsAnswers,
+}
+
 /// The tickets by the Monday of their creation week, and the unjoined answers by the Monday of
-/// their answer, every week from the first to the last listed. The weeks keep the columns of the
-/// whole but for channel and priority: a sparkline shows the headline only, so the timing KPIs'
-/// per-channel and per-priority breakdowns would be work thrown away.
-fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
-    let mut template = dataset.part();
-    template.fields.remove(&Field::Channel);
-    template.fields.remove(&Field::Priority);
+/// their answer, every week from the first to the last listed, in one pass over the rows.
+fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
     // Weeks as numbers: week w runs from the Monday 7w − 3 days after 1970-01-01, a Thursday.
     let week_of = |time: Option<Timestamp>| {
         let time = time.filter(|&t| has_day(t))?;
         Some((time.div_euclid(DAY) + 3).div_euclid(7))
     };
-    let created = &dataset.table().created;
+    let table = dataset.table();
     let rows: Vec<(u32, i64)> = dataset
         .rows()
         .iter()
-        .filter_map(|&row| Some((row, week_of(created[row as usize].get())?)))
+        .filter_map(|&row| Some((row, week_of(table.created[row as usize].get())?)))
         .collect();
     let answers = dataset
         .surveys
@@ -144,12 +176,50 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Dataset)> {
     let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
         return Vec::new();
     };
-    let mut weeks: Vec<Dataset> = (first..=last).map(|_| template.part()).collect();
+    let gates = Gates::of(dataset, None);
+    let mut weeks: Vec<Week> = (first..=last)
+        .map(|_| Week {
+            tickets: 0,
+            solved: 0,
+            first_response: Cell::new(Some(Median::of(
+                table,
+                gates.first_response,
+                Duration::FirstResponse,
+            ))),
+            resolution: Cell::new(Some(Median::of(
+                table,
+                gates.resolution,
+                Duration::Resolution,
+            ))),
+            handle: Mean::default(),
+            replies: SolvedReplies::default(),
+            reopens: Reopens::default(),
+            ratings: Ratings::default(),
+            nps: NpsAnswers::default(),
+        })
+        .collect();
     for (row, week) in rows {
-        weeks[(week - first) as usize].push_row(row);
+        let (row, week) = (row as usize, &mut weeks[(week - first) as usize]);
+        week.tickets += 1;
+        week.solved += usize::from(table.solved[row]);
+        if let Some(sample) = week.first_response.get_mut() {
+            sample.add_first_response(table, row);
+        }
+        if let Some(sample) = week.resolution.get_mut() {
+            sample.add_resolution(table, row);
+        }
+        if gates.handle {
+            week.handle.add(table.tickets[row].handle_minutes.get());
+        }
+        week.replies.add(table, row);
+        week.reopens.add(table, row);
+        week.ratings.add(table.satisfaction[row]);
+        week.nps.add(table.nps_score[row]);
     }
     for (answer, week) in answers {
-        weeks[(week - first) as usize].surveys.push(answer.clone());
+        let week = &mut weeks[(week - first) as usize];
+        week.ratings.add(Answer::of(answer.satisfaction.as_ref()));
+        week.nps.add(answer.nps_score.unwrap_or(UNKNOWN_SCORE));
     }
     (first..=last)
         .zip(weeks)
@@ -242,6 +312,39 @@ mod tests {
         let filtered = crate::kpi::compute(&selected, &context(&selected));
         for (id, series) in &weekly.kpis {
             assert_eq!(series[0].value, filtered[id].value, "{id}");
+        }
+    }
+
+    /// Every week of every series is the card under a date filter of that week: on the
+    /// generated sample (months of tickets, every trended column but handle time) and a
+    /// Freshdesk export (handle time, no reopen count).
+    #[test]
+    fn every_week_is_the_card_of_that_week() {
+        let freshdesk = std::fs::read("tests/fixtures/freshdesk_small.csv").unwrap();
+        for (name, bytes) in [
+            ("z.csv", crate::sample::zendesk_csv(3)),
+            ("f.csv", freshdesk),
+        ] {
+            let data = Dataset::merge(vec![crate::ingest::read_export(name, &bytes).unwrap()]);
+            let kpis = crate::kpi::compute(&data, &context(&data));
+            let weekly = weekly(&data, &kpis);
+            let mondays: Vec<NaiveDate> = by_week(&data).into_iter().map(|w| w.0).collect();
+            assert!(!mondays.is_empty() && weekly.kpis.len() > 4, "{name}");
+            for (at, monday) in mondays.iter().enumerate() {
+                let week = crate::selection::Selection {
+                    from: Some(*monday),
+                    to: monday.checked_add_days(chrono::Days::new(6)),
+                    ..Default::default()
+                };
+                let selected = data.select(&week);
+                let filtered = crate::kpi::compute(&selected, &context(&selected));
+                for (id, series) in &weekly.kpis {
+                    assert_eq!(series[at].value, filtered[id].value, "{name} {id} {monday}");
+                }
+                if let Some(satisfaction) = weekly.satisfaction.get(at) {
+                    assert_eq!(satisfaction.rated, filtered["csat"].n.unwrap_or(0));
+                }
+            }
         }
     }
 

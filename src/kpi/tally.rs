@@ -1,0 +1,75 @@
+//! KPIs of many groups at once (agents, channels, weeks): one pass over a selection, each row
+//! folded into its group's counts. The counts are the ones the KPI functions make over their
+//! own rows (`Ratings`, `SolvedReplies`, `Reopens`, `NpsAnswers`, `Mean`, `DaySpan`, the timing
+//! samples), so a group's figure is the card's over that group's tickets: one definition each.
+//! A pass per group and KPI instead read each column once per group.
+
+use super::timing;
+use crate::dataset::Dataset;
+use crate::ingest::Field;
+use crate::table::{Duration, Sample, TicketTable};
+
+/// Which KPIs the dataset's columns (and the settings) allow: a KPI that is null for want of a
+/// column is null in every group too.
+pub(crate) struct Gates {
+    pub first_response: bool,
+    pub resolution: bool,
+    pub satisfaction: bool,
+    pub nps: bool,
+    pub replies: bool,
+    pub reopens: bool,
+    /// Handle times are read (from the tickets themselves: no column holds them).
+    pub handle: bool,
+    /// Set, and handle times known: utilisation is worked out.
+    pub hours_per_week: Option<f64>,
+}
+
+impl Gates {
+    /// `hours_per_week`: the settings' hours per agent (utilisation).
+    pub fn of(dataset: &Dataset, hours_per_week: Option<f64>) -> Gates {
+        let handle = dataset.has(Field::HandleMinutes);
+        Gates {
+            first_response: timing::first_response_unavailable(dataset).is_none(),
+            resolution: timing::resolution_unavailable(dataset).is_none(),
+            satisfaction: dataset.has(Field::Satisfaction),
+            nps: dataset.has(Field::NpsScore),
+            replies: dataset.has(Field::Replies),
+            reopens: dataset.has(Field::Reopens),
+            handle,
+            hours_per_week: hours_per_week.filter(|h| *h > 0.0 && handle),
+        }
+    }
+}
+
+/// A timing KPI's sample of a group: its median, or `None` (no value, or no column for it).
+pub(crate) struct Median<'t>(Option<Sample<'t>>);
+
+impl<'t> Median<'t> {
+    /// An empty sample of a duration column, or none where the KPI cannot be had.
+    pub fn of(table: &'t TicketTable, wanted: bool, duration: Duration) -> Median<'t> {
+        let column = (table.ranked(duration), table.minutes(duration));
+        Median(wanted.then(|| Sample::new(Some(column))))
+    }
+
+    /// A row as `first_response_time` counts it: replied (with a first response time).
+    pub fn add_first_response(&mut self, table: &TicketTable, row: usize) {
+        if let (Some(sample), Some(minutes)) =
+            (&mut self.0, table.first_response_minutes[row].get())
+        {
+            sample.push(row, minutes);
+        }
+    }
+
+    /// A row as `resolution_time` counts it: solved, with a resolution time.
+    pub fn add_resolution(&mut self, table: &TicketTable, row: usize) {
+        if let (Some(sample), Some(minutes)) = (&mut self.0, table.resolution_minutes[row].get()) {
+            if timing::resolution_counts(table, row) {
+                sample.push(row, minutes);
+            }
+        }
+    }
+
+    pub fn median(self) -> Option<f64> {
+        Some(self.0?.summary()?.median)
+    }
+}
