@@ -1,6 +1,7 @@
 //! Business hours: a weekly schedule in a time zone, with holidays and short days, turns any
 //! span of time into business minutes. DST-correct: local opening times become instants through
-//! the tz database (`chrono-tz`), so a day that loses an hour loses it here too.
+//! the tz database (jiff's bundled copy, `crate::zone`), so a day that loses an hour loses it
+//! here too.
 
 use std::collections::{BTreeMap, BTreeSet};
 
