@@ -20,6 +20,7 @@ pub(crate) struct SolvedReplies {
 }
 
 impl SolvedReplies {
+    #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
         let Some(replies) = table.replies[row].filter(|_| table.solved[row]) else {
             return;
@@ -93,6 +94,7 @@ pub(crate) struct Reopens {
 }
 
 impl Reopens {
+    #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
         if let Some(reopens) = table.reopens[row].filter(|_| table.solved[row]) {
             self.known += 1;

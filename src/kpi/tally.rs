@@ -52,6 +52,7 @@ impl<'t> Median<'t> {
     }
 
     /// A row as `first_response_time` counts it: replied (with a first response time).
+    #[inline]
     pub fn add_first_response(&mut self, table: &TicketTable, row: usize) {
         if let (Some(sample), Some(minutes)) =
             (&mut self.0, table.first_response_minutes[row].get())
@@ -61,6 +62,7 @@ impl<'t> Median<'t> {
     }
 
     /// A row as `resolution_time` counts it: solved, with a resolution time.
+    #[inline]
     pub fn add_resolution(&mut self, table: &TicketTable, row: usize) {
         if let (Some(sample), Some(minutes)) = (&mut self.0, table.resolution_minutes[row].get()) {
             if timing::resolution_counts(table, row) {
