@@ -299,13 +299,19 @@ async function refilters(page) {
   // The three first channels, each new to the worker; then all channels again, whose report
   // the worker kept from the load (`cached`: what undoing a filter costs).
   for (const value of [...values.slice(0, 3), '']) {
-    const [cardMs, paintedMs] = await page.evaluate(([choice, sel]) => new Promise((resolve) => {
+    const [cardMs, paintedMs] = await page.evaluate(([choice, sel, timeoutMs]) => new Promise((resolve, reject) => {
       const before = document.querySelector(sel)?.getAttribute('data-value');
+      // A card that never changes would leave the run waiting for ever.
+      const late = setTimeout(() => {
+        seen.disconnect();
+        reject(new Error(`channel ${choice || 'all'}: the card kept ${before} for ${timeoutMs} ms`));
+      }, timeoutMs);
       const select = document.querySelector('#filter-channel');
       let t0;
       const seen = new MutationObserver(() => {
         if (document.querySelector(sel)?.getAttribute('data-value') === before) return;
         seen.disconnect();
+        clearTimeout(late);
         const t1 = performance.now();
         // The frame that shows the new cards: its callback runs before its paint, so wait for
         // the task after it.
@@ -315,7 +321,7 @@ async function refilters(page) {
       t0 = performance.now();
       select.value = choice;
       select.dispatchEvent(new Event('change', { bubbles: true }));
-    }), [value, card]);
+    }), [value, card, PAGE_TIMEOUT_MS]);
     out.push({
       channel: value || 'all',
       cached: value === '',
