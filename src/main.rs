@@ -101,7 +101,9 @@ mod cli {
     struct Reading {
         /// Which column feeds which field: a JSON file like
         /// {"created_at": "Opened", "channel": "Source", "priority": null} (null: no column).
-        /// Field names are those of the report's sources[].columns.
+        /// Field names are those of the report's sources[].columns. It may also say what
+        /// status values and satisfaction answers mean: "status_values": {"Fechado": "closed"},
+        /// "answer_values": {"Slightly dissatisfied": "unsatisfied"}.
         #[arg(long = "map", value_name = "FILE")]
         map: Option<PathBuf>,
         /// Read the text in this encoding instead of the detected one: UTF-8, UTF-16LE,
@@ -123,7 +125,7 @@ mod cli {
 
     impl Reading {
         fn choices(&self) -> Result<FileChoices, String> {
-            let columns = match &self.map {
+            let mut map: serde_json::Map<String, serde_json::Value> = match &self.map {
                 None => Default::default(),
                 Some(path) => {
                     let text = std::fs::read_to_string(path)
@@ -137,6 +139,29 @@ mod cli {
                     })?
                 }
             };
+            let path = self.map.as_deref().unwrap_or(std::path::Path::new(""));
+            let values = |key: &str, map: &mut serde_json::Map<String, serde_json::Value>| {
+                map.remove(key)
+                    .map(serde_json::from_value::<std::collections::BTreeMap<String, String>>)
+                    .transpose()
+                    .map_err(|e| {
+                        format!(
+                            "{}: \"{key}\" is not valid: {e} (a JSON object of value to \
+                             meaning, like {{\"Fechado\": \"closed\"}})",
+                            path.display()
+                        )
+                    })
+                    .map(Option::unwrap_or_default)
+            };
+            let status_values = values("status_values", &mut map)?;
+            let answer_values = values("answer_values", &mut map)?;
+            let columns = serde_json::from_value(serde_json::Value::Object(map)).map_err(|e| {
+                format!(
+                    "{}: the map is not valid: {e} (a JSON object of field name to column \
+                     header, like {{\"created_at\": \"Opened\"}})",
+                    path.display()
+                )
+            })?;
             if let Some(label) = &self.encoding {
                 choices::encoding(label)?;
             }
@@ -152,6 +177,8 @@ mod cli {
                 encoding: self.encoding.clone(),
                 sheet: self.sheet.clone(),
                 date_order,
+                status_values,
+                answer_values,
             })
         }
     }

@@ -8,7 +8,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::datetime::DateOrder;
-use super::field::Field;
+use super::field::{normalize_header, Field};
+use super::lexicon::{self, Answer};
+use crate::model::Status;
 
 /// The choices for one file. Unset ones are left to the reader.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -22,6 +24,54 @@ pub struct FileChoices {
     pub sheet: Option<String>,
     /// Day or month first for dates no value decides.
     pub date_order: Option<DateOrder>,
+    /// What status values mean (`"Fechado": "closed"`), over the vendor's and the lexicon's.
+    pub status_values: BTreeMap<String, String>,
+    /// What satisfaction answers mean (`"Slightly dissatisfied": "unsatisfied"`).
+    pub answer_values: BTreeMap<String, String>,
+}
+
+/// What a person said status and answer values mean: for one header row on the page (value
+/// names only: never any other byte of the file), for every file on the command line.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ValueChoices {
+    pub status_values: BTreeMap<String, String>,
+    pub answer_values: BTreeMap<String, String>,
+}
+
+impl ValueChoices {
+    /// The readings keyed by the normalised value, as the reader looks them up. A reading that
+    /// names no status or answer is said in `warnings` and left out.
+    pub fn compile(
+        &self,
+        warnings: &mut Vec<String>,
+    ) -> (BTreeMap<String, Status>, BTreeMap<String, Answer>) {
+        let mut statuses = BTreeMap::new();
+        for (value, name) in &self.status_values {
+            match lexicon::status_from_name(name) {
+                Some(status) => {
+                    statuses.insert(normalize_header(value), status);
+                }
+                None => warnings.push(format!(
+                    "'{name}' given for the status '{value}' is not a status: use new, open, \
+                     pending, on_hold, solved or closed"
+                )),
+            }
+        }
+        let mut answers = BTreeMap::new();
+        for (value, name) in &self.answer_values {
+            match Answer::from_name(name) {
+                Some(answer) => {
+                    answers.insert(normalize_header(value), answer);
+                }
+                None => warnings.push(format!(
+                    "'{name}' given for the answer '{value}' is not a reading: use satisfied, \
+                     unsatisfied, unanswered or not_offered"
+                )),
+            }
+        }
+        (statuses, answers)
+    }
 }
 
 impl FileChoices {
@@ -34,8 +84,25 @@ impl FileChoices {
             encoding: over.encoding.clone().or_else(|| self.encoding.clone()),
             sheet: over.sheet.clone().or_else(|| self.sheet.clone()),
             date_order: over.date_order.or(self.date_order),
+            status_values: merged(&self.status_values, &over.status_values),
+            answer_values: merged(&self.answer_values, &over.answer_values),
         }
     }
+
+    /// The value readings for this file: the remembered ones for its header row, under its own.
+    pub fn values_with(&self, remembered: Option<&ValueChoices>) -> ValueChoices {
+        let under = remembered.cloned().unwrap_or_default();
+        ValueChoices {
+            status_values: merged(&under.status_values, &self.status_values),
+            answer_values: merged(&under.answer_values, &self.answer_values),
+        }
+    }
+}
+
+fn merged(under: &BTreeMap<String, String>, over: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+    let mut all = under.clone();
+    all.extend(over.clone());
+    all
 }
 
 /// A column choice remembered for a header row: field → column position (`None`: no column).
@@ -52,6 +119,8 @@ pub struct Choices {
     pub files: BTreeMap<String, FileChoices>,
     /// Column choices by header signature (`header_signature`); under a file's own.
     pub remembered: BTreeMap<String, RememberedColumns>,
+    /// Status and answer readings by header signature; under a file's own.
+    pub remembered_values: BTreeMap<String, ValueChoices>,
 }
 
 impl Choices {

@@ -17,6 +17,20 @@ pub struct Mapped {
     pub unit: Unit,
     /// For datetime fields.
     pub form: Option<DateForm>,
+    /// What says the column feeds the field: `yours`, `vendor`, `header`, `content`.
+    pub by: Vec<&'static str>,
+    /// How sure the reader is, 0–1.
+    pub confidence: f64,
+    /// A duration read in minutes because neither the header nor the vendor names a unit.
+    pub unit_assumed: bool,
+}
+
+/// What says a column feeds a field, as the report writes it (`sources[].evidence`).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Evidence {
+    pub column: String,
+    pub by: Vec<String>,
+    pub confidence: f64,
 }
 
 /// The settled mapping of a file.
@@ -49,6 +63,21 @@ impl Layout {
         self.columns
             .iter()
             .map(|c| (c.field, headers[c.index].clone()))
+            .collect()
+    }
+
+    /// Each mapped field's column with what says so and how sure the reader is.
+    pub fn evidence(&self, headers: &[String]) -> BTreeMap<Field, Evidence> {
+        self.columns
+            .iter()
+            .map(|c| {
+                let evidence = Evidence {
+                    column: headers[c.index].clone(),
+                    by: c.by.iter().map(|b| b.to_string()).collect(),
+                    confidence: (c.confidence * 100.0).round() / 100.0,
+                };
+                (c.field, evidence)
+            })
             .collect()
     }
 }
@@ -106,6 +135,9 @@ pub fn settle(
             index,
             unit,
             form,
+            by: vec!["yours"],
+            confidence: 1.0,
+            unit_assumed: false,
         });
     }
     for spec in specs() {
@@ -143,14 +175,96 @@ pub fn settle(
         if field == Field::Satisfaction && !settle_rating(&mut layout, rows, index, headers) {
             continue;
         }
+        let from_vendor = vendor.columns.iter().any(|s| std::ptr::eq(s, spec));
+        let mut by = vec![if from_vendor { "vendor" } else { "header" }];
+        if form.is_some() {
+            by.push("content");
+        }
+        let (unit, unit_assumed) = duration_unit(spec, from_vendor, &normalised[index], rows, index);
+        if unit_assumed {
+            layout.warnings.push(format!(
+                "the column '{}' holds plain numbers and its name gives no unit: they are read as \
+                 minutes; if they are seconds or hours, choose the unit with the column's name \
+                 (e.g. '{} (seconds)') or map another column",
+                headers[index], headers[index]
+            ));
+        }
         layout.columns.push(Mapped {
             field,
             index,
-            unit: spec.unit,
+            unit,
             form,
+            confidence: if unit_assumed { 0.5 } else if from_vendor { 0.95 } else { 0.9 },
+            by,
+            unit_assumed,
+        });
+    }
+    // What no header name fed: columns understood by keyword and content, or content alone.
+    let fed = |field: Field| layout.get(field).is_some() || chosen.contains_key(&field);
+    let found = super::profile::assign(headers, rows, &used, &fed);
+    for found in found {
+        let form = if found.field.is_datetime() {
+            match date_form(rows, found.index, order, headers, &mut layout) {
+                Some(form) => Some(form),
+                None => continue,
+            }
+        } else {
+            None
+        };
+        let unit_assumed = found.field.is_duration() && found.unit.is_none() && plain_numbers(rows, found.index);
+        if unit_assumed {
+            layout.warnings.push(format!(
+                "the column '{}' holds plain numbers and its name gives no unit: they are read as \
+                 minutes",
+                headers[found.index]
+            ));
+        }
+        used[found.index] = true;
+        layout.columns.push(Mapped {
+            field: found.field,
+            index: found.index,
+            unit: found.unit.unwrap_or(Unit::Minutes),
+            form,
+            by: found.by,
+            confidence: if unit_assumed { found.confidence.min(0.5) } else { found.confidence },
+            unit_assumed,
         });
     }
     layout
+}
+
+/// The unit of a duration column: the vendor's; for a generic name, the one the header names
+/// (`(in hrs)`, `(seconds)`), else minutes — assumed, where the values are plain numbers.
+fn duration_unit(
+    spec: &ColumnSpec,
+    from_vendor: bool,
+    normalised: &str,
+    rows: &[(u64, StringRecord)],
+    index: usize,
+) -> (Unit, bool) {
+    if !spec.field.is_duration() || from_vendor || spec.unit != Unit::Minutes {
+        return (spec.unit, false);
+    }
+    if let Some(unit) = Unit::from_header(normalised) {
+        return (unit, false);
+    }
+    // Names that say minutes themselves ("… in minutes", "… minutes").
+    if normalised.contains("minute") {
+        return (Unit::Minutes, false);
+    }
+    (Unit::Minutes, plain_numbers(rows, index))
+}
+
+/// Whether most filled values of a column are bare numbers (no clock text, no unit word).
+fn plain_numbers(rows: &[(u64, StringRecord)], index: usize) -> bool {
+    let values: Vec<&str> = rows
+        .iter()
+        .filter_map(|(_, r)| r.get(index))
+        .map(str::trim)
+        .filter(|v| !super::lexicon::is_missing(v))
+        .collect();
+    let plain = values.iter().filter(|v| number(v).is_ok()).count();
+    !values.is_empty() && plain * 2 > values.len()
 }
 
 /// The datetime form of the column at `index`, day and month ordered; `None` when it holds no
@@ -329,21 +443,23 @@ mod tests {
 
     #[test]
     fn one_score_above_ten_costs_only_its_row() {
-        // 5, 4, 3 settle a 1–5 scale; the 11 is skipped alone.
+        // 5, 4, 3 settle a 1–5 scale; the 11 is set aside alone, its ticket kept.
         let export = read_export(
             "t.csv",
             b"Id,Status,Satisfaction Score\n1,Solved,5\n2,Solved,4\n3,Solved,3\n4,Solved,11\n",
         )
         .unwrap();
-        assert_eq!(export.tickets.len(), 3);
+        assert_eq!(export.tickets.len(), 4);
+        assert!(export.tickets[3].satisfaction.is_none());
         let lines: Vec<u64> = export
             .source
-            .skipped_reasons
+            .set_aside_cells
             .iter()
             .map(|s| s.line)
             .collect();
         assert_eq!(lines, vec![5]);
-        assert!(export.source.skipped_reasons[0]
+        assert_eq!(export.source.set_aside_by_column["Satisfaction Score"], 1);
+        assert!(export.source.set_aside_cells[0]
             .reason
             .contains("outside the column's rating scale"));
     }

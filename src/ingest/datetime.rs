@@ -64,9 +64,22 @@ impl DateForm {
     pub fn parse(self, text: &str) -> Option<Timestamp> {
         let text = text.trim();
         match self {
+            // RFC 3339, and the ISO 8601 that Jira and Java write: `±HHMM`, a space for the `T`,
+            // no seconds.
             DateForm::WithOffset => DateTime::parse_from_rfc3339(text)
-                .or_else(|_| DateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S%.f%:z"))
                 .ok()
+                .or_else(|| {
+                    [
+                        "%Y-%m-%d %H:%M:%S%.f%:z",
+                        "%Y-%m-%dT%H:%M:%S%.f%z",
+                        "%Y-%m-%d %H:%M:%S%.f%z",
+                        "%Y-%m-%dT%H:%M%z",
+                        "%Y-%m-%d %H:%M%z",
+                        "%Y-%m-%dT%H:%M%:z",
+                    ]
+                    .iter()
+                    .find_map(|f| DateTime::parse_from_str(text, f).ok())
+                })
                 .map(|t| t.timestamp()),
             DateForm::Naive(format) => {
                 let fast = match format {
@@ -364,6 +377,29 @@ pub fn has_day(timestamp: Timestamp) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_8601_as_jira_and_java_write_it() {
+        // 11:44:18.434 at -05:00 is 16:44:18 UTC.
+        let utc = NaiveDate::from_ymd_opt(2025, 5, 15)
+            .and_then(|d| d.and_hms_opt(16, 44, 18))
+            .map(|t| t.and_utc().timestamp());
+        for text in [
+            "2025-05-15T11:44:18.434-0500",
+            "2025-05-15T11:44:18-05:00",
+            "2025-05-15 11:44:18.434-0500",
+            "2025-05-15T16:44:18.434Z",
+        ] {
+            assert_eq!(DateForm::WithOffset.parse(text), utc, "{text}");
+        }
+        assert_eq!(
+            detect_form(["2025-05-15T11:44:18.434-0500", "2025-05-16T08:00:00.000+0200"]),
+            Some(DateForm::WithOffset)
+        );
+        // An Excel re-save: no leading zeros, no seconds.
+        let form = detect_form(["8/1/2025 1:30", "8/13/2025 14:05"]);
+        assert_eq!(form, Some(DateForm::Naive("%m/%d/%Y %H:%M")));
+    }
 
     #[test]
     fn has_day_is_day_of_without_the_date() {

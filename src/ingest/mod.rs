@@ -11,6 +11,9 @@ pub mod datetime;
 mod decode;
 pub mod delimiter;
 pub mod field;
+pub mod lexicon;
+mod profile;
+mod readings;
 mod records;
 mod row;
 mod spreadsheet;
@@ -25,6 +28,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use choices::{Choices, FileChoices};
+pub use columns::Evidence;
+pub use values::ReadBy;
 pub use datetime::DateOrder;
 pub use field::Field;
 use vendor::RecordKind;
@@ -86,7 +91,50 @@ pub struct SourceReport {
     pub open_date_order: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_order: Option<DateOrder>,
+    /// Each mapped field's column, what says so (`yours`, `vendor`, `header`, `content`) and how
+    /// sure the reader is (0–1).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub evidence: BTreeMap<Field, Evidence>,
+    /// Each distinct status value, how many rows hold it and how it was read (`read_as` null:
+    /// a value the reader does not know, counted as unsolved).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub statuses: Vec<ValueReading>,
+    /// Each distinct satisfaction answer word, likewise (scores are read by the column's scale).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<ValueReading>,
+    /// Cells that could not be read: their field is unknown for their ticket, which is kept.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub set_aside: usize,
+    /// The set-aside cells by column header.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub set_aside_by_column: BTreeMap<String, usize>,
+    /// The first `MAX_SKIPPED_REASONS` of them, with line, column and reason.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside_cells: Vec<SkippedRow>,
+    /// Fields read on an assumption the KPIs they feed must carry as a note (a duration unit
+    /// no header named).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_notes: BTreeMap<Field, String>,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// One distinct value of a status or satisfaction column, and how the reader took it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValueReading {
+    /// As written (trimmed).
+    pub value: String,
+    pub rows: usize,
+    /// `open`, `solved`, … for statuses; `satisfied`, `unsatisfied`, `unanswered`,
+    /// `not_offered` for answers; `null` when unknown.
+    pub read_as: Option<String>,
+    pub by: ReadBy,
+}
+
+/// At most this many distinct values are listed per column.
+pub const MAX_VALUES_LISTED: usize = 60;
 
 /// A row that was not read, and why.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -431,6 +479,13 @@ fn read_text<R: std::io::Read>(
     let (mut tickets, mut calls, mut surveys, mut customers) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut texts = row::Texts::default();
+    let values_chosen = chosen.values_with(options.choices.remembered_values.get(&signature));
+    let (your_statuses, your_answers) = values_chosen.compile(&mut layout.warnings);
+    texts.your_statuses = your_statuses;
+    texts.your_answers = your_answers;
+    let mut set_aside = Skipped::default();
+    let mut by_column: BTreeMap<String, usize> = BTreeMap::new();
+    let mut cells_aside = Vec::new();
     let mut read_row = |line: u64, record: &csv::StringRecord| -> Result<(), SkippedRow> {
         let cells = records::Cells {
             record,
@@ -440,8 +495,22 @@ fn read_text<R: std::io::Read>(
         };
         match vendor.kind {
             RecordKind::Tickets => {
-                row::read_ticket(&mut texts, file, line, record, &headers, &layout, vendor)
-                    .map(|t| tickets.push(std::rc::Rc::new(t)))
+                let read = row::read_ticket(
+                    &mut texts,
+                    file,
+                    line,
+                    record,
+                    &headers,
+                    &layout,
+                    vendor,
+                    &mut cells_aside,
+                )
+                .map(|t| tickets.push(std::rc::Rc::new(t)));
+                for cell in cells_aside.drain(..) {
+                    *by_column.entry(cell.column.clone().unwrap_or_default()).or_default() += 1;
+                    set_aside.push(cell);
+                }
+                read
             }
             RecordKind::Calls => records::read_call(file, &cells).map(|c| calls.push(c)),
             RecordKind::Surveys => records::read_survey(&cells).map(|s| surveys.push(s)),
@@ -482,6 +551,29 @@ fn read_text<R: std::io::Read>(
     let Skipped { count, mut reasons } = skipped;
     reasons.sort_by_key(|s| s.line);
     reasons.truncate(MAX_SKIPPED_REASONS);
+    let Skipped {
+        count: aside_count,
+        reasons: mut aside_cells,
+    } = set_aside;
+    aside_cells.sort_by_key(|s| s.line);
+    aside_cells.truncate(MAX_SKIPPED_REASONS);
+    let statuses = readings::statuses(&texts);
+    let answers = readings::answers(&texts);
+    let mut warnings = layout.warnings.clone();
+    warnings.extend(readings::warnings(&statuses, &answers, texts.without_created, &headers, &layout));
+    warnings.extend(sheet_warnings);
+    let field_notes = layout
+        .columns
+        .iter()
+        .filter(|c| c.unit_assumed)
+        .map(|c| {
+            let note = format!(
+                "the column '{}' gives no unit: its numbers were read as minutes",
+                headers[c.index]
+            );
+            (c.field, note)
+        })
+        .collect();
 
     Ok(Export {
         tickets,
@@ -505,12 +597,7 @@ fn read_text<R: std::io::Read>(
             skipped: count,
             skipped_reasons: reasons,
             columns: layout.describe(&headers),
-            warnings: layout
-                .warnings
-                .iter()
-                .cloned()
-                .chain(sheet_warnings)
-                .collect(),
+            warnings,
             date_order: (!layout.open_order.is_empty()).then_some(date_order),
             open_date_order: layout.open_order.clone(),
             headers: headers.clone(),
@@ -518,6 +605,13 @@ fn read_text<R: std::io::Read>(
             preview,
             sheets: Vec::new(),
             sheet: None,
+            evidence: layout.evidence(&headers),
+            statuses,
+            answers,
+            set_aside: aside_count,
+            set_aside_by_column: by_column,
+            set_aside_cells: aside_cells,
+            field_notes,
         },
     })
 }
@@ -583,14 +677,18 @@ mod tests {
     use super::*;
     use crate::model::Text;
 
+    /// The lines of the rows skipped and of the cells set aside.
     fn skipped_lines(text: &str) -> Vec<u64> {
         let export = read_export("t.csv", text.as_bytes()).unwrap();
-        export
-            .source
+        let source = export.source;
+        let mut lines: Vec<u64> = source
             .skipped_reasons
             .iter()
+            .chain(&source.set_aside_cells)
             .map(|s| s.line)
-            .collect()
+            .collect();
+        lines.sort_unstable();
+        lines
     }
 
     #[test]
@@ -646,14 +744,17 @@ mod tests {
             &mut |p| seen.push(p),
         )
         .unwrap();
-        assert_eq!(export.tickets.len(), 30_000);
+        // The bad date is set aside; its ticket is kept.
+        assert_eq!(export.tickets.len(), 30_001);
         assert_eq!(export.source.rows, 30_001);
-        let lines: Vec<u64> = export
+        assert_eq!(export.source.skipped, 0);
+        let mut lines: Vec<u64> = export
             .source
-            .skipped_reasons
+            .set_aside_cells
             .iter()
             .map(|s| s.line)
             .collect();
+        lines.dedup();
         assert_eq!(lines, vec![last_line]);
         // Progress grows and ends at the whole file.
         assert!(seen
@@ -689,11 +790,11 @@ mod tests {
             b"Tickets report,,\r\nMarch 2024,,\r\n\r\nId,Status,Created at\r\n1,Open,2024-03-01\r\n2,Open,bad\r\n",
         )
         .unwrap();
-        assert_eq!(export.tickets.len(), 1);
-        assert_eq!(export.source.skipped_reasons[0].line, 6);
+        assert_eq!(export.tickets.len(), 2);
+        assert_eq!(export.source.set_aside_cells[0].line, 6);
         assert!(
-            export.source.warnings[0].contains("2 line(s) above the header")
-                && export.source.warnings[0].contains("'Tickets report'"),
+            export.source.warnings.iter().any(|w| w.contains("2 line(s) above the header")
+                && w.contains("'Tickets report'")),
             "{:?}",
             export.source.warnings
         );

@@ -2,9 +2,12 @@
 
 use csv::StringRecord;
 
+use std::collections::BTreeMap;
+
 use super::columns::{Layout, Mapped};
 use super::field::Field;
-use super::values;
+use super::lexicon::{self, Answer};
+use super::values::{self, ReadBy};
 use super::vendor::Vendor;
 use super::SkippedRow;
 use rustc_hash::FxHashMap;
@@ -20,10 +23,16 @@ pub struct Texts {
     categories: FxHashMap<Box<str>, Text>,
     labels: FxHashMap<Box<str>, Text>,
     tags: FxHashMap<Box<str>, Tags>,
-    statuses: FxHashMap<Box<str>, Status>,
+    /// Each distinct status cell: its reading, where that came from, and how many rows hold it.
+    pub statuses: FxHashMap<Box<str>, (Status, ReadBy, usize)>,
     /// A satisfaction cell read as a rating and as a happiness level (the file's scale and
-    /// vendor do not change within it).
-    ratings: FxHashMap<Box<str>, Rating>,
+    /// vendor do not change within it), and how many rows hold it.
+    pub ratings: FxHashMap<Box<str>, (Rating, ReadBy, usize)>,
+    /// The person's own readings of status and answer values (normalised value → reading).
+    pub your_statuses: BTreeMap<String, Status>,
+    pub your_answers: BTreeMap<String, Answer>,
+    /// Tickets kept without a creation time (the cell empty or unreadable).
+    pub without_created: usize,
 }
 
 type Rating = (Result<Option<Satisfaction>, String>, Option<Happiness>);
@@ -57,6 +66,7 @@ pub fn read_ticket(
     headers: &[String],
     layout: &Layout,
     vendor: &Vendor,
+    set_aside: &mut Vec<SkippedRow>,
 ) -> Result<Ticket, SkippedRow> {
     if record.len() != headers.len() {
         // A quote that is never closed swallows the lines after it into this row: say how many,
@@ -95,19 +105,37 @@ pub fn read_ticket(
 
     let mut ticket = Ticket::default();
     let mut closed_at: Option<Timestamp> = None;
+    // One cell that cannot be read makes its field unknown for this ticket, not the ticket lost.
+    let mut aside = |column: &Mapped, reason: String| set_aside.push(skip(column, reason));
     for column in &layout.columns {
         let text = trim(record.get(column.index).unwrap_or(""));
-        if text.is_empty() {
+        if lexicon::is_missing(text) {
             continue;
+        }
+        // `Err(reason)` from a cell's reading sets the cell aside.
+        macro_rules! read {
+            ($value:expr) => {
+                match $value {
+                    Ok(value) => value,
+                    Err(reason) => {
+                        aside(column, reason);
+                        continue;
+                    }
+                }
+            };
         }
         match column.field {
             Field::Id => ticket.id = text.into(),
             Field::Status => {
-                let status = match texts.statuses.get(text) {
-                    Some(status) => status.clone(),
+                let status = match texts.statuses.get_mut(text) {
+                    Some((status, _, rows)) => {
+                        *rows += 1;
+                        status.clone()
+                    }
                     None => {
-                        let status = values::status(text, vendor.statuses);
-                        texts.statuses.insert(text.into(), status.clone());
+                        let (status, by) =
+                            values::status_read(text, vendor.statuses, &texts.your_statuses);
+                        texts.statuses.insert(text.into(), (status.clone(), by, 1));
                         status
                     }
                 };
@@ -128,21 +156,17 @@ pub fn read_ticket(
                 ticket.requester = Some(shared(&mut texts.labels, text, str::to_string))
             }
             field if field.is_datetime() => {
-                let form = column
-                    .form
-                    .ok_or_else(|| skip(column, "no date form".into()))?;
-                let time = form.parse_in(text, layout.zone).ok_or_else(|| {
-                    skip(
-                        column,
-                        format!(
-                            "{} is not a date written like the others in this column (e.g. {})",
-                            values::quoted(text),
-                            form.describe()
-                        ),
+                let Some(form) = column.form else {
+                    continue;
+                };
+                let time = read!(form.parse_in(text, layout.zone).ok_or_else(|| {
+                    format!(
+                        "{} is not a date written like the others in this column (e.g. {})",
+                        values::quoted(text),
+                        form.describe()
                     )
-                })?;
-                let Some(time) = values::plausible_time(text, time).map_err(|e| skip(column, e))?
-                else {
+                }));
+                let Some(time) = read!(values::plausible_time(text, time)) else {
                     continue;
                 };
                 match field {
@@ -153,26 +177,27 @@ pub fn read_ticket(
                     _ => ticket.first_response_at = Some(time).into(),
                 }
             }
-            Field::Replies => {
-                ticket.replies = Some(values::count(text).map_err(|e| skip(column, e))?)
-            }
-            Field::Reopens => {
-                ticket.reopens = Some(values::count(text).map_err(|e| skip(column, e))?)
-            }
+            Field::Replies => ticket.replies = Some(read!(values::count(text))),
+            Field::Reopens => ticket.reopens = Some(read!(values::count(text))),
             Field::Satisfaction => {
-                let (rating, happiness) = match texts.ratings.get(text) {
-                    Some(known) => known.clone(),
+                let (rating, happiness) = match texts.ratings.get_mut(text) {
+                    Some((known, _, rows)) => {
+                        *rows += 1;
+                        known.clone()
+                    }
                     None => {
-                        let read = (
-                            values::satisfaction(text, layout.rating_scale),
-                            values::happiness(text, vendor.id == "zoho_desk"),
+                        let (rating, by) = values::satisfaction_read(
+                            text,
+                            layout.rating_scale,
+                            &texts.your_answers,
                         );
-                        texts.ratings.insert(text.into(), read.clone());
+                        let read = (rating, values::happiness(text, vendor.id == "zoho_desk"));
+                        texts.ratings.insert(text.into(), (read.clone(), by, 1));
                         read
                     }
                 };
-                ticket.satisfaction = rating.map_err(|e| skip(column, e))?;
                 ticket.happiness = happiness;
+                ticket.satisfaction = read!(rating);
             }
             Field::Tags => {
                 ticket.tags = match texts.tags.get(text) {
@@ -184,36 +209,22 @@ pub fn read_ticket(
                     }
                 }
             }
-            Field::GroupStations => {
-                ticket.group_stations = Some(values::count(text).map_err(|e| skip(column, e))?)
-            }
+            Field::GroupStations => ticket.group_stations = Some(read!(values::count(text))),
             Field::FirstResponseSla => {
-                ticket.first_response_sla_met =
-                    Some(values::sla_met(text).map_err(|e| skip(column, e))?)
+                ticket.first_response_sla_met = Some(read!(values::sla_met(text)))
             }
-            Field::ResolutionSla => {
-                ticket.resolution_sla_met =
-                    Some(values::sla_met(text).map_err(|e| skip(column, e))?)
-            }
-            Field::NpsScore => {
-                ticket.nps_score = Some(values::nps_score(text).map_err(|e| skip(column, e))?)
-            }
-            Field::CesScore => {
-                ticket.ces_score = Some(values::number(text).map_err(|e| skip(column, e))?).into()
-            }
+            Field::ResolutionSla => ticket.resolution_sla_met = Some(read!(values::sla_met(text))),
+            Field::NpsScore => ticket.nps_score = Some(read!(values::nps_score(text))),
+            Field::CesScore => ticket.ces_score = Some(read!(values::number(text))).into(),
             Field::RatingComment => ticket.rating_comment = Some(text.into()),
-            Field::QualityScore => {
-                ticket.quality_score =
-                    Some(values::percent(text).map_err(|e| skip(column, e))?).into()
-            }
+            Field::QualityScore => ticket.quality_score = Some(read!(values::percent(text))).into(),
             Field::BotInvolved => ticket.bot_involved = Some(values::flag(text)),
             Field::FirstResponseMinutes
             | Field::FirstResponseBusinessMinutes
             | Field::ResolutionMinutes
             | Field::ResolutionBusinessMinutes
             | Field::HandleMinutes => {
-                let minutes =
-                    values::duration_minutes(text, column.unit).map_err(|e| skip(column, e))?;
+                let minutes = read!(values::duration_minutes(text, column.unit));
                 let slot = match column.field {
                     Field::FirstResponseMinutes => &mut ticket.first_response_minutes,
                     Field::FirstResponseBusinessMinutes => {
@@ -233,10 +244,9 @@ pub fn read_ticket(
     if ticket.solved_at.is_none() {
         ticket.solved_at = closed_at.into();
     }
-    if let Some(column) = layout.get(Field::CreatedAt) {
-        if ticket.created_at.is_none() {
-            return Err(skip(column, "the creation time is empty".to_string()));
-        }
+    // Kept without it: the ticket counts, and stays out of date ranges and daily series.
+    if layout.get(Field::CreatedAt).is_some() && ticket.created_at.is_none() {
+        texts.without_created += 1;
     }
     match layout.get(Field::Id) {
         Some(column) if ticket.id.is_empty() => {
@@ -283,26 +293,63 @@ mod tests {
     }
 
     #[test]
-    fn dates_before_1900_or_after_2100_cost_their_row() {
-        let reasons = skipped(
-            "Id,Status,Created at\n\
+    fn dates_before_1900_or_after_2100_are_set_aside_and_their_tickets_kept() {
+        let export = read_export(
+            "t.csv",
+            b"Id,Status,Created at\n\
              1,Open,2024-01-01 10:00:00\n\
              2,Open,0001-01-01 00:00:00\n\
              3,Open,9999-12-31 23:59:59\n\
              4,Open,1900-01-01 00:00:00\n\
              5,Open,1900-01-01 00:01:00\n",
-        );
-        // Line 5 (ticket 4) holds Excel's empty date, so its creation time is empty; line 6 is
-        // the earliest time accepted.
-        let lines: Vec<u64> = reasons.iter().map(|(line, _)| *line).collect();
-        assert_eq!(lines, vec![3, 4, 5]);
+        )
+        .unwrap();
+        // Lines 3 and 4 are set aside; line 5 (ticket 4) holds Excel's empty date, so its
+        // creation time is empty; line 6 is the earliest time accepted. All five tickets count.
+        assert_eq!(export.tickets.len(), 5);
+        assert_eq!(export.source.skipped, 0);
+        let aside = &export.source.set_aside_cells;
+        let lines: Vec<u64> = aside.iter().map(|s| s.line).collect();
+        assert_eq!(lines, vec![3, 4]);
+        assert!(aside[0].reason.contains("before 1900 or after 2100"), "{aside:?}");
         assert!(
-            reasons[0].1.contains("before 1900 or after 2100"),
-            "{reasons:?}"
+            export.source.warnings.iter().any(|w| w
+                .starts_with("3 tickets have no creation time in 'Created at'")),
+            "{:?}",
+            export.source.warnings
         );
-        assert!(
-            reasons[2].1.contains("creation time is empty"),
-            "{reasons:?}"
+    }
+
+    #[test]
+    fn one_odd_cell_costs_its_field_not_its_ticket() {
+        // Ticket 2's reply count is a word, ticket 3's solve time is broken, ticket 4 writes
+        // ServiceNow's "?" and ticket 5 "N/A"; the row without an id is the only one skipped.
+        let export = read_export(
+            "t.csv",
+            "Id,Status,Created at,Solved at,Replies\n\
+             1,Solved,2024-01-01 10:00,2024-01-01 11:00,2\n\
+             2,Solved,2024-01-01 10:00,2024-01-01 12:00,two\n\
+             3,Solved,2024-01-01 10:00,2024-13-45 99:00,1\n\
+             4,Open,2024-01-01 10:00,?,?\n\
+             5,Open,2024-01-01 10:00,N/A,\u{a0}\n\
+             ,Open,2024-01-01 10:00,,1\n"
+                .as_bytes(),
+        )
+        .unwrap();
+        let ids: Vec<&str> = export.tickets.iter().map(|t| &*t.id).collect();
+        assert_eq!(ids, ["1", "2", "3", "4", "5"]);
+        assert_eq!(export.tickets[1].replies, None);
+        assert!(export.tickets[2].solved_at.is_none());
+        assert_eq!(export.tickets[2].replies, Some(1));
+        assert_eq!(export.source.skipped, 1);
+        assert_eq!(export.source.skipped_reasons[0].line, 7);
+        assert_eq!(export.source.set_aside, 2);
+        assert_eq!(
+            export.source.set_aside_by_column,
+            std::collections::BTreeMap::from([
+                ("Replies".to_string(), 1),
+                ("Solved at".to_string(), 1)
+            ])
         );
     }
 

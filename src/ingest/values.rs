@@ -1,31 +1,49 @@
 //! Cell values → canonical values: statuses, channels, counts, durations, satisfaction answers.
 //! Each parser returns a message for the person when the value cannot be read.
 
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
 use super::datetime;
 use super::field::{normalize_header, Unit};
+use super::lexicon::{self, Answer};
 use crate::model::{Happiness, Satisfaction, Status, Timestamp};
 
-/// Status words every vendor shares; a vendor's own table is consulted first.
-const COMMON_STATUSES: &[(&str, Status)] = &[
-    ("new", Status::New),
-    ("open", Status::Open),
-    ("pending", Status::Pending),
-    ("hold", Status::OnHold),
-    ("on hold", Status::OnHold),
-    ("solved", Status::Solved),
-    ("resolved", Status::Solved),
-    ("closed", Status::Closed),
-];
+/// Where a value's reading came from: the vendor's table, the lexicon of the languages the
+/// reader knows, the person's own mapping, or nowhere.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadBy {
+    Vendor,
+    Lexicon,
+    Yours,
+    Unknown,
+}
 
-/// Maps a status cell; an unknown word is kept lower-cased (and counts as unsolved).
-pub fn status(text: &str, vendor_statuses: &[(&str, Status)]) -> Status {
+/// Maps a status cell: the person's mapping, then the vendor's table, then the lexicon; an
+/// unknown word is kept lower-cased (and counts as unsolved, with a warning where many do).
+pub fn status_read(
+    text: &str,
+    vendor_statuses: &[(&str, Status)],
+    yours: &BTreeMap<String, Status>,
+) -> (Status, ReadBy) {
     let key = normalize_header(text);
-    vendor_statuses
-        .iter()
-        .chain(COMMON_STATUSES)
-        .find(|(word, _)| *word == key)
-        .map(|(_, status)| status.clone())
-        .unwrap_or(Status::Other(key))
+    if let Some(status) = yours.get(&key) {
+        return (status.clone(), ReadBy::Yours);
+    }
+    if let Some((_, status)) = vendor_statuses.iter().find(|(word, _)| *word == key) {
+        return (status.clone(), ReadBy::Vendor);
+    }
+    match lexicon::status(&key) {
+        Some(status) => (status, ReadBy::Lexicon),
+        None => (Status::Other(key), ReadBy::Unknown),
+    }
+}
+
+/// Maps a status cell with the vendor's table and the lexicon.
+pub fn status(text: &str, vendor_statuses: &[(&str, Status)]) -> Status {
+    status_read(text, vendor_statuses, &BTreeMap::new()).0
 }
 
 /// Channel names that mean the same across vendors; others are kept lower-cased.
@@ -136,18 +154,30 @@ pub fn count(text: &str) -> Result<u32, String> {
     Ok(number as u32)
 }
 
-/// A duration in minutes from a number in `unit`, or from `H:MM` / `H:MM:SS` text.
+/// A duration in minutes: a number in `unit`, `H:MM` / `H:MM:SS` text (hours past 24, with
+/// thousands separators: `1,199:39:14`), an ISO 8601 duration (`PT1H30M`, `P1DT2H`), or words
+/// in the lexicon's languages (`1 horas 18 minutos`, `2d 4h`, `45 min`).
 pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
     let text = text.trim();
     let minutes = if text.contains(':') {
         clock_minutes(text)?
-    } else {
-        let number = number(text)?;
+    } else if let Some(minutes) = iso_duration_minutes(text) {
+        minutes
+    } else if let Ok(number) = number(text) {
         match unit {
+            Unit::Milliseconds => number / 60_000.0,
             Unit::Seconds => number / 60.0,
             Unit::Minutes => number,
             Unit::Hours => number * 60.0,
+            Unit::Days => number * 1440.0,
         }
+    } else {
+        worded_minutes(text).ok_or_else(|| {
+            format!(
+                "{} is not a duration (expected a number, 1:30:00, PT1H30M or 1 h 30 min)",
+                quoted(text)
+            )
+        })?
     };
     if minutes < 0.0 {
         return Err(format!("{} is a negative duration", quoted(text)));
@@ -170,8 +200,15 @@ fn clock_minutes(text: &str) -> Result<f64, String> {
     if !(2..=3).contains(&parts.len()) {
         return Err(invalid());
     }
+    // Spreadsheets group the hours of long durations: "1,199" or "1 199" hours.
+    let hours: String = parts[0]
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | '\'' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
     let mut numbers = Vec::with_capacity(3);
-    for part in &parts {
+    numbers.push(hours.parse::<u64>().map_err(|_| invalid())?);
+    for part in &parts[1..] {
         numbers.push(part.trim().parse::<u64>().map_err(|_| invalid())?);
     }
     let hours = numbers[0] as f64;
@@ -181,6 +218,82 @@ fn clock_minutes(text: &str) -> Result<f64, String> {
         return Err(invalid());
     }
     Ok(hours * 60.0 + minutes + seconds / 60.0)
+}
+
+/// An ISO 8601 duration: `P[nW][nD][T[nH][nM][nS]]`. Years and months are refused (their
+/// length depends on the calendar).
+fn iso_duration_minutes(text: &str) -> Option<f64> {
+    let rest = text.strip_prefix(['P', 'p'])?;
+    let (date, time) = match rest.split_once(['T', 't']) {
+        Some((date, time)) => (date, Some(time)),
+        None => (rest, None),
+    };
+    let mut minutes = 0.0;
+    let mut any = false;
+    let mut read = |part: &str, units: &[(char, f64)]| -> Option<()> {
+        let mut number = String::new();
+        for c in part.chars() {
+            if c.is_ascii_digit() || c == '.' || c == ',' {
+                number.push(if c == ',' { '.' } else { c });
+            } else {
+                let per = units.iter().find(|(u, _)| u.eq_ignore_ascii_case(&c))?.1;
+                minutes += number.parse::<f64>().ok()? * per;
+                number.clear();
+                any = true;
+            }
+        }
+        number.is_empty().then_some(())
+    };
+    read(date, &[('W', 10_080.0), ('D', 1440.0)])?;
+    if let Some(time) = time {
+        if time.is_empty() {
+            return None;
+        }
+        read(time, &[('H', 60.0), ('M', 1.0), ('S', 1.0 / 60.0)])?;
+    }
+    any.then_some(minutes)
+}
+
+/// A duration in words: number and unit pairs, in any of the lexicon's languages, joined by
+/// spaces, commas or "and" (`1 horas 18 minutos`, `2 jours et 3 heures`, `1h30m`, `1h 30`).
+fn worded_minutes(text: &str) -> Option<f64> {
+    const JOINS: &[&str] = &["and", "e", "et", "y", "und", "en", "i", "a", "и"];
+    let text = text.to_lowercase();
+    let mut minutes = 0.0;
+    let mut pairs = 0;
+    let mut last_per: Option<f64> = None;
+    let mut chars = text.chars().peekable();
+    while chars.peek().is_some() {
+        while chars.next_if(|c| c.is_whitespace() || *c == ',').is_some() {}
+        let mut number = String::new();
+        while let Some(c) = chars.next_if(|c| c.is_ascii_digit() || *c == '.' || *c == ',') {
+            number.push(if c == ',' { '.' } else { c });
+        }
+        while chars.next_if(|c| c.is_whitespace()).is_some() {}
+        let mut word = String::new();
+        while let Some(c) = chars.next_if(|c| !c.is_whitespace() && !c.is_ascii_digit() && *c != ',')
+        {
+            word.push(c);
+        }
+        match (number.is_empty(), word.is_empty()) {
+            (true, true) => break,
+            (true, false) if JOINS.contains(&word.as_str()) => continue,
+            (true, false) => return None,
+            (false, _) => {
+                let value: f64 = number.trim_end_matches('.').parse().ok()?;
+                // "1h 30": a bare number after hours is minutes.
+                let per = if word.is_empty() {
+                    (last_per == Some(60.0)).then_some(1.0)?
+                } else {
+                    lexicon::duration_unit(&word)?
+                };
+                minutes += value * per;
+                last_per = Some(per);
+                pairs += 1;
+            }
+        }
+    }
+    (pairs > 0).then_some(minutes)
 }
 
 /// A decimal number; a lone decimal comma (`1,5`) is read as a point.
@@ -241,90 +354,63 @@ impl RatingScale {
     }
 }
 
-const SATISFIED_WORDS: &[&str] = &[
-    "good",
-    "good, i'm satisfied",
-    "satisfied",
-    "positive",
-    "great",
-    "awesome",
-    "happy",
-    "very satisfied",
-    "extremely satisfied",
-    "extremely happy",
-    "满意",
-    "非常满意",
-    "zadowolony",
-    "bardzo zadowolony",
-    "spokojný",
-    "veľmi spokojný",
-];
-const UNSATISFIED_WORDS: &[&str] = &[
-    "bad",
-    "bad, i'm unsatisfied",
-    "not good",
-    "unsatisfied",
-    "dissatisfied",
-    "negative",
-    "unhappy",
-    "very dissatisfied",
-    "extremely dissatisfied",
-    "extremely unhappy",
-    "neutral",
-    "okay",
-    "just okay",
-    "不满意",
-    "非常不满意",
-    "一般",
-    "niezadowolony",
-    "bardzo niezadowolony",
-    "nespokojný",
-    "veľmi nespokojný",
-];
-const UNANSWERED_WORDS: &[&str] = &["offered", "unanswered", "sent"];
-const NOT_OFFERED_WORDS: &[&str] = &["not offered", "-"];
-
 /// A satisfaction cell. `Ok(None)`: no survey was offered (or the cell is blank).
 pub fn satisfaction(
     text: &str,
     scale: Option<RatingScale>,
 ) -> Result<Option<Satisfaction>, String> {
+    satisfaction_read(text, scale, &BTreeMap::new()).0
+}
+
+/// A satisfaction cell, and where its reading came from (`Unknown` for numbers too: they are
+/// read by the column's scale, not by a word).
+pub fn satisfaction_read(
+    text: &str,
+    scale: Option<RatingScale>,
+    yours: &BTreeMap<String, Answer>,
+) -> (Result<Option<Satisfaction>, String>, ReadBy) {
     let key = normalize_header(text);
-    if key.is_empty() || NOT_OFFERED_WORDS.contains(&key.as_str()) {
-        return Ok(None);
+    if key.is_empty() {
+        return (Ok(None), ReadBy::Lexicon);
     }
-    if UNANSWERED_WORDS.contains(&key.as_str()) {
-        return Ok(Some(Satisfaction::Unanswered));
-    }
-    let rated = |satisfied| {
-        Some(Satisfaction::Rated {
-            satisfied,
+    let word = |answer: Answer| match answer {
+        Answer::NotOffered => None,
+        Answer::Unanswered => Some(Satisfaction::Unanswered),
+        Answer::Satisfied | Answer::Unsatisfied => Some(Satisfaction::Rated {
+            satisfied: answer == Answer::Satisfied,
             score: None,
-        })
+        }),
     };
-    if SATISFIED_WORDS.contains(&key.as_str()) {
-        return Ok(rated(true));
+    if let Some(answer) = yours.get(&key) {
+        return (Ok(word(*answer)), ReadBy::Yours);
     }
-    if UNSATISFIED_WORDS.contains(&key.as_str()) {
-        return Ok(rated(false));
+    if let Some(answer) = lexicon::answer(&key) {
+        return (Ok(word(answer)), ReadBy::Lexicon);
     }
-    let score = number(text).map_err(|_| {
-        format!(
-            "{} is not a satisfaction answer (expected Good, Bad, Offered or a score)",
-            quoted(text)
-        )
-    })?;
-    let scale = scale.ok_or_else(|| format!("the score {} is outside 0–10", quoted(text)))?;
-    if score < scale.lowest() || score > scale.highest() {
-        return Err(format!(
-            "the score {} is outside the column's rating scale",
-            quoted(text)
-        ));
-    }
-    Ok(Some(Satisfaction::Rated {
-        satisfied: scale.is_satisfied(score),
-        score: Some(score),
-    }))
+    let Ok(score) = number(text) else {
+        return (
+            Err(format!(
+                "{} is not a satisfaction answer this tool knows (expected Good, Bad, Offered or \
+                 a score): map it in the page or with answer_values",
+                quoted(text)
+            )),
+            ReadBy::Unknown,
+        );
+    };
+    let read = || {
+        let scale = scale.ok_or_else(|| format!("the score {} is outside 0–10", quoted(text)))?;
+        if score < scale.lowest() || score > scale.highest() {
+            return Err(format!(
+                "the score {} is outside the column's rating scale",
+                quoted(text)
+            ));
+        }
+        Ok(Some(Satisfaction::Rated {
+            satisfied: scale.is_satisfied(score),
+            score: Some(score),
+        }))
+    };
+    (read(), ReadBy::Vendor)
 }
 
 /// Tags as vendors write them: space-separated (Zendesk) or comma-separated (Freshdesk).
@@ -409,7 +495,14 @@ mod tests {
         assert_eq!(status("Waiting on Customer", vendor), Status::Pending);
         assert_eq!(status("Resolved", &[]), Status::Solved);
         assert_eq!(status("Hold", &[]), Status::OnHold);
-        assert_eq!(status("Escalated", &[]), Status::Other("escalated".into()));
+        assert_eq!(status("Escalated", &[]), Status::Open);
+        assert_eq!(status("Fechado", &[]), Status::Closed);
+        assert_eq!(status("Parked", &[]), Status::Other("parked".into()));
+        let yours = BTreeMap::from([("parked".to_string(), Status::OnHold)]);
+        assert_eq!(
+            status_read("Parked", &[], &yours),
+            (Status::OnHold, ReadBy::Yours)
+        );
     }
 
     #[test]
@@ -422,6 +515,33 @@ mod tests {
         assert!(duration_minutes("-5", Unit::Minutes).is_err());
         assert!(duration_minutes("1:75", Unit::Minutes).is_err());
         assert!(duration_minutes("soon", Unit::Minutes).is_err());
+    }
+
+    #[test]
+    fn durations_as_real_exports_write_them() {
+        let read = |text| duration_minutes(text, Unit::Minutes);
+        // Halp: hours above 24 with a thousands separator.
+        assert_eq!(read("1,199:39:14"), Ok(1199.0 * 60.0 + 39.0 + 14.0 / 60.0));
+        assert_eq!(read("30:00:00"), Ok(1800.0));
+        // ISO 8601.
+        assert_eq!(read("PT1H30M"), Ok(90.0));
+        assert_eq!(read("PT45M"), Ok(45.0));
+        assert_eq!(read("P1DT2H"), Ok(1560.0));
+        assert_eq!(read("PT30S"), Ok(0.5));
+        assert!(read("P1M").is_err());
+        assert!(read("PT").is_err());
+        // Words: GLPI in Portuguese and French, English abbreviations.
+        assert_eq!(read("1 horas 18 minutos"), Ok(78.0));
+        assert_eq!(read("2 jours et 3 heures"), Ok(2.0 * 1440.0 + 180.0));
+        assert_eq!(read("1h 30m"), Ok(90.0));
+        assert_eq!(read("1h30"), Ok(90.0));
+        assert_eq!(read("45 min"), Ok(45.0));
+        assert_eq!(read("3 дня 4 часа"), Ok(3.0 * 1440.0 + 240.0));
+        assert!(read("1 fortnight").is_err());
+        assert!(read("30 5").is_err());
+        // Units by header.
+        assert_eq!(duration_minutes("90000", Unit::Milliseconds), Ok(1.5));
+        assert_eq!(duration_minutes("2", Unit::Days), Ok(2880.0));
     }
 
     #[test]

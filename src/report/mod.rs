@@ -1,6 +1,7 @@
 //! The report: what the CLI prints and the page draws. Its JSON shape is fixed by the catalogue
 //! (`../shared/spec/kpis.md`, "Machine-readable output"); more fields are welcome.
 
+mod doubts;
 pub mod format;
 mod markdown;
 pub mod names;
@@ -105,6 +106,7 @@ impl Report {
             selection,
         );
         let mut kpis = kpi::compute(&current, &context);
+        doubts::apply(&dataset.sources, &mut kpis);
 
         let previous = selection.previous();
         if let Some(previous) = &previous {
