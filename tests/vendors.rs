@@ -241,9 +241,9 @@ fn salesforce() {
 }
 
 #[test]
-fn it_desk_glpi() {
-    let r = report("tests/fixtures/vendors/it_desk_glpi.csv");
-    source(&r, "it_desk", 5);
+fn glpi() {
+    let r = report("tests/fixtures/vendors/glpi.csv");
+    source(&r, "glpi", 5);
     assert_eq!(r["sources"][0]["delimiter"], "semicolon");
     // Closed 1201, Solved 1203 and 1205; "Processing (assigned)" is open.
     assert_eq!(kpi(&r, "tickets_solved", "value"), Some(3.0));

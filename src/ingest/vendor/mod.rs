@@ -7,16 +7,20 @@ mod freshdesk;
 mod freshservice;
 mod front;
 mod generic;
+mod glpi;
 mod gorgias;
+mod halp;
 mod help_scout;
 mod hubspot;
 mod intercom;
 mod it_desk;
 mod jira_service_management;
+mod otrs;
 mod salesforce;
 mod servicenow;
 mod surveys;
 mod zendesk;
+mod zendesk_explore;
 mod zendesk_talk;
 mod zoho_desk;
 
@@ -54,6 +58,7 @@ pub struct Vendor {
 /// only with columns of its own.
 pub const VENDORS: &[&Vendor] = &[
     &zendesk::ZENDESK,
+    &zendesk_explore::ZENDESK_EXPLORE,
     &freshdesk::FRESHDESK,
     &freshservice::FRESHSERVICE,
     &jira_service_management::JIRA_SERVICE_MANAGEMENT,
@@ -66,6 +71,9 @@ pub const VENDORS: &[&Vendor] = &[
     &gorgias::GORGIAS,
     &front::FRONT,
     &it_desk::IT_DESK,
+    &glpi::GLPI,
+    &otrs::OTRS,
+    &halp::HALP,
     // Not tickets: calls, survey answers, customers. After the ticket exports so that a tie
     // keeps a ticket export a ticket export.
     &aircall::AIRCALL,
@@ -134,10 +142,10 @@ mod tests {
     }
 
     #[test]
-    fn otrs_ticket_attributes_are_an_it_desk_export() {
+    fn otrs_ticket_attributes_are_an_otrs_export() {
         let otrs = "TicketNumber,Title,Created,Changed,Closed,State,Priority,Queue,Owner,\
                     CustomerUserID,FirstResponse,FirstResponseInMin,SolutionInMin";
-        assert_eq!(recognise(&headers(otrs)).id, "it_desk");
+        assert_eq!(recognise(&headers(otrs)).id, "otrs");
     }
 
     #[test]
