@@ -258,6 +258,20 @@ mod cli {
                 source.file, source.skipped, source.rows
             );
         }
+        for source in report.sources.iter().filter(|s| s.set_aside > 0) {
+            let columns: Vec<String> = source
+                .set_aside_by_column
+                .iter()
+                .map(|(column, cells)| format!("'{column}' {cells}"))
+                .collect();
+            eprintln!(
+                "warning: {}: {} cells could not be read and were left empty, their tickets kept \
+                 ({}; see set_aside_cells)",
+                source.file,
+                source.set_aside,
+                columns.join(", ")
+            );
+        }
         for source in &report.sources {
             for warning in &source.warnings {
                 eprintln!("warning: {}: {warning}", source.file);

@@ -189,25 +189,32 @@ fn bad_rows_are_skipped_counted_and_explained() {
         "json",
     ]);
     assert_eq!(code, 0);
-    assert!(stderr.contains("4 of 6 rows skipped"), "{stderr}");
+    // Only rows that cannot be tickets are skipped: line 4 is ragged, line 6 has no id.
+    assert!(stderr.contains("2 of 6 rows skipped"), "{stderr}");
+    assert!(stderr.contains("2 cells could not be read"), "{stderr}");
     let r: Value = serde_json::from_str(&stdout).unwrap();
     let source = &r["sources"][0];
     assert_eq!(source["rows"], 6);
-    assert_eq!(source["skipped"], 4);
+    assert_eq!(source["skipped"], 2);
     let reasons = source["skipped_reasons"].as_array().unwrap();
     let lines: Vec<u64> = reasons
         .iter()
         .map(|s| s["line"].as_u64().unwrap())
         .collect();
-    assert_eq!(lines, vec![3, 4, 5, 6]);
-    assert_eq!(reasons[0]["column"], "Created at");
-    assert!(reasons[0]["reason"].as_str().unwrap().contains("yesterday"));
-    assert!(reasons[1]["reason"].as_str().unwrap().contains("8 fields"));
-    assert_eq!(reasons[2]["column"], "Replies");
-    assert_eq!(reasons[3]["column"], "Id");
-    // The good rows still count: tickets 1 and 6; first replies 15 and 45 → median 30.
-    assert_eq!(r["tickets"], 2);
-    close(kpi(&r, "first_response_time", "value"), 30.0);
+    assert_eq!(lines, vec![4, 6]);
+    assert!(reasons[0]["reason"].as_str().unwrap().contains("8 fields"));
+    assert_eq!(reasons[1]["column"], "Id");
+    // One odd cell costs its field: "yesterday" (line 3) and -3 replies (line 5) are set aside.
+    let aside = source["set_aside_cells"].as_array().unwrap();
+    assert_eq!(aside.len(), 2);
+    assert_eq!(aside[0]["line"], 3);
+    assert_eq!(aside[0]["column"], "Created at");
+    assert!(aside[0]["reason"].as_str().unwrap().contains("yesterday"));
+    assert_eq!(aside[1]["line"], 5);
+    assert_eq!(aside[1]["column"], "Replies");
+    // Tickets 1, 2, 4 and 6; first replies 15, 20, 45 → median 20.
+    assert_eq!(r["tickets"], 4);
+    close(kpi(&r, "first_response_time", "value"), 20.0);
 }
 
 #[test]
@@ -384,14 +391,15 @@ fn a_declared_csat_scale_overrides_the_guess() {
     let path = file.to_str().unwrap();
     // Guessed 0–10 from the 9: satisfied is 9–10 → 1 of 3.
     close(kpi(&report(&[path]), "csat", "value"), 100.0 / 3.0);
-    // Declared 1–5... 9 is outside it: the row is skipped; 5 and 4 are satisfied → 100 %.
+    // Declared 1–5... 9 is outside it: the cell is set aside; 5 and 4 are satisfied → 100 %.
     let settings = dir.join("five.json");
     std::fs::write(&settings, r#"{"csat_scale_max": 5}"#).unwrap();
     let (code, stdout, _) = run(&["report", path, "--settings", settings.to_str().unwrap()]);
     assert_eq!(code, 0);
     let r: Value = serde_json::from_str(&stdout).unwrap();
     close(kpi(&r, "csat", "value"), 100.0);
-    assert_eq!(r["sources"][0]["skipped"], 1);
+    assert_eq!(r["sources"][0]["skipped"], 0);
+    assert_eq!(r["sources"][0]["set_aside"], 1);
 }
 
 #[test]
@@ -479,8 +487,8 @@ fn an_encoding_chosen_over_the_detected_one() {
 
 #[test]
 fn a_sheet_chosen_over_the_first() {
-    // Sheet "Tickets": 4 rows, ticket 4 skipped (see the fuzz seed) → 3 created; sheet
-    // "March": tickets 1 and 2 only.
+    // Sheet "Tickets": 4 rows, ticket 4's odd cell set aside (see the fuzz seed) → 4 created;
+    // sheet "March": tickets 1 and 2 only.
     let file = "tests/fixtures/workbook_two_sheets.xlsx";
     let r = report(&[file]);
     assert_eq!(r["sources"][0]["sheet"], "Tickets");
@@ -488,7 +496,7 @@ fn a_sheet_chosen_over_the_first() {
         r["sources"][0]["sheets"],
         serde_json::json!(["Tickets", "March"])
     );
-    assert_eq!(kpi(&r, "tickets_created", "value"), Some(3.0));
+    assert_eq!(kpi(&r, "tickets_created", "value"), Some(4.0));
     let r = report_with(file, &["--sheet", "March"]);
     assert_eq!(r["sources"][0]["sheet"], "March");
     assert_eq!(kpi(&r, "tickets_created", "value"), Some(2.0));

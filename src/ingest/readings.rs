@@ -93,7 +93,7 @@ pub fn warnings(
     let (unknown, total, examples) = unknown_share(statuses);
     if unknown > 0 {
         warnings.push(format!(
-            "{unknown} of {total} tickets have a status this tool does not know ({}): they are \
+            "{unknown} of {total} rows have a status this tool does not know ({}): they are \
              counted as unsolved; say what each means in the page's \"how it is read\" panel or \
              with \"status_values\" in --map",
             named(&examples)

@@ -77,7 +77,7 @@ pub fn apply(sources: &[SourceReport], kpis: &mut BTreeMap<String, Kpi>) {
                 *kpi = Kpi::null(
                     kpi.unit,
                     format!(
-                        "most tickets ({unknown_rows} of {total}) have a status this tool does \
+                        "most rows ({unknown_rows} of {total}) have a status this tool does \
                          not know ({values}), so solved ones cannot be told from open ones: say \
                          what each status means in the page or with status_values"
                     ),
@@ -86,7 +86,7 @@ pub fn apply(sources: &[SourceReport], kpis: &mut BTreeMap<String, Kpi>) {
                 add_note(
                     kpi,
                     &format!(
-                        "{unknown_rows} of {total} tickets have a status this tool does not know \
+                        "{unknown_rows} of {total} rows have a status this tool does not know \
                          ({values}) and are counted as unsolved"
                     ),
                 );

@@ -228,6 +228,10 @@ pub const STATUSES: &[(&str, Status)] = &[
     ("afgesloten", Status::Closed),
     // Japanese
     ("新規", Status::New),
+    ("未対応", Status::New),
+    ("未着手", Status::New),
+    ("対応済み", Status::Solved),
+    ("対応済", Status::Solved),
     ("オープン", Status::Open),
     ("対応中", Status::Open),
     ("進行中", Status::Open),

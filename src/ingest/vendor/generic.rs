@@ -403,6 +403,138 @@ pub const GENERIC: Vendor = Vendor {
                 "chatbot",
             ],
         ),
+        // The other languages of the lexicon: Czech, German, French, Spanish, Portuguese,
+        // Italian, Dutch, Japanese, Russian. After every list above, so that a bilingual header
+        // is read by its English, Chinese, Polish or Slovak column.
+        C::new(
+            Id,
+            &[
+                "id požadavku", "číslo požadavku", "číslo tiketu", "ticket nr", "ticketnummer",
+                "ticket nummer", "vorgangsnummer", "nummer", "n° de ticket", "numéro de ticket",
+                "numéro", "n°", "nº", "número de ticket", "número de chamado", "número",
+                "id do chamado", "id del ticket", "numero ticket", "numero", "id ticket",
+                "問い合わせ番号", "チケット番号", "チケットid", "番号", "номер заявки", "номер",
+                "id заявки", "№",
+            ],
+        ),
+        C::new(
+            CreatedAt,
+            &[
+                "datum vytvoření", "vytvořeno", "erstellt am", "erstellt", "erstelldatum",
+                "erstellungsdatum", "eröffnet am", "date de création", "date d'ouverture",
+                "créé le", "ouvert le", "fecha de creación", "fecha de apertura", "creado",
+                "creado el", "data de abertura", "data de criação", "criado em", "aberto em",
+                "data di creazione", "data apertura", "data di apertura", "creato il",
+                "aangemaakt op", "aangemaakt", "datum aangemaakt", "aanmaakdatum",
+                "作成日時", "作成日", "受付日時", "受付日", "登録日時", "起票日時", "дата создания",
+                "создано", "дата регистрации", "дата открытия",
+            ],
+        ),
+        C::new(
+            UpdatedAt,
+            &[
+                "datum aktualizace", "aktualizováno", "geändert am", "aktualisiert am",
+                "letzte änderung", "date de mise à jour", "mis à jour le", "dernière modification",
+                "fecha de actualización", "actualizado", "última actualización",
+                "última atualização", "atualizado em", "data di aggiornamento", "aggiornato il",
+                "ultima modifica", "bijgewerkt op", "laatst bijgewerkt", "更新日時", "最終更新日時",
+                "дата обновления", "обновлено", "дата изменения",
+            ],
+        ),
+        C::new(
+            SolvedAt,
+            &[
+                "datum vyřešení", "vyřešeno", "gelöst am", "lösungsdatum", "date de résolution",
+                "résolu le", "fecha de resolución", "resuelto", "resuelto el", "data da solução",
+                "data de solução", "data de resolução", "resolvido em", "solucionado em",
+                "data di risoluzione", "risolto il", "opgelost op", "datum opgelost",
+                "解決日時", "解決日", "дата решения", "решено", "решена",
+            ],
+        ),
+        C::new(
+            ClosedAt,
+            &[
+                "datum uzavření", "uzavřeno", "geschlossen am", "abgeschlossen am",
+                "date de clôture", "date de fermeture", "clos le", "fermé le", "fecha de cierre",
+                "cerrado el", "data de fechamento", "data de encerramento", "fechado em",
+                "data di chiusura", "chiuso il", "gesloten op", "datum gesloten", "完了日時",
+                "完了日", "クローズ日時", "終了日時", "дата закрытия", "закрыто",
+            ],
+        ),
+        C::new(
+            FirstResponseAt,
+            &[
+                "erste antwort am", "date de première réponse", "première réponse le",
+                "fecha de primera respuesta", "data da primeira resposta",
+                "data prima risposta", "eerste reactie op", "初回回答日時", "初回応答日時",
+                "дата первого ответа",
+            ],
+        ),
+        C::new(
+            Status,
+            &[
+                "stav požadavku", "zustand", "statut", "estado", "situação", "stato", "toestand",
+                "状態", "ステータス", "対応状況", "статус", "состояние",
+            ],
+        ),
+        C::new(
+            Channel,
+            &[
+                "kanal", "canal", "origine", "source de la demande", "origen", "origem", "canale",
+                "bron", "チャネル", "チャネル種別", "受付経路", "канал", "источник",
+            ],
+        ),
+        C::new(
+            Priority,
+            &[
+                "priorität", "priorité", "prioridad", "prioridade", "priorità", "prioriteit",
+                "優先度", "приоритет",
+            ],
+        ),
+        C::new(
+            TicketType,
+            &[
+                "typ požadavku", "kategorie", "ticket typ", "ticketart", "art", "catégorie",
+                "tipo", "categoría", "categoria", "tipo de ticket", "tipo di ticket", "soort",
+                "categorie", "種別", "カテゴリ", "カテゴリー", "тип", "категория",
+            ],
+        ),
+        C::new(
+            Group,
+            &[
+                "skupina řešitelů", "gruppe", "abteilung", "groupe", "équipe", "service", "grupo",
+                "equipo", "equipe", "gruppo", "squadra", "groep", "afdeling", "グループ", "チーム",
+                "担当グループ", "группа", "отдел", "команда",
+            ],
+        ),
+        C::new(
+            Agent,
+            &[
+                "řešitel", "přiřazeno", "bearbeiter", "zugewiesen an", "zuständig", "agent",
+                "technicien", "attribué à", "assigné à", "agente", "asignado a", "técnico",
+                "atribuído a", "responsável", "assegnato a", "operatore", "behandelaar",
+                "toegewezen aan", "medewerker", "担当者", "担当", "対応者", "исполнитель",
+                "ответственный", "назначено",
+            ],
+        ),
+        C::new(
+            Requester,
+            &[
+                "žadatel", "anfragender", "kunde", "demandeur", "client", "solicitante",
+                "cliente", "requerente", "richiedente", "aanvrager", "klant", "依頼者", "顧客",
+                "お客様", "заявитель", "клиент", "инициатор",
+            ],
+        ),
+        C::new(
+            Satisfaction,
+            &[
+                "hodnocení", "spokojenost", "bewertung", "zufriedenheit", "satisfaction client",
+                "évaluation", "satisfacción", "valoración", "satisfação", "avaliação",
+                "soddisfazione", "valutazione", "tevredenheid", "beoordeling", "満足度", "評価",
+                "оценка", "удовлетворенность",
+            ],
+        ),
+        C::new(Tags, &["štítky", "schlagwörter", "étiquettes", "etiquetas", "etichette", "タグ", "теги", "метки"]),
     ],
     statuses: &[
         ("resolved", Status::Solved),

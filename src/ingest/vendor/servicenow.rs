@@ -53,6 +53,8 @@ pub const SERVICENOW: Vendor = Vendor {
         "sys updated on",
         "sys updated at",
         "sys mod count",
+        "sys updated by",
+        "sys created by",
         "made sla",
         "opened by",
         "resolved by",
