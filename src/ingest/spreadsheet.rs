@@ -235,7 +235,13 @@ fn read_xml(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, String> {
             (best.at, best.table)
         }
     };
-    let rows = std::mem::take(&mut sheets[at].rows);
+    let mut rows = std::mem::take(&mut sheets[at].rows);
+    // An XML row ends at its last filled cell; the CSV reader wants every row as wide as the
+    // header, as calamine's rectangular ranges are.
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
     Ok(finish(
         xml::KIND,
         names,
@@ -275,7 +281,10 @@ fn finish(
     let header_at = table.map_or(0, |t| t.header_at);
     let mut csv = "\n".repeat(offset + header_at);
     let mut title = Vec::new();
-    let mut writer = csv::Writer::from_writer(Vec::new());
+    // Flexible: a strict writer would refuse a row of another length half-written.
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
     for (i, row) in rows.enumerate() {
         if i < header_at {
             if !choice::is_blank(&row) {
@@ -283,7 +292,7 @@ fn finish(
             }
             continue;
         }
-        // Writing to memory cannot fail.
+        // Writing to memory cannot fail, and a flexible writer takes rows of any length.
         let _ = writer.write_record(&row);
     }
     if !title.is_empty() {
