@@ -352,6 +352,97 @@ fn cell_text(cell: &Data) -> String {
 mod tests {
     use super::*;
 
+    fn export(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/exports/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_ticket_table_is_read_over_a_pivot_and_a_summary() {
+        let sheet = first_sheet(&export("pivot_then_tickets.xlsx"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.name, "Tickets");
+        assert_eq!(sheet.names, vec!["Pivot", "Summary", "Tickets"]);
+        assert_eq!(
+            sheet.warnings[0],
+            "the sheet 'Tickets' was read: it holds the ticket table; the workbook also has \
+             'Pivot', 'Summary'"
+        );
+        // The title row and the blank row become empty lines: the header keeps its line, 3.
+        assert!(
+            sheet.csv.starts_with("\n\nId,Requester id,Group,Status"),
+            "{}",
+            sheet.csv
+        );
+        assert!(sheet.warnings[1].contains("'Zendesk tickets, 29 April to 2 June 2025'"));
+        // A chosen sheet still wins, however little it holds.
+        let pivot = sheet_named(&export("pivot_then_tickets.xlsx"), "pivot");
+        assert_eq!(pivot.name, "Pivot");
+        assert!(pivot.warnings[0].starts_with("the sheet 'Pivot' was read, as chosen"));
+    }
+
+    fn sheet_named(bytes: &[u8], name: &str) -> Sheet {
+        sheet(bytes, Some(name)).unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_header_below_a_title_a_subtitle_and_a_blank_row_is_found() {
+        let sheet = first_sheet(&export("title_rows_sheet.xlsx"))
+            .unwrap()
+            .unwrap();
+        assert!(
+            sheet
+                .csv
+                .starts_with("\n\n\nTicket ID,Subject,Status,Priority,Channel,Assigned to"),
+            "{}",
+            sheet.csv
+        );
+        assert!(sheet
+            .csv
+            .contains("\nT-1,Printer offline,Resolved,Normal,Email,Ana,2025-05-02 09:00:00,"));
+        assert_eq!(sheet.warnings.len(), 1, "one sheet: no word on the choice");
+        assert!(sheet.warnings[0].starts_with("the 2 line(s) above the header"));
+    }
+
+    #[test]
+    fn freshdesk_spreadsheetml_reads_as_its_csv() {
+        let bytes = export("freshdesk_spreadsheetml.xls");
+        assert!(is_workbook(&bytes));
+        let sheet = first_sheet(&bytes).unwrap().unwrap();
+        assert_eq!(
+            sheet.description,
+            "SpreadsheetML 2003 (XML .xls) workbook sheet 'Tickets'"
+        );
+        let lines: Vec<&str> = sheet.csv.lines().collect();
+        assert_eq!(lines.len(), 11);
+        assert!(lines[0].starts_with("Ticket ID,Subject,Status,Priority,Source,Type,Agent"));
+        // Ticket 102 has no closed time: the cell left out is an empty field, and every row is
+        // as wide as the header.
+        assert!(lines[2].starts_with(
+            "102,Invoice shows the wrong VAT,Resolved,Medium,Portal,Question,Tom Becker,\
+             Billing,2025-05-02 10:00:00,2025-05-03 10:00:00,2025-05-02 13:30:00,,"
+        ));
+        assert!(lines.iter().all(|l| csv_width(l) == 23), "{lines:?}");
+        assert!(sheet
+            .csv
+            .contains("107,\"Question about the \"\"Pro\"\" plan\""));
+        assert!(sheet.csv.contains("2025-05-15 11:44:18"));
+        let bad = b"<?xml version=\"1.0\"?><Workbook><Worksheet ss:Name=\"T\"></Workbook>";
+        let message = first_sheet(bad).unwrap().unwrap_err();
+        assert!(message.contains("save it as \"CSV UTF-8\""), "{message}");
+    }
+
+    fn csv_width(line: &str) -> usize {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.len())
+    }
+
     #[test]
     fn the_public_xlsx_reads_as_its_csv() {
         // The same data directory as tests/reference: HELPDESK_KPI_DATA, else ../shared/data.
