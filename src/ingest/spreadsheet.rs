@@ -111,19 +111,27 @@ fn choice_warning(names: &[String], at: usize, chosen: bool, scored: bool) -> Op
     if names.len() < 2 {
         return None;
     }
-    let others = names.iter().enumerate().filter(|(i, _)| *i != at);
-    let why = if chosen {
-        ", as chosen"
+    let sheets = listed(
+        names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, n)| n),
+    );
+    // Whole sentences, each with its template in `i18n/engine`.
+    Some(if chosen {
+        format!("the sheet '{name}' was read, as chosen; the workbook also has {sheets}")
     } else if scored {
-        ": it holds the ticket table"
+        format!(
+            "the sheet '{name}' was read: it holds the ticket table; the workbook also has \
+             {sheets}"
+        )
     } else {
-        ", the first: no sheet has a header the reader knows (choose the sheet that holds the \
-         tickets)"
-    };
-    Some(format!(
-        "the sheet '{name}' was read{why}; the workbook also has {}",
-        listed(others.map(|(_, n)| n))
-    ))
+        format!(
+            "the sheet '{name}' was read, the first: no sheet has a header the reader knows \
+             (choose the sheet that holds the tickets); the workbook also has {sheets}"
+        )
+    })
 }
 
 fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String> {
@@ -309,11 +317,11 @@ fn finish(
             .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
             .unwrap_or_default(),
     );
-    let name = names.get(at).cloned().unwrap_or_default();
+    let chosen = names.get(at).cloned().unwrap_or_default();
     Sheet {
         csv,
-        description: format!("{kind} sheet '{name}'"),
-        name,
+        description: format!("{kind} sheet '{chosen}'"),
+        name: chosen,
         names,
         warnings,
     }
