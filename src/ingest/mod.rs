@@ -233,7 +233,8 @@ pub fn read_export_from(
     };
     let first = stream::read_chunk(&mut source).map_err(unreadable)?;
     let chosen = options.choices.for_file(file);
-    // A workbook is read whole, as one sheet's CSV; anything else is decoded as it comes.
+    // A workbook (SpreadsheetML XML too) is read whole, as one sheet's CSV: the chosen sheet, else
+    // the one holding the ticket table; anything else is decoded as it comes.
     if spreadsheet::is_workbook(&first) {
         let mut bytes = first;
         source.read_to_end(&mut bytes).map_err(unreadable)?;
@@ -242,26 +243,13 @@ pub fn read_export_from(
             Some(Err(message)) => return Err(fail(message)),
             None => return Err(fail("the workbook changed while it was read".to_string())),
         };
-        let mut warnings = Vec::new();
-        let others: Vec<&String> = sheet.names.iter().filter(|n| **n != sheet.name).collect();
-        if !others.is_empty() {
-            warnings.push(format!(
-                "only the sheet '{}' was read; the workbook also has {}",
-                sheet.name,
-                others
-                    .iter()
-                    .map(|n| n.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
         let reader =
             stream::DecodedReader::new(&[][..], encoding_rs::UTF_8, sheet.csv.as_bytes(), 0);
         let mut export = read_text(
             file,
             reader,
             sheet.description,
-            warnings,
+            sheet.warnings,
             options,
             &chosen,
             progress,
@@ -1039,7 +1027,7 @@ mod tests {
         assert_eq!(export.tickets.len(), 2);
         assert!(
             export.source.warnings[0]
-                .contains("only the sheet 'March' was read; the workbook also has Tickets"),
+                .contains("the sheet 'March' was read, as chosen; the workbook also has 'Tickets'"),
             "{:?}",
             export.source.warnings
         );

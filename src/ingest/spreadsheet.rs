@@ -1,10 +1,16 @@
 //! Workbooks (XLSX, XLSM, XLSB, XLS, ODS) read with `calamine`, a pure-Rust reader that builds for
-//! wasm32: the first sheet (or the one chosen) becomes CSV text for the same pipeline as a CSV export. Excel's date
-//! cells become `YYYY-MM-DD HH:MM:SS`; whole numbers lose Excel's `.0`.
+//! wasm32, and SpreadsheetML 2003 XML (`xml`): the sheet chosen, else the one that holds the ticket
+//! table (`choice`), becomes CSV text for the same pipeline as a CSV export. Excel's date cells
+//! become `YYYY-MM-DD HH:MM:SS`; whole numbers lose Excel's `.0`.
+
+mod choice;
+mod xml;
 
 use std::io::Cursor;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
+
+use choice::Table;
 
 /// One sheet of a workbook, as CSV text.
 #[derive(Debug)]
@@ -16,9 +22,11 @@ pub struct Sheet {
     pub name: String,
     /// Every sheet of the workbook, in order.
     pub names: Vec<String>,
+    /// Which sheet was read and why, and the title rows passed over above its header.
+    pub warnings: Vec<String>,
 }
 
-/// Whether the bytes open like a workbook (a zip or an old Excel file).
+/// Whether the bytes open like a workbook (a zip, an old Excel file, SpreadsheetML XML).
 pub fn is_workbook(bytes: &[u8]) -> bool {
     workbook_kind(bytes).is_some()
 }
@@ -28,21 +36,102 @@ fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
         Some("Excel .xlsx or OpenDocument workbook")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
         Some("old Excel .xls workbook")
+    } else if xml::is_spreadsheet_xml(bytes) {
+        Some(xml::KIND)
     } else {
         None
     }
 }
 
-/// The first sheet: `None` when the bytes are no workbook; an error message when they look like
-/// one but cannot be read.
+/// The sheet `read_export` would read with no sheet chosen: `None` when the bytes are no
+/// workbook; an error message when they look like one but cannot be read.
 #[cfg(test)]
 pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, String>> {
     sheet(bytes, None)
 }
 
-/// The sheet named `name` (the first when `None`), as `first_sheet`.
+/// The sheet named `name`, else the one that holds the ticket table, as `first_sheet`.
 pub fn sheet(bytes: &[u8], name: Option<&str>) -> Option<Result<Sheet, String>> {
-    Some(read(bytes, workbook_kind(bytes)?, name))
+    let kind = workbook_kind(bytes)?;
+    Some(if kind == xml::KIND {
+        read_xml(bytes, name)
+    } else {
+        read(bytes, kind, name)
+    })
+}
+
+/// The sheet named `wanted`: its exact name first, then the same name in another case.
+fn find_name(names: &[String], wanted: &str, kind: &str) -> Result<usize, String> {
+    names
+        .iter()
+        .position(|n| n.as_str() == wanted)
+        .or_else(|| {
+            names
+                .iter()
+                .position(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
+        })
+        .ok_or_else(|| {
+            format!(
+                "this {kind} has no sheet '{wanted}': choose one of {}",
+                listed(names.iter())
+            )
+        })
+}
+
+fn listed<'a>(names: impl Iterator<Item = &'a String>) -> String {
+    names
+        .map(|n| format!("'{n}'"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A sheet looked at for the ticket table.
+struct Candidate {
+    at: usize,
+    table: Option<Table>,
+    score: f64,
+}
+
+impl Candidate {
+    fn of(at: usize, head: &[Vec<String>], data_rows: impl FnOnce(usize) -> usize) -> Self {
+        let table = choice::find_table(head);
+        let score = table.map_or(0.0, |t| choice::score(t, data_rows(t.header_at + 1)));
+        Candidate { at, table, score }
+    }
+
+    /// Whether `self` beats `best` (the first sheet keeps a tie).
+    fn beats(&self, best: Option<&Candidate>) -> bool {
+        best.is_none_or(|b| self.score > b.score)
+    }
+}
+
+/// What to tell about the sheet read, when the workbook has others.
+fn choice_warning(names: &[String], at: usize, chosen: bool, scored: bool) -> Option<String> {
+    let name = names.get(at)?;
+    if names.len() < 2 {
+        return None;
+    }
+    let sheets = listed(
+        names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != at)
+            .map(|(_, n)| n),
+    );
+    // Whole sentences, each with its template in `i18n/engine`.
+    Some(if chosen {
+        format!("the sheet '{name}' was read, as chosen; the workbook also has {sheets}")
+    } else if scored {
+        format!(
+            "the sheet '{name}' was read: it holds the ticket table; the workbook also has \
+             {sheets}"
+        )
+    } else {
+        format!(
+            "the sheet '{name}' was read, the first: no sheet has a header the reader knows \
+             (choose the sheet that holds the tickets); the workbook also has {sheets}"
+        )
+    })
 }
 
 fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String> {
@@ -53,50 +142,189 @@ fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String>
         )
     })?;
     let names = workbook.sheet_names();
-    let chosen = match wanted {
-        Some(wanted) => names
-            .iter()
-            .find(|n| n.as_str() == wanted)
-            .or_else(|| {
-                names
-                    .iter()
-                    .find(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
-            })
-            .cloned()
-            .ok_or_else(|| {
-                format!(
-                    "this {kind} has no sheet '{wanted}': choose one of {}",
-                    names
-                        .iter()
-                        .map(|n| format!("'{n}'"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            })?,
-        None => names
-            .first()
-            .cloned()
-            .ok_or_else(|| format!("this {kind} has no sheet: export the tickets again"))?,
-    };
-    let range = workbook.worksheet_range(&chosen).map_err(|e| {
-        format!("the sheet '{chosen}' cannot be read ({e}): save it as \"CSV UTF-8\" and drop that")
-    })?;
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    for row in range.rows() {
-        let cells: Vec<String> = row.iter().map(cell_text).collect();
-        // Writing to memory cannot fail.
-        let _ = writer.write_record(&cells);
+    if names.is_empty() {
+        return Err(format!(
+            "this {kind} has no sheet: export the tickets again"
+        ));
     }
-    let csv = writer
-        .into_inner()
-        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
-        .unwrap_or_default();
-    Ok(Sheet {
+    let unreadable = |name: &str, e: calamine::Error| {
+        format!("the sheet '{name}' cannot be read ({e}): save it as \"CSV UTF-8\" and drop that")
+    };
+    let (at, range, table) = match wanted {
+        Some(wanted) => {
+            let at = find_name(&names, wanted, kind)?;
+            let range = workbook
+                .worksheet_range(&names[at])
+                .map_err(|e| unreadable(&names[at], e))?;
+            let table = choice::find_table(&head_of(&range));
+            (at, range, table)
+        }
+        None => {
+            // Every sheet is read to be scored; only the best one's cells are kept.
+            let mut best: Option<(Candidate, Range<Data>)> = None;
+            let mut first_error = None;
+            for (at, name) in names.iter().enumerate() {
+                let range = match workbook.worksheet_range(name) {
+                    Ok(range) => range,
+                    Err(e) => {
+                        first_error.get_or_insert_with(|| unreadable(name, e));
+                        continue;
+                    }
+                };
+                let candidate = Candidate::of(at, &head_of(&range), |from| {
+                    range
+                        .rows()
+                        .skip(from)
+                        .filter(|r| r.iter().any(|c| !cell_text(c).trim().is_empty()))
+                        .count()
+                });
+                if candidate.beats(best.as_ref().map(|(b, _)| b)) {
+                    best = Some((candidate, range));
+                }
+            }
+            match best {
+                Some((candidate, range)) => (candidate.at, range, candidate.table),
+                None => return Err(first_error.unwrap_or_default()),
+            }
+        }
+    };
+    // Line numbers of the CSV are the sheet's row numbers: calamine's range starts at its first
+    // filled row.
+    let offset = range.start().map_or(0, |(row, _)| row as usize);
+    let rows = range
+        .rows()
+        .map(|r| r.iter().map(cell_text).collect::<Vec<_>>());
+    Ok(finish(
+        kind,
+        names,
+        at,
+        wanted.is_some(),
+        table,
+        offset,
+        rows,
+    ))
+}
+fn read_xml(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, String> {
+    let mut sheets = xml::worksheets(bytes)?;
+    let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+    if sheets.is_empty() {
+        return Err(format!(
+            "this {} has no sheet: export the tickets again",
+            xml::KIND
+        ));
+    }
+    let head =
+        |rows: &[Vec<String>]| choice::find_table(&rows[..rows.len().min(choice::HEAD_ROWS + 1)]);
+    let (at, table) = match wanted {
+        Some(wanted) => {
+            let at = find_name(&names, wanted, xml::KIND)?;
+            (at, head(&sheets[at].rows))
+        }
+        None => {
+            let mut best: Option<Candidate> = None;
+            for (at, sheet) in sheets.iter().enumerate() {
+                let rows = &sheet.rows;
+                let candidate =
+                    Candidate::of(at, &rows[..rows.len().min(choice::HEAD_ROWS + 1)], |from| {
+                        rows.iter()
+                            .skip(from)
+                            .filter(|r| !choice::is_blank(r))
+                            .count()
+                    });
+                if candidate.beats(best.as_ref()) {
+                    best = Some(candidate);
+                }
+            }
+            let best = best.unwrap_or(Candidate {
+                at: 0,
+                table: None,
+                score: 0.0,
+            });
+            (best.at, best.table)
+        }
+    };
+    let mut rows = std::mem::take(&mut sheets[at].rows);
+    // An XML row ends at its last filled cell; the CSV reader wants every row as wide as the
+    // header, as calamine's rectangular ranges are.
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0);
+    for row in &mut rows {
+        row.resize(width, String::new());
+    }
+    Ok(finish(
+        xml::KIND,
+        names,
+        at,
+        wanted.is_some(),
+        table,
+        0,
+        rows.into_iter(),
+    ))
+}
+
+/// The first rows of a sheet, as text: enough to find its header.
+fn head_of(range: &Range<Data>) -> Vec<Vec<String>> {
+    range
+        .rows()
+        .take(choice::HEAD_ROWS + 1)
+        .map(|r| r.iter().map(cell_text).collect())
+        .collect()
+}
+
+/// The sheet at `at` as CSV text from its header on. The rows above the header (title, blank)
+/// become empty lines, which the CSV reader passes over, so each data row keeps its line number;
+/// `offset` more empty lines stand for the rows the sheet's cells start below.
+fn finish(
+    kind: &str,
+    names: Vec<String>,
+    at: usize,
+    chosen: bool,
+    table: Option<Table>,
+    offset: usize,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Sheet {
+    let scored = table.is_some_and(|t| t.recognised > 0);
+    let mut warnings: Vec<String> = choice_warning(&names, at, chosen, scored)
+        .into_iter()
+        .collect();
+    let header_at = table.map_or(0, |t| t.header_at);
+    let mut csv = "\n".repeat(offset + header_at);
+    let mut title = Vec::new();
+    // Flexible: a strict writer would refuse a row of another length half-written.
+    let mut writer = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for (i, row) in rows.enumerate() {
+        if i < header_at {
+            if !choice::is_blank(&row) {
+                title.push(crate::ingest::values::quoted(row.join(" ").trim()));
+            }
+            continue;
+        }
+        // Writing to memory cannot fail, and a flexible writer takes rows of any length.
+        let _ = writer.write_record(&row);
+    }
+    if !title.is_empty() {
+        // As the CSV reader says of a text file's title lines.
+        warnings.push(format!(
+            "the {} line(s) above the header were taken for a title and not read: {}",
+            title.len(),
+            title.join(", ")
+        ));
+    }
+    csv.push_str(
+        &writer
+            .into_inner()
+            .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+            .unwrap_or_default(),
+    );
+    let chosen = names.get(at).cloned().unwrap_or_default();
+    Sheet {
         csv,
         description: format!("{kind} sheet '{chosen}'"),
         name: chosen,
         names,
-    })
+        warnings,
+    }
 }
 
 fn cell_text(cell: &Data) -> String {
@@ -131,6 +359,97 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn export(name: &str) -> Vec<u8> {
+        let path = format!("{}/tests/exports/{name}", env!("CARGO_MANIFEST_DIR"));
+        std::fs::read(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+    }
+
+    #[test]
+    fn the_ticket_table_is_read_over_a_pivot_and_a_summary() {
+        let sheet = first_sheet(&export("pivot_then_tickets.xlsx"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(sheet.name, "Tickets");
+        assert_eq!(sheet.names, vec!["Pivot", "Summary", "Tickets"]);
+        assert_eq!(
+            sheet.warnings[0],
+            "the sheet 'Tickets' was read: it holds the ticket table; the workbook also has \
+             'Pivot', 'Summary'"
+        );
+        // The title row and the blank row become empty lines: the header keeps its line, 3.
+        assert!(
+            sheet.csv.starts_with("\n\nId,Requester id,Group,Status"),
+            "{}",
+            sheet.csv
+        );
+        assert!(sheet.warnings[1].contains("'Zendesk tickets, 29 April to 2 June 2025'"));
+        // A chosen sheet still wins, however little it holds.
+        let pivot = sheet_named(&export("pivot_then_tickets.xlsx"), "pivot");
+        assert_eq!(pivot.name, "Pivot");
+        assert!(pivot.warnings[0].starts_with("the sheet 'Pivot' was read, as chosen"));
+    }
+
+    fn sheet_named(bytes: &[u8], name: &str) -> Sheet {
+        sheet(bytes, Some(name)).unwrap().unwrap()
+    }
+
+    #[test]
+    fn a_header_below_a_title_a_subtitle_and_a_blank_row_is_found() {
+        let sheet = first_sheet(&export("title_rows_sheet.xlsx"))
+            .unwrap()
+            .unwrap();
+        assert!(
+            sheet
+                .csv
+                .starts_with("\n\n\nTicket ID,Subject,Status,Priority,Channel,Assigned to"),
+            "{}",
+            sheet.csv
+        );
+        assert!(sheet
+            .csv
+            .contains("\nT-1,Printer offline,Resolved,Normal,Email,Ana,2025-05-02 09:00:00,"));
+        assert_eq!(sheet.warnings.len(), 1, "one sheet: no word on the choice");
+        assert!(sheet.warnings[0].starts_with("the 2 line(s) above the header"));
+    }
+
+    #[test]
+    fn freshdesk_spreadsheetml_reads_as_its_csv() {
+        let bytes = export("freshdesk_spreadsheetml.xls");
+        assert!(is_workbook(&bytes));
+        let sheet = first_sheet(&bytes).unwrap().unwrap();
+        assert_eq!(
+            sheet.description,
+            "SpreadsheetML 2003 (XML .xls) workbook sheet 'Tickets'"
+        );
+        let lines: Vec<&str> = sheet.csv.lines().collect();
+        assert_eq!(lines.len(), 11);
+        assert!(lines[0].starts_with("Ticket ID,Subject,Status,Priority,Source,Type,Agent"));
+        // Ticket 102 has no closed time: the cell left out is an empty field, and every row is
+        // as wide as the header.
+        assert!(lines[2].starts_with(
+            "102,Invoice shows the wrong VAT,Resolved,Medium,Portal,Question,Tom Becker,\
+             Billing,2025-05-02 10:00:00,2025-05-03 10:00:00,2025-05-02 13:30:00,,"
+        ));
+        assert!(lines.iter().all(|l| csv_width(l) == 23), "{lines:?}");
+        assert!(sheet
+            .csv
+            .contains("107,\"Question about the \"\"Pro\"\" plan\""));
+        assert!(sheet.csv.contains("2025-05-15 11:44:18"));
+        let bad = b"<?xml version=\"1.0\"?><Workbook><Worksheet ss:Name=\"T\"></Workbook>";
+        let message = first_sheet(bad).unwrap().unwrap_err();
+        assert!(message.contains("save it as \"CSV UTF-8\""), "{message}");
+    }
+
+    fn csv_width(line: &str) -> usize {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes())
+            .records()
+            .next()
+            .and_then(Result::ok)
+            .map_or(0, |r| r.len())
+    }
 
     #[test]
     fn the_public_xlsx_reads_as_its_csv() {
