@@ -199,7 +199,8 @@ mod cli {
                 reading,
             } => match read_settings(settings.as_deref()).and_then(|settings| {
                 let mut options = settings.read_options()?;
-                options.choices.all = reading.choices()?;
+                // The flags over the settings' value readings.
+                options.choices.all = options.choices.all.with(&reading.choices()?);
                 Ok((settings, options))
             }) {
                 Ok((settings, options)) => {

@@ -45,6 +45,11 @@ pub struct Settings {
     /// `month_first` (March 4). The page's default follows the browser's language (month first
     /// in the United States), the command line's is day first.
     pub date_order: Option<crate::ingest::DateOrder>,
+    /// What status values mean where the vendor's table and the lexicon do not know them (or
+    /// know them otherwise): `{"Fechado": "closed", "Parked": "on_hold"}`.
+    pub status_values: BTreeMap<String, String>,
+    /// What satisfaction answers mean: `{"Slightly dissatisfied": "unsatisfied"}`.
+    pub answer_values: BTreeMap<String, String>,
 }
 
 /// First-response and resolution targets for one priority, in minutes.
@@ -116,7 +121,14 @@ impl Settings {
             zone: self.zone()?,
             csat_scale,
             date_order: self.date_order,
-            choices: Default::default(),
+            choices: crate::ingest::Choices {
+                all: crate::ingest::FileChoices {
+                    status_values: self.status_values.clone(),
+                    answer_values: self.answer_values.clone(),
+                    ..Default::default()
+                },
+                ..Default::default()
+            },
         })
     }
 

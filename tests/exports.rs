@@ -68,7 +68,11 @@ fn keyed(
         ("tickets_created", "tickets_created", created),
         ("tickets_solved", "tickets_solved", solved),
         ("resolution_time_median", "resolution_time", resolution),
-        ("first_response_time_median", "first_response_time", first_response),
+        (
+            "first_response_time_median",
+            "first_response_time",
+            first_response,
+        ),
     ]
 }
 
@@ -183,7 +187,12 @@ fn every_export_gives_the_hand_worked_figures() {
 
     if !mismatches.is_empty() {
         let width = |f: fn(&Mismatch) -> &str, title: &str| {
-            mismatches.iter().map(|m| f(m).chars().count()).max().unwrap_or(0).max(title.len())
+            mismatches
+                .iter()
+                .map(|m| f(m).chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(title.len())
         };
         let (wf, wk, we) = (
             width(|m| &m.file, "file"),
@@ -192,12 +201,19 @@ fn every_export_gives_the_hand_worked_figures() {
         );
         println!("{:wf$}  {:wk$}  {:we$}  got", "file", "key", "expected");
         for m in &mismatches {
-            println!("{:wf$}  {:wk$}  {:we$}  {}", m.file, m.key, m.expected, m.got);
+            println!(
+                "{:wf$}  {:wk$}  {:we$}  {}",
+                m.file, m.key, m.expected, m.got
+            );
         }
     }
     for message in &refusals {
         println!("{message}");
     }
     println!("exports wholly right: {wholly_right} of {}", sidecars.len());
-    assert!(mismatches.is_empty(), "{} mismatches (table above)", mismatches.len());
+    assert!(
+        mismatches.is_empty(),
+        "{} mismatches (table above)",
+        mismatches.len()
+    );
 }

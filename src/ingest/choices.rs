@@ -76,7 +76,7 @@ impl ValueChoices {
 
 impl FileChoices {
     /// `self`, with what `over` sets put over it.
-    fn with(&self, over: &FileChoices) -> FileChoices {
+    pub fn with(&self, over: &FileChoices) -> FileChoices {
         let mut columns = self.columns.clone();
         columns.extend(over.columns.clone());
         FileChoices {
@@ -99,7 +99,10 @@ impl FileChoices {
     }
 }
 
-fn merged(under: &BTreeMap<String, String>, over: &BTreeMap<String, String>) -> BTreeMap<String, String> {
+fn merged(
+    under: &BTreeMap<String, String>,
+    over: &BTreeMap<String, String>,
+) -> BTreeMap<String, String> {
     let mut all = under.clone();
     all.extend(over.clone());
     all

@@ -96,7 +96,7 @@ pub fn settle(
     let normalised: Vec<String> = headers.iter().map(|h| normalize_header(h)).collect();
     let mut layout = Layout::default();
     let mut used = vec![false; headers.len()];
-    let fallback = if std::ptr::eq(vendor, FALLBACK) {
+    let fallback = if vendor.id == FALLBACK.id {
         &[][..]
     } else {
         FALLBACK.columns
@@ -175,12 +175,15 @@ pub fn settle(
         if field == Field::Satisfaction && !settle_rating(&mut layout, rows, index, headers) {
             continue;
         }
-        let from_vendor = vendor.columns.iter().any(|s| std::ptr::eq(s, spec));
+        // The generic table is the lexicon of header names, not a vendor's word.
+        let from_vendor =
+            vendor.id != FALLBACK.id && vendor.columns.iter().any(|s| std::ptr::eq(s, spec));
         let mut by = vec![if from_vendor { "vendor" } else { "header" }];
         if form.is_some() {
             by.push("content");
         }
-        let (unit, unit_assumed) = duration_unit(spec, from_vendor, &normalised[index], rows, index);
+        let (unit, unit_assumed) =
+            duration_unit(spec, from_vendor, &normalised[index], rows, index);
         if unit_assumed {
             layout.warnings.push(format!(
                 "the column '{}' holds plain numbers and its name gives no unit: they are read as \
@@ -194,7 +197,13 @@ pub fn settle(
             index,
             unit,
             form,
-            confidence: if unit_assumed { 0.5 } else if from_vendor { 0.95 } else { 0.9 },
+            confidence: if unit_assumed {
+                0.5
+            } else if from_vendor {
+                0.95
+            } else {
+                0.9
+            },
             by,
             unit_assumed,
         });
@@ -211,7 +220,8 @@ pub fn settle(
         } else {
             None
         };
-        let unit_assumed = found.field.is_duration() && found.unit.is_none() && plain_numbers(rows, found.index);
+        let unit_assumed =
+            found.field.is_duration() && found.unit.is_none() && plain_numbers(rows, found.index);
         if unit_assumed {
             layout.warnings.push(format!(
                 "the column '{}' holds plain numbers and its name gives no unit: they are read as \
@@ -226,7 +236,11 @@ pub fn settle(
             unit: found.unit.unwrap_or(Unit::Minutes),
             form,
             by: found.by,
-            confidence: if unit_assumed { found.confidence.min(0.5) } else { found.confidence },
+            confidence: if unit_assumed {
+                found.confidence.min(0.5)
+            } else {
+                found.confidence
+            },
             unit_assumed,
         });
     }

@@ -393,7 +393,10 @@ mod tests {
             assert_eq!(DateForm::WithOffset.parse(text), utc, "{text}");
         }
         assert_eq!(
-            detect_form(["2025-05-15T11:44:18.434-0500", "2025-05-16T08:00:00.000+0200"]),
+            detect_form([
+                "2025-05-15T11:44:18.434-0500",
+                "2025-05-16T08:00:00.000+0200"
+            ]),
             Some(DateForm::WithOffset)
         );
         // An Excel re-save: no leading zeros, no seconds.

@@ -252,7 +252,10 @@ impl Unit {
         };
         let tail = tail.strip_prefix("in ").unwrap_or(tail);
         // "(HH:mm:ss)" says clock text: each value carries its own unit.
-        UNITS.iter().find(|(word, _)| *word == tail).map(|(_, u)| *u)
+        UNITS
+            .iter()
+            .find(|(word, _)| *word == tail)
+            .map(|(_, u)| *u)
     }
 }
 

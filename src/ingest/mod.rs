@@ -29,9 +29,9 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use choices::{Choices, FileChoices};
 pub use columns::Evidence;
-pub use values::ReadBy;
 pub use datetime::DateOrder;
 pub use field::Field;
+pub use values::ReadBy;
 use vendor::RecordKind;
 
 /// At most this many skipped rows are kept with their reasons; all are counted.
@@ -495,7 +495,9 @@ fn read_text<R: std::io::Read>(
                 )
                 .map(|t| tickets.push(std::rc::Rc::new(t)));
                 for cell in cells_aside.drain(..) {
-                    *by_column.entry(cell.column.clone().unwrap_or_default()).or_default() += 1;
+                    *by_column
+                        .entry(cell.column.clone().unwrap_or_default())
+                        .or_default() += 1;
                     set_aside.push(cell);
                 }
                 read
@@ -548,7 +550,13 @@ fn read_text<R: std::io::Read>(
     let statuses = readings::statuses(&texts);
     let answers = readings::answers(&texts);
     let mut warnings = layout.warnings.clone();
-    warnings.extend(readings::warnings(&statuses, &answers, texts.without_created, &headers, &layout));
+    warnings.extend(readings::warnings(
+        &statuses,
+        &answers,
+        texts.without_created,
+        &headers,
+        &layout,
+    ));
     warnings.extend(sheet_warnings);
     let field_notes = layout
         .columns

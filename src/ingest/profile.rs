@@ -9,8 +9,8 @@ use csv::StringRecord;
 
 use super::datetime::detect_form;
 use super::field::{normalize_header, Field, Unit};
-use super::lexicon::keywords::{BUSINESS_WORDS, DURATION_KEYWORDS, DURATION_WORDS, KEYWORDS};
 use super::lexicon;
+use super::lexicon::keywords::{BUSINESS_WORDS, DURATION_KEYWORDS, DURATION_WORDS, KEYWORDS};
 use super::values::duration_minutes;
 
 /// How one unfed column looks.
@@ -91,7 +91,8 @@ pub fn assign(
         .collect();
     let mut found: Vec<Found> = Vec::new();
     let taken = |found: &[Found], index: usize| found.iter().any(|f| f.index == index);
-    let is_fed = |found: &[Found], field: Field| fed(field) || found.iter().any(|f| f.field == field);
+    let is_fed =
+        |found: &[Found], field: Field| fed(field) || found.iter().any(|f| f.field == field);
 
     // Keyword and content: a time column named for a time field; a status column of statuses.
     for (field, words) in KEYWORDS {

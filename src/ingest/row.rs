@@ -311,10 +311,16 @@ mod tests {
         let aside = &export.source.set_aside_cells;
         let lines: Vec<u64> = aside.iter().map(|s| s.line).collect();
         assert_eq!(lines, vec![3, 4]);
-        assert!(aside[0].reason.contains("before 1900 or after 2100"), "{aside:?}");
         assert!(
-            export.source.warnings.iter().any(|w| w
-                .starts_with("3 tickets have no creation time in 'Created at'")),
+            aside[0].reason.contains("before 1900 or after 2100"),
+            "{aside:?}"
+        );
+        assert!(
+            export
+                .source
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("3 tickets have no creation time in 'Created at'")),
             "{:?}",
             export.source.warnings
         );

@@ -271,7 +271,8 @@ fn worded_minutes(text: &str) -> Option<f64> {
         }
         while chars.next_if(|c| c.is_whitespace()).is_some() {}
         let mut word = String::new();
-        while let Some(c) = chars.next_if(|c| !c.is_whitespace() && !c.is_ascii_digit() && *c != ',')
+        while let Some(c) =
+            chars.next_if(|c| !c.is_whitespace() && !c.is_ascii_digit() && *c != ',')
         {
             word.push(c);
         }

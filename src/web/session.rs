@@ -193,7 +193,10 @@ impl Session {
         let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
         let mut options = settings.read_options().map_err(|e| JsError::new(&e))?;
         let choices: LoadChoices = serde_json::from_str(choices).unwrap_or_default();
+        let from_settings = std::mem::take(&mut options.choices.all);
         options.choices = choices.choices;
+        // The page's own choices over the settings' value readings.
+        options.choices.all = from_settings.with(&options.choices.all);
         options.date_order = options.date_order.or(choices.date_order);
         let mut tell = |index: usize, p: Progress| {
             let _ = progress.call3(

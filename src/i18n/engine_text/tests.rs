@@ -138,6 +138,9 @@ const NOT_MESSAGES: &[&str] = &[
     "{} min",
     "%Y-%m-%d %H:%M:%S",
     "{name}: {}",
+    // A unit word after a header's last " in ".
+    " in ",
+    "in ",
 ];
 
 /// Every message the engine can write has a template: each string literal of the files that

@@ -13,14 +13,33 @@ use crate::model::Status;
 /// Cells that mean "no value" in the exports seen: ServiceNow's `?`, spreadsheets' `#N/A` and
 /// `(blank)`, dashes. Compared after trimming (a lone no-break space trims to nothing).
 const MISSING: &[&str] = &[
-    "?", "-", "--", "—", "–", "n/a", "#n/a", "null", "(null)", "nil", "(none)",
-    "(blank)", "(empty)", "[empty]", "undefined", "nan",
+    "?",
+    "-",
+    "--",
+    "—",
+    "–",
+    "n/a",
+    "#n/a",
+    "null",
+    "(null)",
+    "nil",
+    "(none)",
+    "(blank)",
+    "(empty)",
+    "[empty]",
+    "undefined",
+    "nan",
 ];
 
 /// Whether a trimmed cell stands for no value.
 pub fn is_missing(text: &str) -> bool {
     // Most cells start with a letter or digit no token starts with: one look at the first byte.
-    let maybe = |b: u8| matches!(b, b'?' | b'-' | b'n' | b'N' | b'#' | b'(' | b'[' | b'u' | b'U' | 0xE2);
+    let maybe = |b: u8| {
+        matches!(
+            b,
+            b'?' | b'-' | b'n' | b'N' | b'#' | b'(' | b'[' | b'u' | b'U' | 0xE2
+        )
+    };
     match text.as_bytes().first() {
         None => true,
         Some(&b) if !maybe(b) || text.len() > 9 => false,
