@@ -67,8 +67,20 @@ impl Dataset {
                 match index_of.get(&ticket.id) {
                     Some(&i) => {
                         dataset.duplicates += 1;
-                        if !is_older(&ticket, &dataset.tickets[i]) {
+                        let standing = &dataset.tickets[i];
+                        // Reports with one row per ticket and tag (Zendesk Explore) repeat the
+                        // ticket at the same update: its tags are all of the rows' tags.
+                        let more_tags = (ticket.updated_at.get() == standing.updated_at.get()
+                            && ticket.tags != standing.tags)
+                            .then(|| standing.tags.clone());
+                        if !is_older(&ticket, standing) {
                             dataset.tickets[i] = ticket;
+                        }
+                        if let Some(tags) = more_tags {
+                            let ticket = Rc::make_mut(&mut dataset.tickets[i]);
+                            let mut all: Vec<Text> = tags.iter().cloned().collect();
+                            all.extend(ticket.tags.iter().filter(|t| !tags.contains(t)).cloned());
+                            ticket.tags = all.into();
                         }
                     }
                     None => {

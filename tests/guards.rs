@@ -24,7 +24,7 @@ fn most_statuses_unknown_gives_no_solved_count_but_a_reason_and_a_warning() {
         let kpi = &report.kpis[id];
         assert_eq!(kpi.value, None, "{id}");
         let reason = kpi.reason.as_deref().unwrap_or("");
-        assert!(reason.contains("most rows (4 of 5)"), "{reason}");
+        assert!(reason.contains("most tickets (4 of 5)"), "{reason}");
         assert!(reason.contains("'Encerrado com sucesso'"), "{reason}");
     }
     let source = &report.sources[0];
@@ -86,7 +86,7 @@ fn a_few_unknown_statuses_leave_the_count_with_a_note() {
     assert_eq!(solved.value, Some(4.0));
     let note = solved.note.as_deref().unwrap_or("");
     assert!(
-        note.contains("1 of 5 rows have a status this tool does not know ('Em triagem')"),
+        note.contains("1 of 5 tickets have a status this tool does not know ('Em triagem')"),
         "{note}"
     );
 }
@@ -105,7 +105,7 @@ fn an_unknown_satisfaction_scale_gives_no_csat() {
     assert_eq!(csat.value, None);
     let reason = csat.reason.as_deref().unwrap_or("");
     assert!(
-        reason.contains("most satisfaction answers (3 of 4)"),
+        reason.contains("most satisfaction answers (75 %)"),
         "{reason}"
     );
     let source = &report.sources[0];

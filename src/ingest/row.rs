@@ -125,6 +125,15 @@ pub fn read_ticket(
             };
         }
         match column.field {
+            // GLPI groups the digits of its ids with no-break spaces ("5 732 943").
+            Field::Id
+                if text.contains(char::is_whitespace)
+                    && text
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || c.is_whitespace()) =>
+            {
+                ticket.id = text.split_whitespace().collect::<String>().into()
+            }
             Field::Id => ticket.id = text.into(),
             Field::Status => {
                 let status = match texts.statuses.get_mut(text) {

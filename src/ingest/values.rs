@@ -159,7 +159,9 @@ pub fn count(text: &str) -> Result<u32, String> {
 /// in the lexicon's languages (`1 horas 18 minutos`, `2d 4h`, `45 min`).
 pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
     let text = text.trim();
-    let minutes = if text.contains(':') {
+    let minutes = if let Some(minutes) = epoch_minutes(text) {
+        minutes
+    } else if text.contains(':') {
         clock_minutes(text)?
     } else if let Some(minutes) = iso_duration_minutes(text) {
         minutes
@@ -218,6 +220,14 @@ fn clock_minutes(text: &str) -> Result<f64, String> {
         return Err(invalid());
     }
     Ok(hours * 60.0 + minutes + seconds / 60.0)
+}
+
+/// A duration written as a time after the Unix epoch, as ServiceNow's API writes its duration
+/// fields (`1970-01-03 02:30:00` is 2 days 2½ hours).
+fn epoch_minutes(text: &str) -> Option<f64> {
+    let rest = text.strip_prefix("1970-01-")?;
+    let time = datetime::DateForm::Naive("%Y-%m-%d %H:%M:%S").parse(text)?;
+    (rest.len() >= 2).then_some(time as f64 / 60.0)
 }
 
 /// An ISO 8601 duration: `P[nW][nD][T[nH][nM][nS]]`. Years and months are refused (their
@@ -496,7 +506,7 @@ mod tests {
         assert_eq!(status("Waiting on Customer", vendor), Status::Pending);
         assert_eq!(status("Resolved", &[]), Status::Solved);
         assert_eq!(status("Hold", &[]), Status::OnHold);
-        assert_eq!(status("Escalated", &[]), Status::Open);
+        assert_eq!(status("Escalated", &[]), Status::Other("escalated".into()));
         assert_eq!(status("Fechado", &[]), Status::Closed);
         assert_eq!(status("Parked", &[]), Status::Other("parked".into()));
         let yours = BTreeMap::from([("parked".to_string(), Status::OnHold)]);
@@ -538,6 +548,9 @@ mod tests {
         assert_eq!(read("1h30"), Ok(90.0));
         assert_eq!(read("45 min"), Ok(45.0));
         assert_eq!(read("3 дня 4 часа"), Ok(3.0 * 1440.0 + 240.0));
+        // ServiceNow: a label export in words, an API export counted from the epoch.
+        assert_eq!(read("1 Day 2 Hours 3 Minutes"), Ok(1440.0 + 123.0));
+        assert_eq!(read("1970-01-03 02:30:00"), Ok(2.0 * 1440.0 + 150.0));
         assert!(read("1 fortnight").is_err());
         assert!(read("30 5").is_err());
         // Units by header.

@@ -5,9 +5,11 @@
 
 use std::collections::BTreeMap;
 
+use crate::dataset::Dataset;
 use crate::ingest::field::Field;
 use crate::ingest::{SourceReport, ValueReading};
 use crate::kpi::Kpi;
+use crate::model::Status;
 
 /// KPIs that count on telling solved tickets from the others.
 const ON_STATUS: &[&str] = &[
@@ -38,21 +40,32 @@ fn fed_by(field: Field) -> &'static [&'static str] {
     }
 }
 
-/// Rows whose value is unknown, all rows, and a few unknown values, over every source.
-fn unknown<'a>(lists: impl Iterator<Item = &'a Vec<ValueReading>>) -> (usize, usize, Vec<String>) {
-    let (mut unknown, mut total, mut values) = (0, 0, Vec::new());
-    for list in lists {
-        for value in list {
-            total += value.rows;
-            if value.read_as.is_none() {
-                unknown += value.rows;
-                if values.len() < 4 {
-                    values.push(format!("'{}'", value.value));
-                }
-            }
+/// A few of the values no source could read, quoted.
+fn unknown_values<'a>(lists: impl Iterator<Item = &'a Vec<ValueReading>>) -> String {
+    let mut values: Vec<String> = Vec::new();
+    for value in lists.flatten().filter(|v| v.read_as.is_none()) {
+        let quoted = format!("'{}'", value.value);
+        if values.len() < 4 && !values.contains(&quoted) {
+            values.push(quoted);
         }
     }
-    (unknown, total, values)
+    values.join(", ")
+}
+
+/// The share (0–1) of answer rows no source could read; the same for a file read twice.
+fn unknown_answer_share(sources: &[SourceReport]) -> f64 {
+    let (mut unknown, mut total) = (0, 0);
+    for value in sources.iter().flat_map(|s| &s.answers) {
+        total += value.rows;
+        if value.read_as.is_none() {
+            unknown += value.rows;
+        }
+    }
+    if total == 0 {
+        0.0
+    } else {
+        unknown as f64 / total as f64
+    }
 }
 
 fn add_note(kpi: &mut Kpi, note: &str) {
@@ -63,12 +76,23 @@ fn add_note(kpi: &mut Kpi, note: &str) {
     });
 }
 
-/// Puts the sources' doubts on the KPIs.
-pub fn apply(sources: &[SourceReport], kpis: &mut BTreeMap<String, Kpi>) {
-    let (unknown_rows, total, values) = unknown(sources.iter().map(|s| &s.statuses));
-    if unknown_rows > 0 {
-        let values = values.join(", ");
-        let most = unknown_rows * 2 > total;
+/// Puts the sources' doubts on the KPIs of the selection `current`.
+pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<String, Kpi>) {
+    // Tickets, not rows: the rows of one ticket in two files are one ticket.
+    let (mut unknown_tickets, mut total) = (0usize, 0usize);
+    for ticket in current.each_ticket() {
+        match &ticket.status {
+            Some(Status::Other(_)) => {
+                unknown_tickets += 1;
+                total += 1;
+            }
+            Some(_) => total += 1,
+            None => {}
+        }
+    }
+    if unknown_tickets > 0 {
+        let values = unknown_values(sources.iter().map(|s| &s.statuses));
+        let most = unknown_tickets * 2 > total;
         for id in ON_STATUS {
             let Some(kpi) = kpis.get_mut(*id) else {
                 continue;
@@ -77,7 +101,7 @@ pub fn apply(sources: &[SourceReport], kpis: &mut BTreeMap<String, Kpi>) {
                 *kpi = Kpi::null(
                     kpi.unit,
                     format!(
-                        "most rows ({unknown_rows} of {total}) have a status this tool does \
+                        "most tickets ({unknown_tickets} of {total}) have a status this tool does \
                          not know ({values}), so solved ones cannot be told from open ones: say \
                          what each status means in the page or with status_values"
                     ),
@@ -86,36 +110,35 @@ pub fn apply(sources: &[SourceReport], kpis: &mut BTreeMap<String, Kpi>) {
                 add_note(
                     kpi,
                     &format!(
-                        "{unknown_rows} of {total} rows have a status this tool does not know \
-                         ({values}) and are counted as unsolved"
+                        "{unknown_tickets} of {total} tickets have a status this tool does not \
+                         know ({values}) and are counted as unsolved"
                     ),
                 );
             }
         }
     }
-    let (unknown_rows, total, values) = unknown(sources.iter().map(|s| &s.answers));
-    if unknown_rows > 0 {
-        let values = values.join(", ");
-        let most = unknown_rows * 2 > total;
+    let share = unknown_answer_share(sources);
+    if share > 0.0 {
+        let values = unknown_values(sources.iter().map(|s| &s.answers));
+        let percent = (share * 100.0).round();
         for id in ON_ANSWERS {
             let Some(kpi) = kpis.get_mut(*id) else {
                 continue;
             };
-            if most {
+            if share > 0.5 {
                 *kpi = Kpi::null(
                     kpi.unit,
                     format!(
-                        "most satisfaction answers ({unknown_rows} of {total}) are words this \
-                         tool does not know ({values}): say what each means in the page or with \
-                         answer_values"
+                        "most satisfaction answers ({percent} %) are words this tool does not \
+                         know ({values}): say what each means in the page or with answer_values"
                     ),
                 );
             } else if kpi.value.is_some() {
                 add_note(
                     kpi,
                     &format!(
-                        "{unknown_rows} of {total} satisfaction answers are words this tool does \
-                         not know ({values}) and are left out"
+                        "{percent} % of the satisfaction answers are words this tool does not \
+                         know ({values}) and are left out"
                     ),
                 );
             }

@@ -106,7 +106,7 @@ impl Report {
             selection,
         );
         let mut kpis = kpi::compute(&current, &context);
-        doubts::apply(&dataset.sources, &mut kpis);
+        doubts::apply(&dataset.sources, &current, &mut kpis);
 
         let previous = selection.previous();
         if let Some(previous) = &previous {
