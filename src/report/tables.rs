@@ -31,15 +31,21 @@ pub fn table_csv(report: &Report, name: &str) -> Option<String> {
             }));
             rows
         }
+        // Rows skipped and cells set aside (their ticket kept), in one list: what was not read.
         "skipped_rows" => {
-            let mut rows = vec![cells(&["file", "line", "column", "reason"])];
+            let mut rows = vec![cells(&["file", "line", "column", "reason", "ticket"])];
             for source in &report.sources {
-                rows.extend(source.skipped_reasons.iter().map(|s| {
+                let skipped = source.skipped_reasons.iter().map(|s| (s, "skipped"));
+                let aside = source.set_aside_cells.iter().map(|s| (s, "kept"));
+                let mut all: Vec<_> = skipped.chain(aside).collect();
+                all.sort_by_key(|(s, _)| s.line);
+                rows.extend(all.into_iter().map(|(s, ticket)| {
                     vec![
                         source.file.clone(),
                         s.line.to_string(),
                         s.column.clone().unwrap_or_default(),
                         s.reason.clone(),
+                        ticket.to_string(),
                     ]
                 }));
             }

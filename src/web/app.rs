@@ -5,9 +5,10 @@ use web_sys::{DragEvent, HtmlInputElement};
 use yew::prelude::*;
 
 use super::components::{
-    describe_selection, BacklogChart, BreakdownChart, Cards, ChannelTable, ChartSelection,
-    CreatedVsSolvedChart, DistributionChart, Emptiness, EmptyState, Exports, Feedback, FilterBar,
-    HeatMap, Leaderboard, Messages, SatisfactionChart, SettingsPanel, SlaBreaches, Sources,
+    describe_selection, reveal_reading, BacklogChart, BreakdownChart, Cards, ChannelTable,
+    ChartSelection, CreatedVsSolvedChart, DistributionChart, Emptiness, EmptyState, Exports,
+    Feedback, FilterBar, HeatMap, Leaderboard, Messages, ReadingDoubts, SatisfactionChart,
+    SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input, Reply};
 use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
@@ -28,6 +29,7 @@ pub fn app() -> Html {
             settings_error,
             choices: Choices {
                 remembered: storage::load_columns(),
+                remembered_values: storage::load_values(),
                 ..Choices::default()
             },
             ..AppState::default()
@@ -209,9 +211,16 @@ pub fn app() -> Html {
                 return;
             };
             let remembers = matches!(choice, Choice::Column(..) | Choice::ResetColumns);
+            let remembers_values = matches!(
+                choice,
+                Choice::StatusValue(..) | Choice::AnswerValue(..) | Choice::ResetColumns
+            );
             let choices = apply_choice(&state.choices, source, choice);
             if remembers {
                 storage::save_columns(&choices.remembered);
+            }
+            if remembers_values {
+                storage::save_values(&choices.remembered_values);
             }
             engine.set_choices(choices_json(&choices));
             state.dispatch(Action::SetChoices(choices));
@@ -368,6 +377,7 @@ pub fn app() -> Html {
                     if state.is_sample {
                         <p class="sample-banner">{ i18n.t("sample.banner") }</p>
                     }
+                    <ReadingDoubts report={ReportRef(report.clone())} on_fix={Callback::from(|file: String| reveal_reading(&file))} />
                     <FilterBar report={ReportRef(report.clone())} selection={state.selection.clone()}
                                on_change={on_select} />
                     // The dashboard's body, unindented to keep merges of its lines easy.

@@ -1,10 +1,12 @@
 //! The page's one state and the actions that change it. The data lives in the engine worker
 //! (`engine.rs`); the state holds the report it last sent and what the person chose.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::Reducible;
 
+use crate::ingest::choices::ValueChoices;
 use crate::ingest::{Choices, DateOrder, Field, SourceReport};
 use crate::report::Report;
 use crate::selection::Selection;
@@ -66,10 +68,14 @@ pub enum Choice {
     Encoding(String),
     Sheet(String),
     DateOrder(DateOrder),
+    /// What a status value means (`open`, `closed`, …); `None`: as the reader knows it.
+    StatusValue(String, Option<String>),
+    /// What a satisfaction answer word means (`satisfied`, …); `None`: as the reader knows it.
+    AnswerValue(String, Option<String>),
 }
 
-/// `choices` with `choice` made on `source`'s file. Column choices are kept by header
-/// signature, so that the next file of the same shape reads the same.
+/// `choices` with `choice` made on `source`'s file. Column choices and value readings are kept
+/// by header signature, so that the next file of the same shape reads the same.
 pub fn apply_choice(choices: &Choices, source: &SourceReport, choice: Choice) -> Choices {
     let mut next = choices.clone();
     let file = || source.file.clone();
@@ -82,12 +88,46 @@ pub fn apply_choice(choices: &Choices, source: &SourceReport, choice: Choice) ->
         }
         Choice::ResetColumns => {
             next.remembered.remove(&source.header_signature);
+            next.remembered_values.remove(&source.header_signature);
+        }
+        Choice::StatusValue(value, reading) => {
+            remember_value(&mut next, source, |v| &mut v.status_values, value, reading);
+        }
+        Choice::AnswerValue(value, reading) => {
+            remember_value(&mut next, source, |v| &mut v.answer_values, value, reading);
         }
         Choice::Encoding(name) => next.files.entry(file()).or_default().encoding = Some(name),
         Choice::Sheet(name) => next.files.entry(file()).or_default().sheet = Some(name),
         Choice::DateOrder(order) => next.files.entry(file()).or_default().date_order = Some(order),
     }
     next
+}
+
+/// Sets (or, with `None`, drops) one value's reading in the readings remembered for `source`'s
+/// header row; an emptied entry goes, so that storage keeps nothing it does not need.
+fn remember_value(
+    choices: &mut Choices,
+    source: &SourceReport,
+    list: fn(&mut ValueChoices) -> &mut BTreeMap<String, String>,
+    value: String,
+    reading: Option<String>,
+) {
+    let signature = &source.header_signature;
+    let values = choices
+        .remembered_values
+        .entry(signature.clone())
+        .or_default();
+    match reading {
+        Some(reading) => {
+            list(values).insert(value, reading);
+        }
+        None => {
+            list(values).remove(&value);
+        }
+    }
+    if values.status_values.is_empty() && values.answer_values.is_empty() {
+        choices.remembered_values.remove(signature);
+    }
 }
 
 pub enum Action {

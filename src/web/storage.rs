@@ -1,12 +1,14 @@
 //! Browser storage holds the settings and nothing else: never a byte of the data. Column
-//! choices are kept as a header row's signature (a hash) and column positions, not names.
+//! choices are kept as a header row's signature (a hash) and column positions, not names; what
+//! status and answer values mean is kept under the same signature, with the values' names (the
+//! only text of a file kept, as the person cannot choose for a value without naming it).
 
 use std::collections::BTreeMap;
 
 use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
-use crate::ingest::choices::RememberedColumns;
+use crate::ingest::choices::{RememberedColumns, ValueChoices};
 use crate::settings::Settings;
 
 const SETTINGS_KEY: &str = "helpdesk-kpi.settings";
@@ -89,8 +91,31 @@ pub fn save_columns(columns: &BTreeMap<String, RememberedColumns>) {
     };
     if columns.is_empty() {
         let _ = storage.remove_item(COLUMNS_KEY);
+        let _ = storage.remove_item(VALUES_KEY);
     } else if let Ok(json) = serde_json::to_string(columns) {
         let _ = storage.set_item(COLUMNS_KEY, &json);
+    }
+}
+
+const VALUES_KEY: &str = "helpdesk-kpi.values";
+
+/// What status and answer values mean, by header signature, as remembered.
+pub fn load_values() -> BTreeMap<String, ValueChoices> {
+    storage()
+        .and_then(|s| s.get_item(VALUES_KEY).ok().flatten())
+        .and_then(|text| serde_json::from_str(&text).ok())
+        .unwrap_or_default()
+}
+
+/// Remembers what values mean; none at all leaves nothing stored.
+pub fn save_values(values: &BTreeMap<String, ValueChoices>) {
+    let Some(storage) = storage() else {
+        return;
+    };
+    if values.is_empty() {
+        let _ = storage.remove_item(VALUES_KEY);
+    } else if let Ok(json) = serde_json::to_string(values) {
+        let _ = storage.set_item(VALUES_KEY, &json);
     }
 }
 
@@ -101,6 +126,7 @@ pub fn forget_everything() {
         let _ = storage.remove_item(SETTINGS_KEY);
         let _ = storage.remove_item(LANGUAGE_KEY);
         let _ = storage.remove_item(COLUMNS_KEY);
+        let _ = storage.remove_item(VALUES_KEY);
     }
     let Some(window) = web_sys::window() else {
         return;

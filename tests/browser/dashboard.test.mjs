@@ -46,8 +46,8 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       await eventually(async () =>
         assert.equal(await page.innerText('[data-kpi="nps"] .detail'),
           'w tym eksporcie nie ma kolumny rekomendacji 0–10 (NPS)'));
-      // Every null card of the sample: a translation, never the English reason.
-      const details = await page.$$eval('.card.null .detail', (els) => els.map((e) => e.textContent));
+      // Every KPI the sample cannot give: a translation, never the English reason.
+      const details = await page.$$eval('#not-available [data-kpi] .detail', (els) => els.map((e) => e.textContent));
       assert.ok(details.length > 5, `null cards: ${details.length}`);
       for (const text of details) assert.doesNotMatch(text, /\b(the|this|no|in|column)\b/, text);
       // A note with a number in it.

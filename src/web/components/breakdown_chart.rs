@@ -80,8 +80,11 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
                     let channel = (dimension == "channel").then(|| value.clone());
                     html! { <g class={classes!(onclick.is_some().then_some("clickable"))}
                                data-channel={channel} data-value={value} data-count={count.to_string()} {onclick}>
-                        <text class="axis" x={(label_w - 8.0).to_string()} y={(y + 17.0).to_string()}
-                              text-anchor="end">{ label.clone() }</text>
+                        // A long label runs out of the chart on the left: its full text on hover.
+                        <g class="label"><title>{ label.clone() }</title>
+                            <text class="axis" x={(label_w - 8.0).to_string()} y={(y + 17.0).to_string()}
+                                  text-anchor="end">{ label.clone() }</text>
+                        </g>
                         <rect class="bar" x={label_w.to_string()} y={y.to_string()}
                               width={w.max(1.0).to_string()} height={(bar_h - 6.0).to_string()}>
                             <title>{ format!("{}{median}", i18n.f("chart.channel_tooltip", &[("name", label), ("count", i18n.number(*count as f64, 0)), ("share", i18n.number(share, 1))])) }</title>

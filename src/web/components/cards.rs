@@ -1,5 +1,6 @@
 //! KPI cards. Each carries `data-kpi` and the raw headline in `data-value` (empty when null), so a
-//! test or a person with the inspector reads the exact number behind the rounded one.
+//! test or a person with the inspector reads the exact number behind the rounded one. The KPIs
+//! these files cannot give are one list at the end ("not available"), each with its reason.
 
 use yew::prelude::*;
 
@@ -23,13 +24,24 @@ const GROUPS: [&str; 7] = [
 pub fn cards(props: &ReportProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
+    let with = |value: bool| {
+        move |info: &&KpiInfo| {
+            report
+                .kpis
+                .get(info.id)
+                .is_some_and(|kpi| kpi.value.is_some() == value)
+        }
+    };
+    // A KPI these files cannot give is listed once at the end, not a card of its own: the
+    // groups keep what can be read.
+    let missing: Vec<&KpiInfo> = CATALOGUE.iter().filter(with(false)).collect();
     html! {
         <section id="kpis" aria-label={i18n.t("kpis.aria")}>
-            { for GROUPS.iter().map(|group| html! {
-                <div class="card-group">
+            { for GROUPS.iter().filter(|group| CATALOGUE.iter().filter(with(true)).any(|info| info.group == **group)).map(|group| html! {
+                <div class="card-group" data-group={*group}>
                     <h2>{ i18n.t(&format!("group.{group}")) }</h2>
                     <div class="cards">
-                        { for CATALOGUE.iter().filter(|info| info.group == *group).filter_map(|info| {
+                        { for CATALOGUE.iter().filter(with(true)).filter(|info| info.group == *group).filter_map(|info| {
                             report.kpis.get(info.id).map(|kpi| {
                                 let weeks = report.series.kpi_weekly.get(info.id).map_or(&[][..], Vec::as_slice);
                                 card(&i18n, info, kpi, weeks)
@@ -38,30 +50,52 @@ pub fn cards(props: &ReportProps) -> Html {
                     </div>
                 </div>
             }) }
+            if !missing.is_empty() {
+                <div id="not-available" class="not-available">
+                    <h2>{ i18n.t("kpis.not_available") }</h2>
+                    <ul>
+                        { for missing.iter().filter_map(|info| report.kpis.get(info.id).map(|kpi| {
+                            let name = i18n.t(&format!("kpi.{}", info.id));
+                            html! {
+                                <li data-kpi={info.id} data-value="">
+                                    <span class="name" title={name.clone()}>{ name }</span>
+                                    <span class="detail">{ detail(&i18n, kpi) }</span>
+                                </li>
+                            }
+                        })) }
+                    </ul>
+                </div>
+            }
         </section>
+    }
+}
+
+/// What a card says under its value: why it is null, a note, or how many tickets it counts.
+fn detail(i18n: &I18n, kpi: &Kpi) -> String {
+    match (&kpi.reason, &kpi.note, kpi.n) {
+        (Some(reason), _, _) => i18n.engine(reason),
+        (None, Some(note), _) => i18n.engine(note),
+        (None, None, Some(n)) => format!("n = {n}"),
+        _ => String::new(),
     }
 }
 
 fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi, weeks: &[WeekValue]) -> Html {
     // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
     let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
-    let detail = match (&kpi.reason, &kpi.note, kpi.n) {
-        (Some(reason), _, _) => i18n.engine(reason),
-        (None, Some(note), _) => i18n.engine(note),
-        (None, None, Some(n)) => format!("n = {n}"),
-        _ => String::new(),
-    };
+    let detail = detail(i18n, kpi);
+    let name = i18n.t(&format!("kpi.{}", info.id));
     let extra = kpi
         .extras
         .get("median_age_days")
         .map(|days| i18n.f("card.median_age", &[("d", i18n.number(*days, 1))]));
     html! {
         <article
-            class={classes!("card", kpi.value.is_none().then_some("null"))}
+            class="card"
             data-kpi={info.id}
             data-value={raw}
         >
-            <h3>{ i18n.t(&format!("kpi.{}", info.id)) }</h3>
+            <h3 title={name.clone()}>{ name }</h3>
             <p class="value">{ i18n.kpi_value(kpi) }</p>
             { comparison(i18n, kpi) }
             if let Some(extra) = extra { <p class="extra">{ extra }</p> }

@@ -1,6 +1,7 @@
 //! How one file is read, and the person's say in it: which column feeds each field (with a few
-//! values as read), the encoding of a text file, the sheet of a workbook, and day or month first
-//! where the dates leave it open. Each choice is emitted; the files are then read again.
+//! values as read, and what says so), the encoding of a text file, the sheet of a workbook, day
+//! or month first where the dates leave it open, and what each status and satisfaction answer
+//! means. Each choice is emitted; the files are then read again.
 
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -8,8 +9,13 @@ use yew::prelude::*;
 
 use crate::i18n::I18n;
 use crate::ingest::choices::{encoding, ENCODINGS};
-use crate::ingest::{DateOrder, Field, FileChoices, SourceReport};
+use crate::ingest::{DateOrder, Evidence, Field, FileChoices, SourceReport};
 use crate::web::state::Choice;
+
+use super::value_readings::{ValueKind, ValueReadings};
+
+/// Below this, a column's reading is a guess the page asks the person to check.
+pub const GUESSED_BELOW: f64 = 0.6;
 
 #[derive(Properties, PartialEq)]
 pub struct FileReadingProps {
@@ -26,6 +32,23 @@ fn fields_for(kind: &str) -> impl Iterator<Item = Field> + '_ {
     Field::ALL
         .into_iter()
         .filter(move |field| kind != "tickets" || field.is_ticket_field())
+}
+
+/// How a column was found, in a few words: the person's choice, the vendor's table, its header,
+/// its content, or both.
+fn evidence_key(evidence: &Evidence) -> &'static str {
+    let by = |what: &str| evidence.by.iter().any(|b| b == what);
+    if by("yours") {
+        "evidence.yours"
+    } else if by("vendor") {
+        "evidence.vendor"
+    } else if by("header") && by("content") {
+        "evidence.header_content"
+    } else if by("header") {
+        "evidence.header"
+    } else {
+        "evidence.content"
+    }
 }
 
 fn select_value(event: &Event) -> Option<String> {
@@ -146,11 +169,26 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
             })
         };
         let preview = source.preview.get(&field).cloned().unwrap_or_default();
+        let evidence = mapped.and_then(|_| source.evidence.get(&field)).map(|evidence| {
+            let guessed = evidence.confidence < GUESSED_BELOW;
+            html! {
+                <td class="evidence" data-confidence={evidence.confidence.to_string()}>
+                    <span class="hint">{ i18n.t(evidence_key(evidence)) }</span>
+                    if guessed {
+                        <span class="guessed">{ i18n.t("evidence.guessed") }</span>
+                    }
+                    if let Some(n) = source.set_aside_by_column.get(&evidence.column) {
+                        <span class="set-aside">{ i18n.f("evidence.set_aside", &[("n", n.to_string())]) }</span>
+                    }
+                </td>
+            }
+        });
         html! {
             <tr data-field={name.clone()} class={classes!(mapped.is_some().then_some("mapped"))}>
-                <th scope="row">{ i18n.t(&format!("fieldname.{name}")) }</th>
+                <th scope="row" title={i18n.t(&format!("fieldname.{name}"))}>{ i18n.t(&format!("fieldname.{name}")) }</th>
                 <td>
                     <select class="column-choice" data-field={name.clone()} onchange={on_column}
+                            title={mapped.cloned().unwrap_or_default()}
                             aria-label={i18n.f("reading.column_for", &[("field", i18n.t(&format!("fieldname.{name}")))])}>
                         <option value="" selected={index.is_none()}>{ i18n.t("reading.none") }</option>
                         { for source.headers.iter().enumerate().map(|(i, header)| html! {
@@ -159,8 +197,9 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
                     </select>
                 </td>
                 <td class="preview" data-field={name}>
-                    { for preview.iter().map(|value| html! { <span class="value">{ value.clone() }</span> }) }
+                    { for preview.iter().map(|value| html! { <span class="value" title={value.clone()}>{ value.clone() }</span> }) }
                 </td>
+                { evidence.unwrap_or_else(|| html! { <td class="evidence"></td> }) }
             </tr>
         }
     });
@@ -176,12 +215,47 @@ pub fn file_reading(props: &FileReadingProps) -> Html {
                 </div>
                 <table class="column-map">
                     <thead><tr><th>{ i18n.t("reading.field") }</th><th>{ i18n.t("reading.column") }</th>
-                        <th>{ i18n.t("reading.preview") }</th></tr></thead>
+                        <th>{ i18n.t("reading.preview") }</th><th>{ i18n.t("reading.found_by") }</th></tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
+                if !source.statuses.is_empty() {
+                    <h4>{ i18n.t("values.statuses") }</h4>
+                    <ValueReadings file={file.clone()} kind={ValueKind::Status}
+                                   readings={source.statuses.clone()} on_choose={props.on_choose.clone()} />
+                }
+                if !source.answers.is_empty() {
+                    <h4>{ i18n.t("values.answers") }</h4>
+                    <ValueReadings file={file.clone()} kind={ValueKind::Answer}
+                                   readings={source.answers.clone()} on_choose={props.on_choose.clone()} />
+                }
                 <p class="hint">{ i18n.t("reading.remembered") }
                     <button type="button" class="reset-columns" onclick={on_reset}>{ i18n.t("reading.reset") }</button></p>
             </details>
         </div>
+    }
+}
+
+/// Opens the "how it is read" panel of `file` and scrolls it into view (the banner's button).
+/// The panel's open state is the browser's own, as a `<details>` keeps it: set here, not held
+/// in the page's state, so that the person closes it again as usual.
+pub fn reveal(file: &str) {
+    let Some(panels) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector_all("details.file-reading").ok())
+    else {
+        return;
+    };
+    for index in 0..panels.length() {
+        let Some(panel) = panels
+            .item(index)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        if panel.get_attribute("data-file").as_deref() == Some(file) {
+            let _ = panel.set_attribute("open", "");
+            panel.scroll_into_view();
+            return;
+        }
     }
 }

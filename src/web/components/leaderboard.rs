@@ -86,7 +86,7 @@ pub fn leaderboard(props: &ReportProps) -> Html {
                 <tbody>
                     { for rows.iter().map(|r| html! {
                         <tr data-agent={r.agent.clone()}>
-                            <td>{ r.agent.clone() }</td>
+                            <td title={r.agent.clone()}>{ r.agent.clone() }</td>
                             <td class="num">{ r.tickets }</td>
                             <td class="num">{ r.solved }</td>
                             <td class="num">{ cell(r.median_first_response_minutes, "minutes") }</td>

@@ -1,4 +1,4 @@
-//! The files behind the dashboard: format, rows read, rows skipped and why.
+//! The files behind the dashboard: format, rows read, rows skipped and cells set aside, and why.
 
 use yew::prelude::*;
 
@@ -21,6 +21,20 @@ pub fn sources(props: &SourcesProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let skipped: usize = report.sources.iter().map(|s| s.skipped).sum();
+    let set_aside: usize = report.sources.iter().map(|s| s.set_aside).sum();
+    let summary = match (skipped, set_aside) {
+        (0, cells) => i18n.f("sources.set_aside_summary", &[("n", cells.to_string())]),
+        (rows, 0) => i18n.f("sources.skipped_summary", &[("n", rows.to_string())]),
+        (rows, cells) => i18n.f(
+            "sources.skipped_set_aside_summary",
+            &[("rows", rows.to_string()), ("cells", cells.to_string())],
+        ),
+    };
+    let column = |c: &Option<String>| {
+        c.as_ref()
+            .map(|c| i18n.f("sources.column", &[("column", c.clone())]))
+            .unwrap_or_default()
+    };
     html! {
         <section class="sources-section">
             <h2>{ i18n.t("sources.title") }</h2>
@@ -53,13 +67,15 @@ pub fn sources(props: &SourcesProps) -> Html {
                              chosen={props.choices.for_file(&s.file)}
                              on_choose={props.on_choose.clone()} />
             }) }
-            if skipped > 0 {
+            if skipped + set_aside > 0 {
                 <details id="skipped">
-                    <summary>{ i18n.f("sources.skipped_summary", &[("n", skipped.to_string())]) }</summary>
+                    <summary>{ summary }</summary>
                     <ul>
                         { for report.sources.iter().flat_map(|s| s.skipped_reasons.iter().map(move |row| {
-                            let column = row.column.as_ref().map(|c| i18n.f("sources.column", &[("column", c.clone())])).unwrap_or_default();
-                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column), ("reason", i18n.engine(&row.reason))]) }</li> }
+                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column(&row.column)), ("reason", i18n.engine(&row.reason))]) }</li> }
+                        })) }
+                        { for report.sources.iter().flat_map(|s| s.set_aside_cells.iter().map(move |cell| {
+                            html! { <li class="set-aside">{ i18n.f("sources.set_aside_cell", &[("file", s.file.clone()), ("line", cell.line.to_string()), ("column", column(&cell.column)), ("reason", i18n.engine(&cell.reason))]) }</li> }
                         })) }
                     </ul>
                 </details>
