@@ -384,13 +384,7 @@ fn preview_value(column: &Mapped, full: &str, zone: Option<crate::zone::Zone>) -
             .map_or_else(unread, format_timestamp);
     }
     match column.field {
-        Field::FirstResponseMinutes
-        | Field::FirstResponseBusinessMinutes
-        | Field::ResolutionMinutes
-        | Field::ResolutionBusinessMinutes
-        | Field::HandleMinutes
-        | Field::WaitMinutes
-        | Field::TalkMinutes => duration_minutes(full, column.unit).map_or_else(
+        field if field.is_duration() => duration_minutes(full, column.unit).map_or_else(
             |_| unread(),
             |m| format!("{} min", (m * 100.0).round() / 100.0),
         ),

@@ -3,28 +3,30 @@
 
 use crate::ingest::field::Field;
 
+/// "First response" in the lexicon's languages: a time or a duration, by the column's content.
+const FIRST_RESPONSE: &[&str] = &[
+    "first response",
+    "first reply",
+    "primeira resposta",
+    "première réponse",
+    "erste antwort",
+    "primera respuesta",
+    "prima risposta",
+    "eerste reactie",
+    "eerste antwoord",
+    "初回",
+    "首次",
+    "первый ответ",
+    "первого ответа",
+    "první odpověď",
+    "prvá odpoveď",
+    "pierwsza odpowiedź",
+    "pierwszej odpowiedzi",
+];
+
 /// Words (parts of a normalised header) that point at a field, in the lexicon's languages.
 pub const KEYWORDS: &[(Field, &[&str])] = &[
-    (
-        Field::FirstResponseAt,
-        &[
-            "first response",
-            "first reply",
-            "primeira resposta",
-            "première réponse",
-            "erste antwort",
-            "primera respuesta",
-            "prima risposta",
-            "eerste reactie",
-            "eerste antwoord",
-            "初回",
-            "首次",
-            "первый ответ",
-            "první odpověď",
-            "prvá odpoveď",
-            "pierwsza odpowiedź",
-        ],
-    ),
+    (Field::FirstResponseAt, FIRST_RESPONSE),
     (
         Field::SolvedAt,
         &[
@@ -152,23 +154,7 @@ pub const KEYWORDS: &[(Field, &[&str])] = &[
 /// Header words of a duration and which field it feeds: (words any of which must appear,
 /// field). Business-hours words turn a calendar field into its business variant.
 pub const DURATION_KEYWORDS: &[(&[&str], Field)] = &[
-    (
-        &[
-            "first response",
-            "first reply",
-            "primeira resposta",
-            "première réponse",
-            "erste antwort",
-            "primera respuesta",
-            "prima risposta",
-            "eerste reactie",
-            "初回応答",
-            "首次响应",
-            "первого ответа",
-            "první odpověď",
-        ],
-        Field::FirstResponseMinutes,
-    ),
+    (FIRST_RESPONSE, Field::FirstResponseMinutes),
     (
         &[
             "resolution",
