@@ -201,61 +201,27 @@ impl Unit {
     /// The unit a header names, as in `Time to close (ms)`, `calendar_duration (seconds)`,
     /// `Resolution time (in hrs)`, `Tempo (minutos)`; `None` when it names none.
     pub fn from_header(normalised: &str) -> Option<Unit> {
-        const UNITS: &[(&str, Unit)] = &[
-            ("ms", Unit::Milliseconds),
-            ("milliseconds", Unit::Milliseconds),
-            ("millis", Unit::Milliseconds),
-            ("s", Unit::Seconds),
-            ("sec", Unit::Seconds),
-            ("secs", Unit::Seconds),
-            ("seconds", Unit::Seconds),
-            ("segundos", Unit::Seconds),
-            ("secondes", Unit::Seconds),
-            ("sekunden", Unit::Seconds),
-            ("секунды", Unit::Seconds),
-            ("秒", Unit::Seconds),
-            ("min", Unit::Minutes),
-            ("mins", Unit::Minutes),
-            ("minutes", Unit::Minutes),
-            ("minutos", Unit::Minutes),
-            ("minuten", Unit::Minutes),
-            ("minuti", Unit::Minutes),
-            ("minuty", Unit::Minutes),
-            ("минуты", Unit::Minutes),
-            ("分", Unit::Minutes),
-            ("分钟", Unit::Minutes),
-            ("h", Unit::Hours),
-            ("hr", Unit::Hours),
-            ("hrs", Unit::Hours),
-            ("hours", Unit::Hours),
-            ("horas", Unit::Hours),
-            ("heures", Unit::Hours),
-            ("stunden", Unit::Hours),
-            ("ore", Unit::Hours),
-            ("uren", Unit::Hours),
-            ("godziny", Unit::Hours),
-            ("hodiny", Unit::Hours),
-            ("часы", Unit::Hours),
-            ("時間", Unit::Hours),
-            ("小时", Unit::Hours),
-            ("days", Unit::Days),
-            ("dias", Unit::Days),
-            ("jours", Unit::Days),
-            ("tage", Unit::Days),
-            ("dni", Unit::Days),
-            ("дни", Unit::Days),
-        ];
         // The unit sits in brackets at the end ("(in hrs)", "(min)"), or follows "in".
         let tail = match normalised.rsplit_once('(') {
             Some((_, bracket)) => bracket.trim_end_matches(')').trim(),
             None => normalised.rsplit_once(" in ").map_or("", |(_, t)| t),
         };
         let tail = tail.strip_prefix("in ").unwrap_or(tail);
-        // "(HH:mm:ss)" says clock text: each value carries its own unit.
-        UNITS
-            .iter()
-            .find(|(word, _)| *word == tail)
-            .map(|(_, u)| *u)
+        if matches!(tail, "ms" | "millis" | "milliseconds") {
+            return Some(Unit::Milliseconds);
+        }
+        // The unit words durations are written with; "(HH:mm:ss)" names none: each value
+        // carries its own.
+        let minutes_per_unit = super::lexicon::duration_unit(tail)?;
+        [
+            (1.0 / 60.0, Unit::Seconds),
+            (1.0, Unit::Minutes),
+            (60.0, Unit::Hours),
+            (1440.0, Unit::Days),
+        ]
+        .into_iter()
+        .find(|(per, _)| *per == minutes_per_unit)
+        .map(|(_, unit)| unit)
     }
 }
 

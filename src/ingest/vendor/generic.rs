@@ -5,7 +5,6 @@
 
 use super::{RecordKind, Vendor};
 use crate::ingest::field::{ColumnSpec as C, Field::*};
-use crate::model::Status;
 
 pub const GENERIC: Vendor = Vendor {
     kind: RecordKind::Tickets,
@@ -765,56 +764,9 @@ pub const GENERIC: Vendor = Vendor {
             ],
         ),
     ],
-    statuses: &[
-        ("resolved", Status::Solved),
-        ("in progress", Status::Open),
-        ("on hold", Status::OnHold),
-        ("waiting on customer", Status::Pending),
-        // Chinese
-        ("新建", Status::New),
-        ("待处理", Status::New),
-        ("待受理", Status::New),
-        ("处理中", Status::Open),
-        ("受理中", Status::Open),
-        ("开启", Status::Open),
-        ("等待客户回复", Status::Pending),
-        ("待客户回复", Status::Pending),
-        ("挂起", Status::OnHold),
-        ("已解决", Status::Solved),
-        ("已完成", Status::Solved),
-        ("已关闭", Status::Closed),
-        // Polish
-        ("nowe", Status::New),
-        ("nowy", Status::New),
-        ("otwarte", Status::Open),
-        ("otwarty", Status::Open),
-        ("w toku", Status::Open),
-        ("w trakcie", Status::Open),
-        ("w realizacji", Status::Open),
-        ("oczekujące", Status::Pending),
-        ("oczekujący", Status::Pending),
-        ("oczekuje na klienta", Status::Pending),
-        ("wstrzymane", Status::OnHold),
-        ("rozwiązane", Status::Solved),
-        ("rozwiązany", Status::Solved),
-        ("zamknięte", Status::Closed),
-        ("zamknięty", Status::Closed),
-        // Slovak
-        ("nový", Status::New),
-        ("nové", Status::New),
-        ("otvorený", Status::Open),
-        ("otvorené", Status::Open),
-        ("v riešení", Status::Open),
-        ("čakajúci", Status::Pending),
-        ("čakajúce", Status::Pending),
-        ("čaká na zákazníka", Status::Pending),
-        ("pozastavený", Status::OnHold),
-        ("vyriešený", Status::Solved),
-        ("vyriešené", Status::Solved),
-        ("uzavretý", Status::Closed),
-        ("uzavreté", Status::Closed),
-        ("zatvorený", Status::Closed),
-    ],
+    // Status words of the generic export are the lexicon's (`ingest::lexicon::STATUSES`), in
+    // every language it covers: no vendor's own.
+    statuses: &[],
 };
 
 #[cfg(test)]
