@@ -39,6 +39,8 @@ pub const FORMS: &[DateForm] = &[
     DateForm::Naive("%m/%d/%Y %I:%M:%S %p"),
     DateForm::Naive("%m/%d/%Y %I:%M %p"),
     DateForm::Naive("%d/%b/%y %I:%M %p"),
+    // Jira with a 24-hour clock in its date format (`30/Jul/18 23:33`), as Apache's exports.
+    DateForm::Naive("%d/%b/%y %H:%M"),
     DateForm::Naive("%d-%m-%Y %H:%M:%S"),
     DateForm::Naive("%d-%m-%Y %H:%M"),
     DateForm::DateOnly("%d-%m-%Y"),
@@ -398,6 +400,11 @@ mod tests {
                 "2025-05-16T08:00:00.000+0200"
             ]),
             Some(DateForm::WithOffset)
+        );
+        // Jira with a 24-hour clock.
+        assert_eq!(
+            detect_form(["30/Jul/18 23:33", "01/Aug/18 09:10"]),
+            Some(DateForm::Naive("%d/%b/%y %H:%M"))
         );
         // An Excel re-save: no leading zeros, no seconds.
         let form = detect_form(["8/1/2025 1:30", "8/13/2025 14:05"]);

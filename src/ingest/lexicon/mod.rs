@@ -53,6 +53,9 @@ pub fn is_missing(text: &str) -> bool {
 pub const STATUSES: &[(&str, Status)] = &[
     // English, and the words several vendors share.
     ("new", Status::New),
+    ("to do", Status::New),
+    ("todo", Status::New),
+    ("backlog", Status::New),
     ("open", Status::Open),
     ("opened", Status::Open),
     ("reopened", Status::Open),
