@@ -43,7 +43,9 @@ pub fn is_missing(text: &str) -> bool {
     match text.as_bytes().first() {
         None => true,
         Some(&b) if !maybe(b) || text.len() > 9 => false,
-        Some(_) => MISSING.iter().any(|m| m.eq_ignore_ascii_case(text)),
+        Some(_) => MISSING
+            .iter()
+            .any(|m| m.len() == text.len() && m.eq_ignore_ascii_case(text)),
     }
 }
 
