@@ -31,7 +31,7 @@ pub struct Dataset {
     pub fields: BTreeSet<Field>,
     /// The time zone whose wall clock the timestamps are (UTC when `None`): durations between
     /// two of them go through it, so that a DST change is counted.
-    pub zone: Option<crate::zone::Zone>,
+    pub zone: Option<crate::model::time::zone::Zone>,
     /// What depends on all the tickets and not on the selection, worked out on first use so
     /// that a refilter does not walk every ticket again for it. The tickets are not changed
     /// once a report has been built.

@@ -14,8 +14,8 @@ pub mod report;
 pub mod sample;
 pub mod selection;
 pub mod settings;
+pub mod stats;
 pub mod table;
-pub mod zone;
 
 #[cfg(target_arch = "wasm32")]
 mod web;

@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::ingest::datetime::day_of;
+use crate::model::time::calendar::day_of;
 use crate::model::{Call, SurveyAnswer, Ticket, Timestamp};
 use crate::table::TicketTable;
 

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::values::RatingScale;
-use crate::kpi::business_hours::ScheduleSpec;
+use crate::model::time::business_hours::ScheduleSpec;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -97,7 +97,7 @@ impl Settings {
 
     /// Checks what serde cannot: zones, times and numbers that make sense.
     /// The report's time zone, checked.
-    pub fn zone(&self) -> Result<Option<crate::zone::Zone>, String> {
+    pub fn zone(&self) -> Result<Option<crate::model::time::zone::Zone>, String> {
         self.time_zone
             .as_deref()
             .map(|name| {

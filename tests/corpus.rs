@@ -19,8 +19,8 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use helpdesk_kpi::ingest::datetime::{EARLIEST, LATEST};
 use helpdesk_kpi::kpi::Kpi;
+use helpdesk_kpi::model::time::calendar::{EARLIEST, LATEST};
 use helpdesk_kpi::report::{to_markdown, Report};
 use helpdesk_kpi::{analyze, ingest};
 use serde::Deserialize;

@@ -8,11 +8,12 @@
 
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike};
 use helpdesk_kpi::analyze;
-use helpdesk_kpi::ingest::datetime::{detect_form, DateForm, EARLIEST, FORMS, LATEST};
+use helpdesk_kpi::ingest::datetime::{detect_form, DateForm, FORMS};
 use helpdesk_kpi::ingest::read_export;
-use helpdesk_kpi::kpi::stats::{mean, percentile, Summary};
 use helpdesk_kpi::kpi::Kpi;
+use helpdesk_kpi::model::time::calendar::{EARLIEST, LATEST};
 use helpdesk_kpi::report::Report;
+use helpdesk_kpi::stats::{mean, percentile, Summary};
 use proptest::prelude::*;
 use proptest::sample::select;
 
@@ -799,7 +800,7 @@ proptest! {
 #[test]
 fn extreme_timestamps_in_a_hand_built_dataset() {
     use helpdesk_kpi::dataset::Dataset;
-    use helpdesk_kpi::ingest::Field;
+    use helpdesk_kpi::model::Field;
     use helpdesk_kpi::model::{Status, Ticket};
 
     // `i64::MIN` itself is the compact "no time" of a ticket field.
@@ -835,7 +836,8 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
 // ---------------------------------------------------------------------------------------------
 // Business hours: never more business minutes than calendar minutes, whatever the schedule.
 
-fn schedule_spec() -> impl Strategy<Value = helpdesk_kpi::kpi::business_hours::ScheduleSpec> {
+fn schedule_spec() -> impl Strategy<Value = helpdesk_kpi::model::time::business_hours::ScheduleSpec>
+{
     let zones = select(vec![
         "UTC",
         "Europe/Warsaw",
@@ -857,7 +859,7 @@ fn schedule_spec() -> impl Strategy<Value = helpdesk_kpi::kpi::business_hours::S
         .prop_map(|(zone, days, holidays)| {
             let names = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
             let base = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-            helpdesk_kpi::kpi::business_hours::ScheduleSpec {
+            helpdesk_kpi::model::time::business_hours::ScheduleSpec {
                 time_zone: zone.to_string(),
                 hours: names
                     .iter()

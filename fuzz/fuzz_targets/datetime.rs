@@ -3,9 +3,10 @@
 #![no_main]
 
 use helpdesk_kpi::ingest::datetime::{self, DateForm};
+use helpdesk_kpi::model::time::calendar;
 use helpdesk_kpi::ingest::field::Unit;
 use helpdesk_kpi::ingest::values;
-use helpdesk_kpi::zone::Zone;
+use helpdesk_kpi::model::time::zone::Zone;
 use libfuzzer_sys::fuzz_target;
 
 /// The forms `detect_form` never answers (a column is settled by one only where its header
@@ -35,12 +36,12 @@ fuzz_target!(|text: &str| {
     {
         let _ = form.describe();
         if let Some(timestamp) = form.parse(text) {
-            let _ = datetime::format_timestamp(timestamp);
-            let _ = datetime::day_of(timestamp);
+            let _ = calendar::format_timestamp(timestamp);
+            let _ = calendar::day_of(timestamp);
             for zone in ZONES.iter().filter_map(|name| Zone::named(name)) {
                 let _ = form.parse_in(text, Some(zone));
-                let _ = datetime::wall_clock(timestamp, zone);
-                let _ = datetime::instant(timestamp, Some(zone));
+                let _ = calendar::wall_clock(timestamp, zone);
+                let _ = calendar::instant(timestamp, Some(zone));
             }
         }
     }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use arbitrary::Arbitrary;
-use helpdesk_kpi::kpi::business_hours::ScheduleSpec;
+use helpdesk_kpi::model::time::business_hours::ScheduleSpec;
 use helpdesk_kpi::kpi::Kpi;
 use helpdesk_kpi::selection::Selection;
 use helpdesk_kpi::settings::{Settings, SlaTarget};

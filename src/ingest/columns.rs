@@ -4,10 +4,11 @@ use std::collections::BTreeMap;
 
 use csv::StringRecord;
 
-use super::datetime::{detect_form, format_timestamp, settle_order, DateForm, DateOrder};
+use super::datetime::{detect_form, settle_order, DateForm, DateOrder};
 use super::field::{normalize_header, ColumnSpec, Field, Unit};
 use super::values::{count, duration_minutes, number, RatingScale};
 use super::vendor::{Vendor, FALLBACK};
+use crate::model::time::calendar::format_timestamp;
 
 /// One mapped column.
 #[derive(Clone, Debug)]
@@ -40,7 +41,7 @@ pub struct Layout {
     /// For a numeric satisfaction column.
     pub rating_scale: Option<RatingScale>,
     /// The report's time zone: instants in the file are read as its wall clock.
-    pub zone: Option<crate::zone::Zone>,
+    pub zone: Option<crate::model::time::zone::Zone>,
     pub warnings: Vec<String>,
     /// Date columns (by header) whose day/month order no value decided.
     pub open_order: Vec<String>,
@@ -375,7 +376,11 @@ pub fn preview(layout: &Layout, rows: &[(u64, StringRecord)]) -> BTreeMap<Field,
         .collect()
 }
 
-fn preview_value(column: &Mapped, full: &str, zone: Option<crate::zone::Zone>) -> String {
+fn preview_value(
+    column: &Mapped,
+    full: &str,
+    zone: Option<crate::model::time::zone::Zone>,
+) -> String {
     let text: String = full.chars().take(PREVIEW_CHARS).collect();
     let unread = || format!("✗ {text}");
     if let Some(form) = column.form {
@@ -432,8 +437,8 @@ fn reads_most<'a>(form: DateForm, values: impl Iterator<Item = &'a str>) -> bool
 
 #[cfg(test)]
 mod tests {
-    use crate::ingest::field::Field;
     use crate::ingest::read_export;
+    use crate::model::Field;
 
     #[test]
     fn a_value_that_does_not_read_is_cut_in_the_preview_like_any_other() {

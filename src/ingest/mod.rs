@@ -174,7 +174,7 @@ impl IngestError {
 pub struct ReadOptions {
     /// The report's time zone: instants (times with an offset, Unix times) become its wall
     /// clock. UTC when `None`.
-    pub zone: Option<crate::zone::Zone>,
+    pub zone: Option<crate::model::time::zone::Zone>,
     /// The scale of numeric satisfaction scores; settled from the largest score when `None`.
     pub csat_scale: Option<values::RatingScale>,
     /// Day or month first where a date column's values leave it open; day first when `None`.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::datetime;
 use super::field::{normalize_header, Unit};
 use super::lexicon::{self, Answer};
+use crate::model::time::calendar;
 use crate::model::{Happiness, Satisfaction, Status, Timestamp};
 
 /// Where a value's reading came from: the vendor's table, the lexicon of the languages the
@@ -130,10 +131,10 @@ pub fn quoted(text: &str) -> String {
 pub fn plausible_time(text: &str, time: Timestamp) -> Result<Option<Timestamp>, String> {
     // Excel writes its empty date as 1900-01-01 00:00 (Zendesk's "Solved at" of the tickets
     // never solved, in the public insurer export): it means no date.
-    if time == datetime::EARLIEST {
+    if time == calendar::EARLIEST {
         return Ok(None);
     }
-    if !datetime::is_plausible(time) {
+    if !calendar::is_plausible(time) {
         return Err(format!(
             "{} is before 1900 or after 2100: if it stands for \"no date\", leave the cell empty",
             quoted(text)

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
-use crate::ingest::Field;
+use crate::model::Field;
 use crate::table::Categories;
 
 /// The name under which tickets with a blank cell are counted. No ticket holds it, so no filter

@@ -4,8 +4,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::business_hours::Schedule;
 use crate::dataset::Dataset;
+use crate::model::time::business_hours::Schedule;
 use crate::model::{Ticket, Timestamp};
 use crate::settings::Settings;
 
@@ -16,7 +16,7 @@ pub struct Context<'a> {
     /// Days in the selected period, for utilisation.
     pub period_days: Option<f64>,
     /// The zone whose wall clock the timestamps are (UTC when `None`).
-    pub zone: Option<crate::zone::Zone>,
+    pub zone: Option<crate::model::time::zone::Zone>,
     /// The selected date range, for retention and churn.
     pub range: Option<(NaiveDate, NaiveDate)>,
     /// All the data, where follow-ups are looked for (repeat contacts, returning customers);
@@ -58,7 +58,7 @@ impl<'a> Context<'a> {
         self
     }
 
-    pub fn with_zone(mut self, zone: Option<crate::zone::Zone>) -> Context<'a> {
+    pub fn with_zone(mut self, zone: Option<crate::model::time::zone::Zone>) -> Context<'a> {
         self.zone = zone;
         self
     }

@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::model::terms::terms;
 use crate::model::Satisfaction;
 use crate::table::Answer;
 
@@ -28,24 +29,6 @@ pub struct TermCount {
     /// Comments that use the term (a comment counts once per term).
     pub comments: usize,
 }
-
-const STOP_WORDS: &[&str] = &[
-    // English
-    "a", "about", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be", "been", "but",
-    "by", "can", "could", "did", "do", "does", "for", "from", "get", "got", "had", "has", "have",
-    "he", "her", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "me",
-    "my", "no", "not", "of", "on", "one", "or", "our", "out", "so", "that", "the", "their", "them",
-    "then", "there", "they", "this", "to", "too", "up", "us", "very", "was", "we", "were", "what",
-    "when", "which", "who", "will", "with", "would", "you", "your", // Polish
-    "a", "aby", "ale", "bo", "był", "była", "było", "być", "czy", "dla", "do", "i", "ich", "jak",
-    "jest", "już", "mi", "mnie", "na", "nie", "o", "od", "po", "się", "tak", "to", "w", "we", "z",
-    "za", "że", // Slovak
-    "ako", "aj", "ale", "bol", "bola", "by", "do", "je", "ja", "mi", "na", "nie", "o", "od", "pre",
-    "sa", "so", "som", "to", "v", "vo", "z", "za", "že",
-    // Chinese (two-character function words)
-    "我们", "你们", "他们", "这个", "那个", "因为", "所以", "但是", "已经", "还是", "就是", "没有",
-    "可以", "一个",
-];
 
 /// The terms of the comments of rated tickets (and of survey answers that name no ticket).
 pub fn feedback_terms(dataset: &Dataset) -> FeedbackTerms {
@@ -113,37 +96,6 @@ fn top(counts: HashMap<String, usize>) -> Vec<TermCount> {
     terms.sort_by(|a, b| b.comments.cmp(&a.comments).then(a.term.cmp(&b.term)));
     terms.truncate(TOP);
     terms
-}
-
-/// Words of two letters or more, and two-character terms of CJK runs, without stop words.
-pub fn terms(text: &str) -> Vec<String> {
-    let lower = text.to_lowercase();
-    let mut terms = Vec::new();
-    for word in lower.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().any(is_cjk) {
-            let han: Vec<char> = word.chars().filter(|c| is_cjk(*c)).collect();
-            terms.extend(han.windows(2).map(|pair| pair.iter().collect::<String>()));
-        } else if word.chars().nth(1).is_some()
-            && !word.chars().all(|c| c.is_ascii_digit())
-            && !is_stop_word(word)
-        {
-            terms.push(word.to_string());
-        }
-    }
-    terms.retain(|t| !is_stop_word(t));
-    terms
-}
-
-/// A set, not the list: the list was scanned for every word of every comment, a tenth of the
-/// first report.
-fn is_stop_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<rustc_hash::FxHashSet<&str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| STOP_WORDS.iter().copied().collect())
-        .contains(word)
-}
-
-fn is_cjk(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
 }
 
 #[cfg(test)]

@@ -2,17 +2,16 @@
 //! whose doc names its catalogue entry; the page, the CLI and the tests all call `compute`.
 
 mod breakdown;
-pub mod business_hours;
 mod calls;
 mod context;
 mod customers;
 mod distribution;
 mod feedback;
+pub mod names;
 mod quality;
 mod satisfaction;
 mod series;
 mod sla;
-pub mod stats;
 mod tables;
 mod tally;
 mod team;
@@ -25,16 +24,16 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::stats::Summary;
 pub use breakdown::{breakdowns, BLANK};
 pub use context::Context;
 pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
-pub use feedback::{feedback_terms, terms, FeedbackTerms, TermCount};
+pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
 pub use series::{
     backlog_over_time, created_span, created_vs_solved, created_vs_solved_by, heat_map,
     month_label, week_label, BacklogDay, DayCount, PeriodCount,
 };
 pub use sla::{sla_breaches, SlaBreach};
-use stats::Summary;
 pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
 pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
 
@@ -43,8 +42,8 @@ pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
 pub struct Kpi {
     #[serde(serialize_with = "whole_as_integer")]
     pub value: Option<f64>,
-    #[serde(deserialize_with = "crate::report::names::name")]
-    pub unit: crate::report::names::Name,
+    #[serde(deserialize_with = "names::name")]
+    pub unit: names::Name,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -60,7 +59,7 @@ pub struct Kpi {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
     /// KPI-specific figures (`median_age_days`, `promoters`, ...).
-    #[serde(flatten, deserialize_with = "crate::report::names::extras")]
+    #[serde(flatten, deserialize_with = "names::extras")]
     pub extras: BTreeMap<&'static str, f64>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_channel: BTreeMap<String, Kpi>,

@@ -2,7 +2,7 @@
 
 use super::{Context, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
-use crate::ingest::Field;
+use crate::model::Field;
 use crate::model::{Happiness, Satisfaction};
 use crate::settings::DEFAULT_CES_SCALE_MAX;
 use crate::table::{Answer, UNKNOWN_SCORE};
@@ -42,7 +42,7 @@ pub fn csat(dataset: &Dataset) -> Kpi {
         }
     }
     let mut kpi = ratings.csat();
-    kpi.mean = super::stats::mean(&scores);
+    kpi.mean = crate::stats::mean(&scores);
     kpi
 }
 

@@ -4,7 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::ingest::datetime::{day_of, has_day};
+use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
 
 /// One day of `created_vs_solved`.

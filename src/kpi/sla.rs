@@ -6,13 +6,11 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::timing::{
-    business_first_response, business_resolution, calendar_first_response, calendar_resolution,
-};
+use super::timing::{business_first_response, business_resolution};
 use super::{Context, Kpi, BLANK, PERCENT};
 use crate::dataset::Dataset;
-use crate::ingest::datetime::instant;
-use crate::ingest::Field;
+use crate::model::time::calendar::instant;
+use crate::model::Field;
 use crate::model::Ticket;
 use crate::settings::SlaTarget;
 
@@ -22,7 +20,7 @@ pub struct SlaBreach {
     pub id: String,
     pub priority: Option<String>,
     /// "first_response", "resolution" or both.
-    #[serde(deserialize_with = "crate::report::names::names")]
+    #[serde(deserialize_with = "crate::kpi::names::names")]
     pub missed: Vec<&'static str>,
 }
 
@@ -188,8 +186,8 @@ fn target_verdicts(
         )
     } else {
         (
-            calendar_first_response(ticket, context.zone),
-            calendar_resolution(ticket, context.zone),
+            ticket.calendar_first_response(context.zone),
+            ticket.calendar_resolution(context.zone),
         )
     };
     let replied = first_response.is_some() || ticket.replies.is_some_and(|r| r > 0);

@@ -6,7 +6,7 @@
 
 use super::timing;
 use crate::dataset::Dataset;
-use crate::ingest::Field;
+use crate::model::Field;
 use crate::table::{Duration, Sample, TicketTable};
 
 /// Which KPIs the dataset's columns (and the settings) allow: a KPI that is null for want of a

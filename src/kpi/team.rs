@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use super::timing::Mean;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
-use crate::ingest::Field;
+use crate::model::Field;
 use crate::model::Timestamp;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 

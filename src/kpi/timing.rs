@@ -2,15 +2,13 @@
 //! (catalogue): the export's own duration column, else the difference of two timestamps.
 
 use std::collections::BTreeMap;
-use std::rc::Rc;
 
 use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
-use crate::ingest::datetime::instant;
-use crate::ingest::Field;
-use crate::model::{OptNumber, Ticket, Timestamp};
+use crate::model::time::calendar::instant;
+use crate::model::Field;
+use crate::model::{OptNumber, Ticket};
 use crate::table::{Categories, Duration, Ranked, Sample, TicketTable};
-use crate::zone::Zone;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
                           cannot be measured";
@@ -48,19 +46,6 @@ pub(crate) fn first_response_unavailable(dataset: &Dataset) -> Option<&'static s
     }
 }
 
-/// A reply time from timestamps whose reply comes before the creation: left out, and noted.
-pub(crate) fn reply_before_creation(ticket: &Rc<Ticket>) -> bool {
-    ticket.first_response_minutes.is_none()
-        && reversed(ticket.created_at.get(), ticket.first_response_at.get())
-}
-
-/// The same for a solved ticket's solve time.
-pub(crate) fn solve_before_creation(ticket: &Rc<Ticket>) -> bool {
-    ticket.is_solved()
-        && ticket.resolution_minutes.is_none()
-        && reversed(ticket.created_at.get(), ticket.solved_at.get())
-}
-
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
 /// has one, else the business-hours schedule of the settings.
 pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
@@ -91,7 +76,7 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
 pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Option<f64> {
     ticket.first_response_business_minutes.get().or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at.get()?, replied_at(ticket)?);
+        let (start, end) = (ticket.created_at.get()?, ticket.replied_at()?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
@@ -100,51 +85,9 @@ pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Opt
 pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<f64> {
     ticket.resolution_business_minutes.get().or_else(|| {
         let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at.get()?, solved_at(ticket)?);
+        let (start, end) = (ticket.created_at.get()?, ticket.solve_time()?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
-}
-
-/// Calendar minutes to the first reply (timing source priority of the catalogue).
-pub(crate) fn calendar_first_response(ticket: &Ticket, zone: Option<Zone>) -> Option<f64> {
-    ticket.first_response_minutes.get().or_else(|| {
-        minutes_between(
-            zone,
-            ticket.created_at.get(),
-            ticket.first_response_at.get(),
-        )
-    })
-}
-
-/// Calendar minutes to the final solve.
-pub(crate) fn calendar_resolution(ticket: &Ticket, zone: Option<Zone>) -> Option<f64> {
-    ticket
-        .resolution_minutes
-        .get()
-        .or_else(|| minutes_between(zone, ticket.created_at.get(), ticket.solved_at.get()))
-}
-
-/// When the first reply happened: its timestamp, or creation plus the export's minutes.
-fn replied_at(ticket: &Ticket) -> Option<Timestamp> {
-    ticket.first_response_at.get().or_else(|| {
-        let minutes = ticket.first_response_minutes.get()?;
-        ticket
-            .created_at
-            .get()?
-            .checked_add((minutes * 60.0) as i64)
-    })
-}
-
-fn solved_at(ticket: &Ticket) -> Option<Timestamp> {
-    if ticket.resolution_minutes.is_some() && ticket.created_at.is_some() {
-        let minutes = ticket.resolution_minutes.get()?;
-        ticket
-            .created_at
-            .get()?
-            .checked_add((minutes * 60.0) as i64)
-    } else {
-        ticket.solved_at.get()
-    }
 }
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
@@ -248,24 +191,6 @@ impl Mean {
             "no ticket in the selection has a handle time",
         )
     }
-}
-
-/// Minutes from `start` to `end` (wall-clock times of `zone`, so a DST change counts); `None`
-/// when either is missing or the end comes first.
-pub(crate) fn minutes_between(
-    zone: Option<Zone>,
-    start: Option<Timestamp>,
-    end: Option<Timestamp>,
-) -> Option<f64> {
-    let (start, end) = (instant(start?, zone), instant(end?, zone));
-    // In i128: a hand-built dataset may hold times no export could.
-    let seconds = i128::from(end) - i128::from(start);
-    (seconds >= 0).then(|| seconds as f64 / 60.0)
-}
-
-/// Both times known and the end before the start: an inconsistent row, left out and noted.
-fn reversed(start: Option<Timestamp>, end: Option<Timestamp>) -> bool {
-    matches!((start, end), (Some(start), Some(end)) if end < start)
 }
 
 /// Where a timing KPI's minutes come from: a column of the table (ranked once, so that medians

@@ -1,9 +1,10 @@
 //! Volume: how many tickets came, were solved, and wait.
 
-use super::{stats, Kpi};
+use super::Kpi;
 use crate::dataset::Dataset;
-use crate::ingest::Field;
+use crate::model::Field;
 use crate::model::Timestamp;
+use crate::stats;
 
 const SECONDS_PER_DAY: f64 = 86_400.0;
 

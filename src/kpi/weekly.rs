@@ -17,7 +17,7 @@ use super::tally::{Gates, Median};
 use super::timing::Mean;
 use super::{week_label, Kpi};
 use crate::dataset::Dataset;
-use crate::ingest::datetime::{day_of, has_day};
+use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
 use crate::table::{Answer, Duration, UNKNOWN_SCORE};
 

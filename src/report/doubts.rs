@@ -6,9 +6,9 @@
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
-use crate::ingest::field::Field;
 use crate::ingest::{SourceReport, ValueReading};
 use crate::kpi::Kpi;
+use crate::model::Field;
 use crate::model::Status;
 
 /// KPIs that count on telling solved tickets from the others.

@@ -4,7 +4,6 @@
 mod doubts;
 pub mod format;
 mod markdown;
-pub mod names;
 pub mod tables;
 
 use std::collections::BTreeMap;
@@ -13,12 +12,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::ingest::datetime::{format_timestamp, parse_setting_time};
+use crate::ingest::datetime::parse_setting_time;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
     self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Distributions, FeedbackTerms, Kpi,
     PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
 };
+use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
 use crate::settings::Settings;
 pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};

@@ -7,8 +7,8 @@
 //! counting stays in the first-level cache), which tells the bucket and place of the k-th; one
 //! more pass picks the few ranks of that bucket. A small one selects among its ranks.
 
-use crate::kpi::stats::Summary;
 use crate::model::OptNumber;
+use crate::stats::Summary;
 
 /// A column's rows in value order.
 #[derive(Debug)]
@@ -181,7 +181,7 @@ impl<'t> Sample<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kpi::stats::percentile;
+    use crate::stats::percentile;
 
     /// The summary by ranks equals the sorted slice's, for subsets small (selection) and large
     /// (bucket counts), with repeats and negative values.

@@ -1,7 +1,7 @@
 //! Header words that point at a field when no full header name does, in the lexicon's
 //! languages: what `profile` weighs together with a column's content.
 
-use crate::ingest::field::Field;
+use crate::model::Field;
 
 /// "First response" in the lexicon's languages: a time or a duration, by the column's content.
 const FIRST_RESPONSE: &[&str] = &[

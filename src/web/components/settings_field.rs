@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::settings::Settings;
 
 #[derive(Properties, PartialEq)]
 pub struct FieldProps {
@@ -93,4 +94,16 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ()> {
 /// A number as the input shows it: no trailing ".0".
 pub fn show_number(value: Option<f64>) -> String {
     value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// A change to the settings made from a field's text; `Err` is the message for the field.
+pub(super) type Change = fn(&mut Settings, &str, &str) -> Result<(), String>;
+
+/// How a form makes a field's commit callback: the settings key it edits and the change.
+pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), String>> + 'a;
+
+/// A field's number, or the message (in English: the form translates it as it does the
+/// engine's).
+pub(super) fn number(text: &str) -> Result<Option<f64>, String> {
+    parse_number(text).map_err(|_| format!("'{}' is not a number", text.trim()))
 }

@@ -9,10 +9,10 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::settings_field::{parse_number, show_number, Field};
+use super::settings_field::{number, show_number, Change, Edit, Field};
 use super::settings_targets::{kpi_targets, sla_targets};
 use crate::i18n::I18n;
-use crate::kpi::business_hours::ScheduleSpec;
+use crate::model::time::business_hours::ScheduleSpec;
 use crate::settings::Settings;
 
 const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
@@ -26,9 +26,6 @@ pub struct SettingsFormProps {
     pub priorities: Vec<String>,
     pub on_apply: Callback<Settings>,
 }
-
-/// A change to the settings made from a field's text; `Err` is the message for the field.
-pub(super) type Change = fn(&mut Settings, &str, &str) -> Result<(), String>;
 
 #[function_component(SettingsForm)]
 pub fn settings_form(props: &SettingsFormProps) -> Html {
@@ -92,12 +89,6 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
     }
 }
 
-/// A field's number, or the message (in English: the form translates it as it does the
-/// engine's).
-pub(super) fn number(text: &str) -> Result<Option<f64>, String> {
-    parse_number(text).map_err(|_| format!("'{}' is not a number", text.trim()))
-}
-
 /// A select's new value handed to `commit` (always valid: the options are).
 fn select_change(commit: Callback<String, Result<(), String>>) -> Callback<Event> {
     Callback::from(move |event: Event| {
@@ -115,15 +106,13 @@ fn zone_options(chosen: &str, i18n: &I18n) -> Html {
     html! {
         <>
             <option value="" selected={chosen.is_empty()}>{ i18n.t("settings.time_zone_default") }</option>
-            { for crate::zone::Zone::names().into_iter().map(|name| {
+            { for crate::model::time::zone::Zone::names().into_iter().map(|name| {
                 let selected = name == chosen;
                 html! { <option value={name.clone()} {selected}>{ name }</option> }
             }) }
         </>
     }
 }
-
-pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), String>> + 'a;
 
 /// The chosen days, when the first of them opens and when it closes. The start and end move
 /// every chosen day's first start and last end; breaks, uneven days, holidays and special days

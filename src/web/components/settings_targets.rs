@@ -5,8 +5,7 @@ use std::collections::BTreeMap;
 
 use yew::prelude::*;
 
-use super::settings_field::{show_number, Field};
-use super::settings_form::{number, Edit};
+use super::settings_field::{number, show_number, Edit, Field};
 use crate::i18n::I18n;
 use crate::report::CATALOGUE;
 use crate::settings::Settings;

@@ -1,6 +1,6 @@
 //! Business hours: a weekly schedule in a time zone, with holidays and short days, turns any
 //! span of time into business minutes. DST-correct: local opening times become instants through
-//! the tz database (jiff's bundled copy, `crate::zone`), so a day that loses an hour loses it
+//! the tz database (jiff's bundled copy, `crate::model::time::zone`), so a day that loses an hour loses it
 //! here too.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
 use serde::{Deserialize, Serialize};
 
+use crate::model::time::zone::Zone;
 use crate::model::Timestamp;
-use crate::zone::Zone;
 
 /// Spans longer than this are not measured (an absurd date, not a ticket).
 const MAX_SPAN_DAYS: i64 = 3660;

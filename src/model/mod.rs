@@ -1,10 +1,18 @@
-//! The canonical ticket: what every vendor's row becomes after ingest.
+//! The model: the canonical ticket (what every vendor's row becomes after ingest), the fields a
+//! column can feed, and time. The lowest layer: it imports nothing else of the crate.
 //!
 //! Times are seconds since the Unix epoch. Naive export times (no offset, the usual case: Zendesk
 //! shows times in the account's zone) are read as if they were UTC, so day buckets follow the
 //! export's own wall clock and durations stay exact between two times of the same export.
 
+pub mod durations;
+pub mod field;
+pub mod terms;
+pub mod time;
+
 use std::fmt;
+
+pub use field::Field;
 
 /// A category's text (channel, agent, tag, ...): one shared copy per distinct value of a file,
 /// so half a million tickets hold a handful of strings, not millions.
