@@ -1,4 +1,5 @@
-//! The union of the dropped files: tickets de-duplicated by id, and what each file fed.
+//! The union of the dropped files: their tickets merged by id into one table, and what each
+//! file fed.
 
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
@@ -6,18 +7,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 
-use crate::ingest::{Export, Field, SourceReport};
-use crate::model::{Call, Customer, SurveyAnswer, Text, Ticket, Timestamp};
+use crate::ingest::{Export, SourceReport};
+use crate::model::table::TicketTable;
+use crate::model::time::Zone;
+use crate::model::{Call, Customer, Field, SurveyAnswer, Timestamp};
 use crate::selection::Selection;
-use crate::table::TicketTable;
 
-/// Everything the KPIs are computed over.
+/// Everything the KPIs are computed over: the tickets as one table, shared by every part of
+/// the dataset (a selection, a week, an agent's tickets), each part a list of its rows.
 #[derive(Debug, Default)]
 pub struct Dataset {
-    /// The tickets read from the files. A part of a dataset (a selection, a week, an agent's
-    /// tickets) holds none here: its rows name them in the shared table. Read them with
-    /// `each_ticket`, count them with `len`.
-    pub tickets: Vec<Rc<Ticket>>,
     pub calls: Vec<Call>,
     /// Survey answers that name no ticket of the data (the others are joined into their ticket).
     pub surveys: Vec<SurveyAnswer>,
@@ -31,63 +30,41 @@ pub struct Dataset {
     pub fields: BTreeSet<Field>,
     /// The time zone whose wall clock the timestamps are (UTC when `None`): durations between
     /// two of them go through it, so that a DST change is counted.
-    pub zone: Option<crate::model::time::zone::Zone>,
+    pub zone: Option<Zone>,
     /// What depends on all the tickets and not on the selection, worked out on first use so
-    /// that a refilter does not walk every ticket again for it. The tickets are not changed
-    /// once a report has been built.
+    /// that a refilter does not walk every ticket again for it.
     facets: OnceCell<BTreeMap<String, Vec<String>>>,
     latest: OnceCell<Option<Timestamp>>,
-    /// The tickets as columns: built from these tickets on first use, or shared with the
-    /// dataset this one was selected from.
-    table: OnceCell<Rc<TicketTable>>,
-    /// Which rows of `table` this dataset holds: all of them, in order, where the table was
-    /// built from `tickets`; those of the part otherwise.
+    /// The tickets, as columns.
+    table: Rc<TicketTable>,
+    /// Which rows of `table` this dataset holds: all of them, in order, unless it is a part.
     rows: OnceCell<Vec<u32>>,
 }
 
-/// Each requester's ticket creation times, sorted: where a repeat contact is looked for.
-pub type Contacts = HashMap<Text, Vec<Timestamp>>;
-
 impl Dataset {
-    /// Merges exports in the order given. The same id twice is the same ticket: the later
-    /// `updated_at` wins, else the later file (or row).
+    /// Merges exports in the order given, times as wall clock of UTC (see `merge_in`).
     pub fn merge(exports: Vec<Export>) -> Dataset {
-        let mut dataset = Dataset::default();
-        // Sized for every ticket at once: growing it rehashed every id again and again.
-        let mut index_of: HashMap<Text, usize> = HashMap::default();
-        let tickets: usize = exports.iter().map(|e| e.tickets.len()).sum();
-        index_of.reserve(tickets);
-        dataset.tickets.reserve(tickets);
+        Dataset::merge_in(exports, None)
+    }
+
+    /// Merges exports in the order given. The same id twice is the same ticket: the later
+    /// `updated_at` wins, else the later file (or row). Durations between two times are worked
+    /// out as wall clock of `zone`.
+    pub fn merge_in(exports: Vec<Export>, zone: Option<Zone>) -> Dataset {
+        let mut dataset = Dataset {
+            zone,
+            ..Dataset::default()
+        };
+        let mut table: Option<TicketTable> = None;
         let mut answers = Vec::new();
         let mut call_ids: HashMap<String, usize> = HashMap::default();
         for export in exports {
             dataset.fields.extend(export.source.columns.keys().copied());
             dataset.sources.push(export.source);
-            for ticket in export.tickets {
-                match index_of.get(&ticket.id) {
-                    Some(&i) => {
-                        dataset.duplicates += 1;
-                        let standing = &dataset.tickets[i];
-                        // Reports with one row per ticket and tag (Zendesk Explore) repeat the
-                        // ticket at the same update: its tags are all of the rows' tags.
-                        let more_tags = (ticket.updated_at.get() == standing.updated_at.get()
-                            && ticket.tags != standing.tags)
-                            .then(|| standing.tags.clone());
-                        if !is_older(&ticket, standing) {
-                            dataset.tickets[i] = ticket;
-                        }
-                        if let Some(tags) = more_tags {
-                            let ticket = Rc::make_mut(&mut dataset.tickets[i]);
-                            let mut all: Vec<Text> = tags.iter().cloned().collect();
-                            all.extend(ticket.tags.iter().filter(|t| !tags.contains(t)).cloned());
-                            ticket.tags = all.into();
-                        }
-                    }
-                    None => {
-                        index_of.insert(ticket.id.clone(), dataset.tickets.len());
-                        dataset.tickets.push(ticket);
-                    }
-                }
+            match &mut table {
+                // The first file's table is the dataset's: one file is not copied.
+                None => table = Some(export.tickets),
+                Some(table) => table.append(&export.tickets),
             }
             for call in export.calls {
                 match call_ids.get(&call.id) {
@@ -104,35 +81,34 @@ impl Dataset {
             answers.extend(export.surveys);
             dataset.customers.extend(export.customers);
         }
+        let mut table = table.unwrap_or_else(|| TicketTable::for_reading(0));
         // Surveys join tickets by id: the survey's answer is the ticket's answer.
         for answer in answers {
-            match answer
-                .ticket_id
-                .as_ref()
-                .and_then(|id| index_of.get(id.as_str()))
-            {
-                Some(&i) => {
-                    // Only merge holds the tickets yet: no copy is made.
-                    let ticket = Rc::make_mut(&mut dataset.tickets[i]);
-                    if answer.satisfaction.is_some() {
-                        ticket.satisfaction = answer.satisfaction;
-                    }
-                    ticket.nps_score = answer.nps_score.or(ticket.nps_score);
-                    ticket.ces_score = answer.ces_score.or(ticket.ces_score.get()).into();
-                    if let Some(comment) = answer.comment {
-                        ticket.rating_comment = Some(comment.into());
-                    }
-                    dataset.surveys_joined += 1;
-                }
-                None => dataset.surveys.push(answer),
+            if table.join_answer(&answer) {
+                dataset.surveys_joined += 1;
+            } else {
+                dataset.surveys.push(answer);
             }
         }
+        table.finish(zone);
+        dataset.duplicates += table.duplicates;
+        dataset.table = Rc::new(table);
         dataset
     }
 
+    /// A dataset of a finished table (tests, fuzzing), with the columns `fields`.
+    pub fn of_table(table: TicketTable, fields: BTreeSet<Field>, zone: Option<Zone>) -> Dataset {
+        Dataset {
+            duplicates: table.duplicates,
+            table: Rc::new(table),
+            fields,
+            zone,
+            ..Dataset::default()
+        }
+    }
+
     /// What a selection keeps: its tickets, its calls and the unjoined survey answers of its
-    /// range; customers all (retention looks at the range itself). Tickets are chosen by their
-    /// rows in the table, so that the selection reads columns, not tickets.
+    /// range; customers all (retention looks at the range itself).
     pub fn select(&self, selection: &Selection) -> Dataset {
         let table = self.table();
         let rows = selection.row_filter(table).select(table, self.rows());
@@ -159,15 +135,16 @@ impl Dataset {
     /// No tickets, the same columns and the same table: a start for a group of this dataset's
     /// tickets, filled with `push_row`.
     pub fn part(&self) -> Dataset {
-        let part = self.empty_like();
-        let _ = part.table.set(Rc::clone(self.table()));
+        let part = Dataset {
+            table: Rc::clone(&self.table),
+            ..self.empty_like()
+        };
         let _ = part.rows.set(Vec::new());
         part
     }
 
     /// Adds a row of the shared table to this part.
     pub fn push_row(&mut self, row: u32) {
-        debug_assert!(self.tickets.is_empty(), "rows are added to parts only");
         self.rows.get_or_init(Vec::new);
         if let Some(rows) = self.rows.get_mut() {
             rows.push(row);
@@ -183,33 +160,18 @@ impl Dataset {
         self.len() == 0
     }
 
-    /// This dataset's tickets, in order.
-    pub fn each_ticket(&self) -> impl Iterator<Item = &Ticket> {
-        let table = self.table();
-        self.rows()
-            .iter()
-            .map(move |&row| table.tickets[row as usize].as_ref())
-    }
-
-    /// The tickets as columns (see `table`).
+    /// The tickets as columns (see `model::table`), shared by every part of the dataset.
     pub fn table(&self) -> &Rc<TicketTable> {
-        self.table
-            .get_or_init(|| Rc::new(TicketTable::build(&self.tickets, self.zone)))
+        &self.table
     }
 
     /// This dataset's rows of `table()`, in order.
     pub fn rows(&self) -> &[u32] {
-        let rows = self
-            .rows
-            .get_or_init(|| (0..self.tickets.len() as u32).collect());
-        debug_assert!(
-            self.tickets.is_empty() || rows.len() == self.tickets.len(),
-            "tickets added after the rows were listed"
-        );
-        rows
+        self.rows
+            .get_or_init(|| (0..self.table.len() as u32).collect())
     }
 
-    /// No tickets, the same columns: a start for a group of tickets.
+    /// No tickets and no table, the same columns: a start for tickets of another table.
     pub fn empty_like(&self) -> Dataset {
         Dataset {
             fields: self.fields.clone(),
@@ -222,14 +184,10 @@ impl Dataset {
         self.fields.contains(&field)
     }
 
-    /// The as-of time: the latest timestamp in the data (catalogue, `backlog`).
+    /// The as-of time: the latest timestamp in the data (catalogue, `backlog`); a part's is
+    /// its whole's.
     pub fn as_of(&self) -> Option<Timestamp> {
-        *self.latest.get_or_init(|| {
-            self.tickets
-                .iter()
-                .filter_map(|t| t.latest_timestamp())
-                .max()
-        })
+        *self.latest.get_or_init(|| self.table.latest())
     }
 
     /// The distinct values of each filterable field over all the tickets of the table (a
@@ -260,13 +218,6 @@ fn facets(table: &TicketTable) -> BTreeMap<String, Vec<String>> {
         .collect()
 }
 
-fn is_older(candidate: &Ticket, current: &Ticket) -> bool {
-    match (candidate.updated_at.get(), current.updated_at.get()) {
-        (Some(new), Some(old)) => new < old,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -284,11 +235,10 @@ mod tests {
             read_export("a.csv", first.as_bytes()).unwrap(),
             read_export("b.csv", second.as_bytes()).unwrap(),
         ]);
-        assert_eq!(dataset.tickets.len(), 2);
+        assert_eq!(dataset.len(), 2);
         assert_eq!(dataset.duplicates, 2);
         // Ticket 1: b.csv is newer (Jan 3 > Jan 2). Ticket 2: a.csv is newer (Jan 5 > Jan 4).
-        assert!(dataset.tickets[0].is_solved());
-        assert!(!dataset.tickets[1].is_solved());
+        assert_eq!(dataset.table().solved, [true, false]);
     }
 
     #[test]
@@ -299,7 +249,8 @@ mod tests {
             read_export("a.csv", text.as_bytes()).unwrap(),
             read_export("a.csv", text.as_bytes()).unwrap(),
         ]);
-        assert_eq!(once.tickets, twice.tickets);
+        let all = |d: &Dataset| d.table().tickets().collect::<Vec<_>>();
+        assert_eq!(all(&once), all(&twice));
         assert_eq!(twice.duplicates, 2);
     }
 }

@@ -15,7 +15,6 @@ pub mod sample;
 pub mod selection;
 pub mod settings;
 pub mod stats;
-pub mod table;
 
 #[cfg(target_arch = "wasm32")]
 mod web;
@@ -75,7 +74,5 @@ pub fn load_from<N: AsRef<str>, R: std::io::Read>(
             Err(error) => errors.push(error),
         }
     }
-    let mut dataset = Dataset::merge(exports);
-    dataset.zone = options.zone;
-    (dataset, errors)
+    (Dataset::merge_in(exports, options.zone), errors)
 }

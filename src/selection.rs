@@ -4,9 +4,9 @@
 use chrono::{Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::model::table::TicketTable;
 use crate::model::time::calendar::day_of;
-use crate::model::{Call, SurveyAnswer, Ticket, Timestamp};
-use crate::table::TicketTable;
+use crate::model::{Call, SurveyAnswer, Timestamp};
 
 /// Which tickets the KPIs are computed over. Empty lists select everything; several values in
 /// one list are alternatives (channel is email OR chat); different lists must all match.
@@ -63,28 +63,8 @@ impl Selection {
         self.in_range(answer.answered_at) && !self.filters_tickets_only() && self.agent.is_empty()
     }
 
-    pub fn matches(&self, ticket: &Ticket) -> bool {
-        if !self.in_range(ticket.created_at.get()) {
-            return false;
-        }
-        let any = |wanted: &[String], value: Option<&str>| {
-            wanted.is_empty()
-                || value.is_some_and(|v| wanted.iter().any(|w| w.eq_ignore_ascii_case(v)))
-        };
-        any(&self.channel, ticket.channel.as_deref())
-            && any(&self.group, ticket.group.as_deref())
-            && any(&self.agent, ticket.agent.as_deref())
-            && any(&self.priority, ticket.priority.as_deref())
-            && any(&self.ticket_type, ticket.ticket_type.as_deref())
-            && (self.tag.is_empty()
-                || ticket
-                    .tags
-                    .iter()
-                    .any(|t| self.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
-    }
-
-    /// The selection compiled against a table's codes: the same choice as `matches`, made by
-    /// comparing numbers instead of texts.
+    /// The selection compiled against a table's codes: which rows it keeps, by comparing
+    /// numbers instead of texts.
     pub fn row_filter(&self, table: &TicketTable) -> RowFilter {
         let midnight = |day: NaiveDate| day.and_time(chrono::NaiveTime::MIN).and_utc().timestamp();
         let range = (self.from.is_some() || self.to.is_some()).then(|| {
@@ -204,6 +184,36 @@ fn narrow(rows: &mut Vec<u32>, keep: impl Fn(usize) -> bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Ticket;
+
+    /// The selection's choice written over a ticket's texts: the oracle the row filter is
+    /// checked against.
+    fn matches(selection: &Selection, ticket: &Ticket) -> bool {
+        let this = selection;
+        if !this.in_range(ticket.created_at.get()) {
+            return false;
+        }
+        let any = |wanted: &[String], value: Option<&str>| {
+            wanted.is_empty()
+                || value.is_some_and(|v| wanted.iter().any(|w| w.eq_ignore_ascii_case(v)))
+        };
+        any(&this.channel, ticket.channel.as_deref())
+            && any(&this.group, ticket.group.as_deref())
+            && any(&this.agent, ticket.agent.as_deref())
+            && any(&this.priority, ticket.priority.as_deref())
+            && any(&this.ticket_type, ticket.ticket_type.as_deref())
+            && (this.tag.is_empty()
+                || ticket
+                    .tags
+                    .iter()
+                    .any(|t| this.tag.iter().any(|w| w.eq_ignore_ascii_case(t))))
+    }
+
+    /// Whether the selection's row filter keeps a table of this one ticket.
+    fn keeps(selection: &Selection, ticket: Ticket) -> bool {
+        let table = TicketTable::of_tickets(&[ticket], None);
+        !selection.row_filter(&table).select(&table, &[0]).is_empty()
+    }
 
     fn ticket(day: u32, channel: &str, tags: &[&str]) -> Ticket {
         let created = NaiveDate::from_ymd_opt(2024, 3, day)
@@ -213,6 +223,8 @@ mod tests {
             .and_utc()
             .timestamp();
         Ticket {
+            // One ticket per day and channel in these tests.
+            id: format!("{day} {channel}"),
             created_at: Some(created).into(),
             channel: Some(channel.into()),
             tags: tags.iter().map(|&t| t.into()).collect(),
@@ -229,17 +241,17 @@ mod tests {
             channel: vec!["Email".into(), "chat".into()],
             ..Selection::default()
         };
-        assert!(!selection.matches(&ticket(1, "email", &[])));
-        assert!(selection.matches(&ticket(2, "email", &[])));
-        assert!(selection.matches(&ticket(4, "chat", &[])));
-        assert!(!selection.matches(&ticket(4, "phone", &[])));
-        assert!(!selection.matches(&ticket(5, "email", &[])));
+        assert!(!keeps(&selection, ticket(1, "email", &[])));
+        assert!(keeps(&selection, ticket(2, "email", &[])));
+        assert!(keeps(&selection, ticket(4, "chat", &[])));
+        assert!(!keeps(&selection, ticket(4, "phone", &[])));
+        assert!(!keeps(&selection, ticket(5, "email", &[])));
         let tagged = Selection {
             tag: vec!["vip".into()],
             ..Selection::default()
         };
-        assert!(tagged.matches(&ticket(1, "email", &["vip", "billing"])));
-        assert!(!tagged.matches(&ticket(1, "email", &["billing"])));
+        assert!(keeps(&tagged, ticket(1, "email", &["vip", "billing"])));
+        assert!(!keeps(&tagged, ticket(1, "email", &["billing"])));
         let mut by_name = Selection::default();
         by_name.filter_mut("type").unwrap().push("incident".into());
         assert_eq!(by_name.ticket_type, ["incident"]);
@@ -248,18 +260,17 @@ mod tests {
 
     #[test]
     fn the_row_filter_keeps_what_matches_keeps() {
-        use std::rc::Rc;
-        let tickets: Vec<Rc<Ticket>> = [
+        let tickets: [Ticket; 5] = [
             ticket(1, "email", &["vip"]),
             ticket(2, "Email", &["billing", "VIP"]),
             ticket(4, "chat", &[]),
             ticket(5, "phone", &["vip"]),
-            Ticket::default(),
-        ]
-        .into_iter()
-        .map(Rc::new)
-        .collect();
-        let table = TicketTable::build(&tickets, None);
+            Ticket {
+                id: "no time, no channel".into(),
+                ..Ticket::default()
+            },
+        ];
+        let table = TicketTable::of_tickets(&tickets, None);
         let day = |d| NaiveDate::from_ymd_opt(2024, 3, d);
         let selections = [
             Selection::default(),
@@ -292,7 +303,7 @@ mod tests {
             let expected: Vec<u32> = all
                 .iter()
                 .copied()
-                .filter(|&row| selection.matches(&tickets[row as usize]))
+                .filter(|&row| matches(&selection, &tickets[row as usize]))
                 .collect();
             assert_eq!(filter.select(&table, &all), expected, "{selection:?}");
             // From a part of the rows: the same choice among them.

@@ -786,7 +786,7 @@ proptest! {
         let export = read_export("dates.csv", csv.as_bytes())
             .map_err(|e| TestCaseError::fail(e.message))?;
         prop_assert_eq!(export.source.skipped, 0, "{:?}", export.source.skipped_reasons);
-        let read: Vec<Option<i64>> = export.tickets.iter().map(|t| t.created_at.get()).collect();
+        let read: Vec<Option<i64>> = export.tickets.tickets().map(|t| t.created_at.get()).collect();
         let wanted: Vec<Option<i64>> = column.iter().map(|(_, ts)| Some(*ts)).collect();
         prop_assert_eq!(read, wanted, "{:?} detected as {:?}", form, detected);
     }
@@ -805,11 +805,7 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
 
     // `i64::MIN` itself is the compact "no time" of a ticket field.
     const EARLIEST: i64 = i64::MIN + 1;
-    let mut dataset = Dataset::default();
-    dataset
-        .fields
-        .extend([Field::CreatedAt, Field::SolvedAt, Field::Status]);
-    dataset.tickets = vec![
+    let tickets = [
         Ticket {
             id: "1".into(),
             status: Some(Status::Solved),
@@ -824,10 +820,10 @@ fn extreme_timestamps_in_a_hand_built_dataset() {
             updated_at: Some(i64::MAX).into(),
             ..Ticket::default()
         },
-    ]
-    .into_iter()
-    .map(std::rc::Rc::new)
-    .collect();
+    ];
+    let fields = [Field::CreatedAt, Field::SolvedAt, Field::Status].into();
+    let table = helpdesk_kpi::model::table::TicketTable::of_tickets(&tickets, None);
+    let dataset = Dataset::of_table(table, fields, None);
     let report = Report::build(&dataset, Vec::new());
     let resolution = report.kpis["resolution_time"].value;
     assert!(resolution.is_some_and(|m| m >= 0.0), "{resolution:?}");

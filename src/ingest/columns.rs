@@ -463,7 +463,7 @@ mod tests {
         )
         .unwrap();
         assert_eq!(export.tickets.len(), 4);
-        assert!(export.tickets[3].satisfaction.is_none());
+        assert!(export.tickets.ticket(3).satisfaction.is_none());
         let lines: Vec<u64> = export
             .source
             .set_aside_cells
@@ -492,19 +492,19 @@ mod tests {
                 .map(|t| t.to_string())
         };
         assert_eq!(
-            day(export.tickets[0].created_at.get()).as_deref(),
+            day(export.tickets.ticket(0).created_at.get()).as_deref(),
             Some("2024-01-01 12:00:00 UTC")
         );
         assert_eq!(
-            day(export.tickets[0].solved_at.get()).as_deref(),
+            day(export.tickets.ticket(0).solved_at.get()).as_deref(),
             Some("2024-01-02 06:00:00 UTC")
         );
         assert_eq!(
-            day(export.tickets[1].created_at.get()).as_deref(),
+            day(export.tickets.ticket(1).created_at.get()).as_deref(),
             Some("2024-01-02 00:00:00 UTC")
         );
         // A count column stays a count.
-        assert_eq!(export.tickets[0].replies, Some(20000));
+        assert_eq!(export.tickets.ticket(0).replies, Some(20000));
     }
 
     #[test]
@@ -517,6 +517,6 @@ mod tests {
         assert_eq!(export.tickets.len(), 3);
         assert_eq!(export.source.skipped, 0);
         assert!(export.source.warnings[0].contains("'Rating' holds scores above 10"));
-        assert!(export.tickets.iter().all(|t| t.satisfaction.is_none()));
+        assert!(export.tickets.tickets().all(|t| t.satisfaction.is_none()));
     }
 }

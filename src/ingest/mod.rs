@@ -26,6 +26,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::table::TicketTable;
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use choices::{Choices, FileChoices};
 pub use columns::Evidence;
@@ -40,9 +41,9 @@ pub const MAX_SKIPPED_REASONS: usize = 1000;
 /// What was read from one file.
 #[derive(Debug)]
 pub struct Export {
-    /// Each ticket on its own allocation: a million-row file grows this list without copying
-    /// every ticket at each doubling, and the merged dataset shares them as they are.
-    pub tickets: Vec<std::rc::Rc<Ticket>>,
+    /// The file's tickets, as columns, merged by id as they were read (not yet finished: the
+    /// dataset merges the files and finishes the table).
+    pub tickets: TicketTable,
     pub calls: Vec<Call>,
     pub surveys: Vec<SurveyAnswer>,
     pub customers: Vec<Customer>,
@@ -464,8 +465,10 @@ fn read_text<R: std::io::Read>(
     let preview = columns::preview(&layout, &first_rows);
     // Rows: data rows read or skipped, repeated headers and unreadable records included.
     let mut rows = skipped.count;
-    let (mut tickets, mut calls, mut surveys, mut customers) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let (mut calls, mut surveys, mut customers) = (Vec::new(), Vec::new(), Vec::new());
+    let mut tickets = TicketTable::for_reading(0);
+    // One ticket reused for every row: read into, then written into the table's columns.
+    let mut ticket = Ticket::default();
     let mut texts = row::Texts::default();
     let values_chosen = chosen.values_with(options.choices.remembered_values.get(&signature));
     let (your_statuses, your_answers) = values_chosen.compile(&mut layout.warnings);
@@ -484,6 +487,7 @@ fn read_text<R: std::io::Read>(
         match vendor.kind {
             RecordKind::Tickets => {
                 let read = row::read_ticket(
+                    &mut ticket,
                     &mut texts,
                     file,
                     line,
@@ -493,7 +497,7 @@ fn read_text<R: std::io::Read>(
                     vendor,
                     &mut cells_aside,
                 )
-                .map(|t| tickets.push(std::rc::Rc::new(t)));
+                .map(|()| tickets.push(&ticket));
                 for cell in cells_aside.drain(..) {
                     *by_column
                         .entry(cell.column.clone().unwrap_or_default())
@@ -774,7 +778,7 @@ mod tests {
         assert_eq!(export.source.skipped, 0);
         assert!(export
             .tickets
-            .iter()
+            .tickets()
             .all(|t| *t.tags == [Text::from("żółty")]));
     }
 
@@ -835,7 +839,7 @@ mod tests {
             b"Id,Status,Priority\n1,Open,High\nId,Status,Priority\n2,Open,Low\n",
         )
         .unwrap();
-        let ids: Vec<&str> = export.tickets.iter().map(|t| &*t.id).collect();
+        let ids: Vec<String> = export.tickets.tickets().map(|t| t.id).collect();
         assert_eq!(ids, vec!["1", "2"]);
         assert_eq!(export.source.skipped_reasons[0].line, 3);
         assert!(export.source.skipped_reasons[0]
@@ -894,7 +898,9 @@ mod tests {
         );
         assert_eq!(export.source.columns[&Field::CreatedAt], "Opened");
         assert!(!export.source.columns.contains_key(&Field::Channel));
-        let created = export.tickets[0]
+        let created = export
+            .tickets
+            .ticket(0)
             .created_at
             .get()
             .and_then(|t| chrono::DateTime::from_timestamp(t, 0));
@@ -954,12 +960,12 @@ mod tests {
         let detected = read_export("t.csv", &bytes).unwrap();
         // Too little text: the detector takes windows-1252.
         assert_eq!(detected.source.encoding, "windows-1252");
-        assert_eq!(detected.tickets[0].group.as_deref(), Some("Èaj"));
+        assert_eq!(detected.tickets.ticket(0).group.as_deref(), Some("Èaj"));
         let mut choices = Choices::default();
         choices.all.encoding = Some("cp1250".into());
         let export = read_with(&bytes, choices);
         assert_eq!(export.source.encoding, "windows-1250");
-        assert_eq!(export.tickets[0].group.as_deref(), Some("Čaj"));
+        assert_eq!(export.tickets.ticket(0).group.as_deref(), Some("Čaj"));
         // UTF-16LE with its BOM, chosen: the BOM is still skipped.
         let mut utf16 = vec![0xFF, 0xFE];
         utf16.extend(
@@ -977,7 +983,9 @@ mod tests {
     fn the_date_order_no_value_settles_comes_from_the_choice_then_the_setting() {
         let text = b"Id,Created at\n1,03/04/2024\n2,05/06/2024\n";
         let day = |export: &Export| {
-            export.tickets[0]
+            export
+                .tickets
+                .ticket(0)
                 .created_at
                 .get()
                 .and_then(|t| chrono::DateTime::from_timestamp(t, 0))

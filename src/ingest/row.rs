@@ -1,4 +1,4 @@
-//! One CSV row → one `Ticket`, or the reason it was skipped.
+//! One CSV row → the values of one ticket, or the reason it was skipped.
 
 use csv::StringRecord;
 
@@ -59,6 +59,7 @@ fn trim(cell: &str) -> &str {
 
 #[allow(clippy::too_many_arguments)]
 pub fn read_ticket(
+    ticket: &mut Ticket,
     texts: &mut Texts,
     file: &str,
     line: u64,
@@ -67,7 +68,7 @@ pub fn read_ticket(
     layout: &Layout,
     vendor: &Vendor,
     set_aside: &mut Vec<SkippedRow>,
-) -> Result<Ticket, SkippedRow> {
+) -> Result<(), SkippedRow> {
     if record.len() != headers.len() {
         // A quote that is never closed swallows the lines after it into this row: say how many,
         // or they vanish without a trace.
@@ -103,7 +104,13 @@ pub fn read_ticket(
         reason,
     };
 
-    let mut ticket = Ticket::default();
+    // The ticket of the previous row, emptied; its id keeps its buffer.
+    let id = std::mem::take(&mut ticket.id);
+    *ticket = Ticket {
+        id,
+        ..Ticket::default()
+    };
+    ticket.id.clear();
     let mut closed_at: Option<Timestamp> = None;
     // One cell that cannot be read makes its field unknown for this ticket, not the ticket lost.
     let mut aside = |column: &Mapped, reason: String| set_aside.push(skip(column, reason));
@@ -132,9 +139,9 @@ pub fn read_ticket(
                         .chars()
                         .all(|c| c.is_ascii_digit() || c.is_whitespace()) =>
             {
-                ticket.id = text.split_whitespace().collect::<String>().into()
+                ticket.id.extend(text.split_whitespace())
             }
-            Field::Id => ticket.id = text.into(),
+            Field::Id => ticket.id.push_str(text),
             Field::Status => {
                 let status = match texts.statuses.get_mut(text) {
                     Some((status, _, rows)) => {
@@ -263,9 +270,9 @@ pub fn read_ticket(
         }
         Some(_) => {}
         // Without an id column a row is its own ticket: name it by file and line.
-        None => ticket.id = format!("{file}:{line}").into(),
+        None => ticket.id = format!("{file}:{line}"),
     }
-    Ok(ticket)
+    Ok(())
 }
 
 #[cfg(test)]
@@ -351,11 +358,11 @@ mod tests {
                 .as_bytes(),
         )
         .unwrap();
-        let ids: Vec<&str> = export.tickets.iter().map(|t| &*t.id).collect();
+        let ids: Vec<String> = export.tickets.tickets().map(|t| t.id).collect();
         assert_eq!(ids, ["1", "2", "3", "4", "5"]);
-        assert_eq!(export.tickets[1].replies, None);
-        assert!(export.tickets[2].solved_at.is_none());
-        assert_eq!(export.tickets[2].replies, Some(1));
+        assert_eq!(export.tickets.ticket(1).replies, None);
+        assert!(export.tickets.ticket(2).solved_at.is_none());
+        assert_eq!(export.tickets.ticket(2).replies, Some(1));
         assert_eq!(export.source.skipped, 1);
         assert_eq!(export.source.skipped_reasons[0].line, 7);
         assert_eq!(export.source.set_aside, 2);

@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
+use crate::model::table::Categories;
 use crate::model::Field;
-use crate::table::Categories;
 
 /// The name under which tickets with a blank cell are counted. No ticket holds it, so no filter
 /// can select them by it.

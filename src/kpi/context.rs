@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use crate::dataset::Dataset;
+use crate::model::table::TicketTable;
 use crate::model::time::business_hours::Schedule;
-use crate::model::{Ticket, Timestamp};
+use crate::model::Timestamp;
 use crate::settings::Settings;
 
 pub struct Context<'a> {
@@ -68,11 +69,11 @@ impl<'a> Context<'a> {
         self
     }
 
-    /// The schedule of the ticket's group, else the team's.
-    pub fn schedule_for(&self, ticket: &Ticket) -> Option<&Schedule> {
-        ticket
+    /// The schedule of a row's group, else the team's.
+    pub fn schedule_for(&self, table: &TicketTable, row: usize) -> Option<&Schedule> {
+        table
             .group
-            .as_ref()
+            .name(table.group.codes[row])
             .and_then(|g| self.group_schedules.get(&g.to_lowercase()))
             .or(self.schedule.as_ref())
     }

@@ -7,9 +7,9 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::model::table::Answer;
 use crate::model::terms::terms;
 use crate::model::Satisfaction;
-use crate::table::Answer;
 
 /// Terms shown per side.
 const TOP: usize = 15;

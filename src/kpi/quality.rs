@@ -3,8 +3,7 @@
 use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
-use crate::model::Ticket;
-use crate::table::TicketTable;
+use crate::model::table::TicketTable;
 
 const NO_REPLIES: &str =
     "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
@@ -127,9 +126,11 @@ pub fn quality_score(dataset: &Dataset) -> Kpi {
             "no QA / quality score column in this export",
         );
     }
+    let table = dataset.table();
     let scores: Vec<f64> = dataset
-        .each_ticket()
-        .filter_map(|t| t.quality_score.get())
+        .rows()
+        .iter()
+        .filter_map(|&row| table.quality_score[row as usize].get())
         .collect();
     Kpi::mean_of(
         super::PERCENT,
@@ -144,13 +145,16 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
     if !dataset.has(Field::BotInvolved) {
         return Kpi::null(super::PERCENT, "no column saying whether a bot took part");
     }
-    let touched: Vec<&Ticket> = dataset
-        .each_ticket()
-        .filter(|t| t.bot_involved == Some(true) && t.replies.is_some())
+    let table = dataset.table();
+    let touched: Vec<usize> = dataset
+        .rows()
+        .iter()
+        .map(|&row| row as usize)
+        .filter(|&row| table.bot_involved[row] == Some(true) && table.replies[row].is_some())
         .collect();
     let by_bot = touched
         .iter()
-        .filter(|t| t.is_solved() && t.replies == Some(0))
+        .filter(|&&row| table.solved[row] && table.replies[row] == Some(0))
         .count();
     Kpi::percent(
         by_bot,

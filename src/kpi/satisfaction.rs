@@ -2,10 +2,10 @@
 
 use super::{Context, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
+use crate::model::table::{Answer, UNKNOWN_SCORE};
 use crate::model::Field;
 use crate::model::{Happiness, Satisfaction};
 use crate::settings::DEFAULT_CES_SCALE_MAX;
-use crate::table::{Answer, UNKNOWN_SCORE};
 
 const NO_SATISFACTION: &str = "no satisfaction column in this export (e.g. Zendesk \
                                'Satisfaction Score', Freshdesk 'Survey results')";
@@ -179,9 +179,11 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
         .settings
         .ces_scale_max
         .unwrap_or(DEFAULT_CES_SCALE_MAX);
+    let table = dataset.table();
     let scores: Vec<f64> = dataset
-        .each_ticket()
-        .filter_map(|t| t.ces_score.get())
+        .rows()
+        .iter()
+        .filter_map(|&row| table.ces_score[row as usize].get())
         .chain(dataset.surveys.iter().filter_map(|s| s.ces_score))
         .collect();
     let mut kpi = Kpi::mean_of(SCORE, &scores, "no CES answer in the selection");

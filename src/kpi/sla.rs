@@ -9,9 +9,9 @@ use serde::{Deserialize, Serialize};
 use super::timing::{business_first_response, business_resolution};
 use super::{Context, Kpi, BLANK, PERCENT};
 use crate::dataset::Dataset;
+use crate::model::table::TicketTable;
 use crate::model::time::calendar::instant;
 use crate::model::Field;
-use crate::model::Ticket;
 use crate::settings::SlaTarget;
 
 /// A ticket that missed a target, for the breach list.
@@ -44,8 +44,10 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
     }
     let mut by_priority: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut met, mut decided) = (0, 0);
-    for ticket in dataset.each_ticket() {
-        let Some((outcome, _)) = judge(ticket, context) else {
+    let table = dataset.table();
+    for &row in dataset.rows() {
+        let row = row as usize;
+        let Some((outcome, _)) = judge(table, row, context) else {
             continue;
         };
         if outcome == Outcome::Open {
@@ -53,7 +55,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
         }
         decided += 1;
         let entry = by_priority
-            .entry(ticket.priority.as_deref().unwrap_or(BLANK).to_string())
+            .entry(priority(table, row).unwrap_or(BLANK).to_string())
             .or_default();
         entry.1 += 1;
         if outcome == Outcome::Met {
@@ -87,12 +89,15 @@ pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
         // No target anywhere: no ticket can have breached one.
         return Vec::new();
     }
+    let table = dataset.table();
     dataset
-        .each_ticket()
-        .filter_map(|ticket| match judge(ticket, context)? {
+        .rows()
+        .iter()
+        .map(|&row| row as usize)
+        .filter_map(|row| match judge(table, row, context)? {
             (Outcome::Breached, missed) => Some(SlaBreach {
-                id: ticket.id.to_string(),
-                priority: ticket.priority.as_deref().map(str::to_string),
+                id: table.ids.get(row).to_string(),
+                priority: priority(table, row).map(str::to_string),
                 missed,
             }),
             _ => None,
@@ -100,12 +105,20 @@ pub fn sla_breaches(dataset: &Dataset, context: &Context) -> Vec<SlaBreach> {
         .collect()
 }
 
-/// The ticket's outcome and the targets it missed; `None` when it has no target.
-fn judge(ticket: &Ticket, context: &Context) -> Option<(Outcome, Vec<&'static str>)> {
+fn priority(table: &TicketTable, row: usize) -> Option<&str> {
+    table.priority.name(table.priority.codes[row])
+}
+
+/// A row's outcome and the targets it missed; `None` when it has no target.
+fn judge(
+    table: &TicketTable,
+    row: usize,
+    context: &Context,
+) -> Option<(Outcome, Vec<&'static str>)> {
     let verdicts: Vec<(&'static str, Outcome)> = if context.settings.sla.is_empty() {
         [
-            ("first_response", ticket.first_response_sla_met),
-            ("resolution", ticket.resolution_sla_met),
+            ("first_response", table.first_response_sla_met[row]),
+            ("resolution", table.resolution_sla_met[row]),
         ]
         .into_iter()
         .filter_map(|(name, met)| {
@@ -114,12 +127,10 @@ fn judge(ticket: &Ticket, context: &Context) -> Option<(Outcome, Vec<&'static st
         .collect()
     } else {
         let sla = &context.settings.sla;
-        let target = ticket
-            .priority
-            .as_ref()
+        let target = priority(table, row)
             .and_then(|p| sla.get(&p.to_lowercase()))
             .or_else(|| sla.get("*"))?;
-        target_verdicts(ticket, target, context)
+        target_verdicts(table, row, target, context)
     };
     if verdicts.is_empty() {
         return None;
@@ -140,17 +151,18 @@ fn judge(ticket: &Ticket, context: &Context) -> Option<(Outcome, Vec<&'static st
 }
 
 fn target_verdicts(
-    ticket: &Ticket,
+    table: &TicketTable,
+    row: usize,
     target: &SlaTarget,
     context: &Context,
 ) -> Vec<(&'static str, Outcome)> {
     let mut verdicts = Vec::new();
     let elapsed = || -> Option<f64> {
-        let (created, as_of) = (ticket.created_at.get()?, context.as_of?);
+        let (created, as_of) = (table.created[row].get()?, context.as_of?);
         let (created, as_of) = (instant(created, context.zone), instant(as_of, context.zone));
         if target.business_hours {
             context
-                .schedule_for(ticket)?
+                .schedule_for(table, row)?
                 .business_minutes_between(created, as_of)
         } else {
             let seconds = i128::from(as_of) - i128::from(created);
@@ -181,29 +193,26 @@ fn target_verdicts(
     };
     let (first_response, resolution) = if target.business_hours {
         (
-            business_first_response(ticket, context),
-            business_resolution(ticket, context),
+            business_first_response(table, row, context),
+            business_resolution(table, row, context),
         )
     } else {
+        // Worked out as wall clock of the dataset's zone, the context's.
         (
-            ticket.calendar_first_response(context.zone),
-            ticket.calendar_resolution(context.zone),
+            table.first_response_minutes[row].get(),
+            table.resolution_minutes[row].get(),
         )
     };
-    let replied = first_response.is_some() || ticket.replies.is_some_and(|r| r > 0);
+    let replied = first_response.is_some() || table.replies[row].is_some_and(|r| r > 0);
     judge(
         "first_response",
         target.first_response_minutes,
         first_response,
         replied,
     );
-    let resolution = resolution.filter(|_| ticket.is_solved());
-    judge(
-        "resolution",
-        target.resolution_minutes,
-        resolution,
-        ticket.is_solved(),
-    );
+    let solved = table.solved[row];
+    let resolution = resolution.filter(|_| solved);
+    judge("resolution", target.resolution_minutes, resolution, solved);
     verdicts
 }
 

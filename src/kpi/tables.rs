@@ -13,7 +13,7 @@ use super::team::{self, DaySpan};
 use super::timing::Mean;
 use super::Context;
 use crate::dataset::Dataset;
-use crate::table::{Categories, Duration};
+use crate::model::table::{Categories, Duration};
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -154,7 +154,7 @@ fn tally_by<'t>(
         tally.ratings.add(table.satisfaction[row]);
         tally.replies.add(table, row);
         if gates.handle {
-            tally.handle.add(table.tickets[row].handle_minutes.get());
+            tally.handle.add(table.handle_minutes[row].get());
             tally.days.add(table.created[row].get());
         }
     }
@@ -208,7 +208,11 @@ mod tests {
                 let expected = AgentRow {
                     agent: row.agent.clone(),
                     tickets: part.len(),
-                    solved: part.each_ticket().filter(|t| t.is_solved()).count(),
+                    solved: part
+                        .rows()
+                        .iter()
+                        .filter(|&&r| part.table().solved[r as usize])
+                        .count(),
                     median_first_response_minutes: timing::first_response_time(&part).value,
                     median_resolution_minutes: timing::resolution_time(&part).value,
                     csat: satisfaction::csat(&part).value,

@@ -6,8 +6,8 @@
 
 use super::timing;
 use crate::dataset::Dataset;
+use crate::model::table::{Duration, Sample, TicketTable};
 use crate::model::Field;
-use crate::table::{Duration, Sample, TicketTable};
 
 /// Which KPIs the dataset's columns (and the settings) allow: a KPI that is null for want of a
 /// column is null in every group too.

@@ -101,13 +101,16 @@ pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
             "no creation dates to tell the length of the period",
         );
     };
-    let agents: BTreeSet<&str> = dataset
-        .each_ticket()
-        .filter_map(|t| t.agent.as_deref())
+    let table = dataset.table();
+    let agents: BTreeSet<u32> = dataset
+        .rows()
+        .iter()
+        .map(|&row| table.agent.codes[row as usize])
+        .filter(|&code| code != 0)
         .collect();
     let mut handled = Mean::default();
-    for ticket in dataset.each_ticket() {
-        handled.add(ticket.handle_minutes.get());
+    for &row in dataset.rows() {
+        handled.add(table.handle_minutes[row as usize].get());
     }
     utilization(hours_per_week, agents.len(), handled.sum, days)
 }
@@ -137,7 +140,12 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
             "set the support cost of the period in the settings",
         );
     };
-    let solved = dataset.each_ticket().filter(|t| t.is_solved()).count();
+    let table = dataset.table();
+    let solved = dataset
+        .rows()
+        .iter()
+        .filter(|&&row| table.solved[row as usize])
+        .count();
     if solved == 0 {
         return Kpi::null(CURRENCY, "no solved ticket in the selection");
     }

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
+use crate::model::table::{Categories, Duration, Ranked, Sample, TicketTable};
 use crate::model::time::calendar::instant;
 use crate::model::Field;
-use crate::model::{OptNumber, Ticket};
-use crate::table::{Categories, Duration, Ranked, Sample, TicketTable};
+use crate::model::OptNumber;
 
 const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
                           cannot be measured";
@@ -63,7 +63,7 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
     let measure = |row: usize| {
         table.first_response_business_minutes[row]
             .get()
-            .or_else(|| business_first_response(&table.tickets[row], context))
+            .or_else(|| business_first_response(table, row, context))
     };
     let source = match context.has_schedule() {
         true => Source::Computed(&measure),
@@ -72,20 +72,31 @@ pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi
     with_breakdowns(dataset, source, |_| true)
 }
 
-/// Business minutes to the first reply: the export's figure, else the schedule's.
-pub(crate) fn business_first_response(ticket: &Ticket, context: &Context) -> Option<f64> {
-    ticket.first_response_business_minutes.get().or_else(|| {
-        let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at.get()?, ticket.replied_at()?);
-        schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
-    })
+/// Business minutes to a row's first reply: the export's figure, else the schedule's.
+pub(crate) fn business_first_response(
+    table: &TicketTable,
+    row: usize,
+    context: &Context,
+) -> Option<f64> {
+    table.first_response_business_minutes[row]
+        .get()
+        .or_else(|| {
+            let schedule = context.schedule_for(table, row)?;
+            let (start, end) = (table.created[row].get()?, table.replied_at(row)?);
+            schedule
+                .business_minutes_between(instant(start, context.zone), instant(end, context.zone))
+        })
 }
 
-/// Business minutes to the final solve: the export's figure, else the schedule's.
-pub(crate) fn business_resolution(ticket: &Ticket, context: &Context) -> Option<f64> {
-    ticket.resolution_business_minutes.get().or_else(|| {
-        let schedule = context.schedule_for(ticket)?;
-        let (start, end) = (ticket.created_at.get()?, ticket.solve_time()?);
+/// Business minutes to a row's final solve: the export's figure, else the schedule's.
+pub(crate) fn business_resolution(
+    table: &TicketTable,
+    row: usize,
+    context: &Context,
+) -> Option<f64> {
+    table.resolution_business_minutes[row].get().or_else(|| {
+        let schedule = context.schedule_for(table, row)?;
+        let (start, end) = (table.created[row].get()?, table.solve_time(row)?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }
@@ -143,7 +154,7 @@ pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
     let measure = |row: usize| {
         table.resolution_business_minutes[row]
             .get()
-            .or_else(|| business_resolution(&table.tickets[row], context))
+            .or_else(|| business_resolution(table, row, context))
     };
     let source = match context.has_schedule() {
         true => Source::Computed(&measure),
@@ -160,9 +171,10 @@ pub fn average_handle_time(dataset: &Dataset) -> Kpi {
             "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
         );
     }
+    let table = dataset.table();
     let mut handle = Mean::default();
-    for ticket in dataset.each_ticket() {
-        handle.add(ticket.handle_minutes.get());
+    for &row in dataset.rows() {
+        handle.add(table.handle_minutes[row as usize].get());
     }
     handle.average_handle_time()
 }

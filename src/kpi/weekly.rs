@@ -17,9 +17,9 @@ use super::tally::{Gates, Median};
 use super::timing::Mean;
 use super::{week_label, Kpi};
 use crate::dataset::Dataset;
+use crate::model::table::{Answer, Duration, UNKNOWN_SCORE};
 use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
-use crate::table::{Answer, Duration, UNKNOWN_SCORE};
 
 /// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
 /// (a week's backlog or retention would not), and `csat` and `nps` from the satisfaction weeks.
@@ -209,7 +209,7 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
             sample.add_resolution(table, row);
         }
         if gates.handle {
-            week.handle.add(table.tickets[row].handle_minutes.get());
+            week.handle.add(table.handle_minutes[row].get());
         }
         week.replies.add(table, row);
         week.reopens.add(table, row);

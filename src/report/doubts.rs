@@ -80,14 +80,25 @@ fn add_note(kpi: &mut Kpi, note: &str) {
 pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<String, Kpi>) {
     // Tickets, not rows: the rows of one ticket in two files are one ticket.
     let (mut unknown_tickets, mut total) = (0usize, 0usize);
-    for ticket in current.each_ticket() {
-        match &ticket.status {
-            Some(Status::Other(_)) => {
+    let table = current.table();
+    // Which status codes are words this tool does not know (`Status::Other`).
+    let unknown: Vec<bool> = std::iter::once(false)
+        .chain(
+            table
+                .status
+                .names
+                .iter()
+                .map(|name| matches!(Status::from_name(name), Status::Other(_))),
+        )
+        .collect();
+    for &row in current.rows() {
+        match table.status.codes[row as usize] {
+            0 => {}
+            code if unknown[code as usize] => {
                 unknown_tickets += 1;
                 total += 1;
             }
-            Some(_) => total += 1,
-            None => {}
+            _ => total += 1,
         }
     }
     if unknown_tickets > 0 {

@@ -136,7 +136,7 @@ impl Report {
         let weekly = kpi::weekly(&current, &kpis);
         Ok(Report {
             tickets: current.len(),
-            tickets_total: dataset.tickets.len(),
+            tickets_total: dataset.table().len(),
             duplicates: dataset.duplicates,
             as_of: as_of.map(format_timestamp),
             selection: selection.clone(),
@@ -214,7 +214,7 @@ fn better(id: &str) -> Better {
 fn unreachable_report(dataset: &Dataset) -> Report {
     Report {
         tickets: 0,
-        tickets_total: dataset.tickets.len(),
+        tickets_total: dataset.table().len(),
         duplicates: dataset.duplicates,
         as_of: None,
         selection: Selection::default(),

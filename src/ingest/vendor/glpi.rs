@@ -237,7 +237,7 @@ mod tests {
             "{:?}",
             export.source.skipped_reasons
         );
-        let statuses = export.tickets.iter().filter_map(|t| t.status.clone());
+        let statuses = export.tickets.tickets().filter_map(|t| t.status.clone());
         (export.source.columns, statuses.collect())
     }
 

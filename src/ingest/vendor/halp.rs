@@ -127,14 +127,14 @@ mod tests {
         assert_eq!(columns[&Field::Channel], "Channel");
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         assert_eq!(statuses, [Solved, Open, Closed, Pending, Open]);
         // 2:00:00, 26:30:00 and 0:20:00 → 120, 1590 and 20 minutes.
         let resolution: Vec<f64> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.resolution_minutes.get())
             .collect();
         assert_eq!(resolution, [120.0, 1590.0, 20.0]);

@@ -72,7 +72,7 @@ mod tests {
         assert_eq!(columns[&Field::Requester], "From Email");
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         use Status::*;

@@ -147,7 +147,7 @@ mod tests {
         assert!(!columns.contains_key(&Field::ResolutionMinutes));
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         assert_eq!(statuses, [Solved, Open, Closed, Pending, Closed]);
@@ -174,7 +174,7 @@ mod tests {
         assert_eq!(columns[&Field::TicketType], "fields.issuetype.name");
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         assert_eq!(statuses, [Open, Solved, Pending]);

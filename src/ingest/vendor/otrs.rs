@@ -115,7 +115,7 @@ mod tests {
         assert_eq!(columns[&Field::ResolutionBusinessMinutes], "SolutionInMin");
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         assert_eq!(
@@ -125,7 +125,7 @@ mod tests {
         // SolutionInMin of the closed ones: 120, 45, 0 (merged: OTRS writes 0), 0 (removed).
         let minutes: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.resolution_business_minutes.get())
             .collect();
         assert_eq!(minutes.iter().sum::<f64>(), 165.0, "{minutes:?}");

@@ -142,7 +142,7 @@ mod tests {
         );
         let statuses = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         (export, statuses)
@@ -162,7 +162,7 @@ mod tests {
         // business_stc 3600 s and 5400 s → 60 and 90 minutes.
         let business: Vec<f64> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.resolution_business_minutes.get())
             .collect();
         assert_eq!(business, [60.0, 90.0]);

@@ -182,14 +182,14 @@ mod tests {
         assert!(!columns.values().any(|c| c.starts_with("Requester wait")));
         let statuses: Vec<_> = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.status.clone())
             .collect();
         assert_eq!(statuses, [Solved, Open, Closed, Pending, OnHold, New]);
         // First reply time (min): 30, 120, 15, 45 → 210 in all.
         let first: f64 = export
             .tickets
-            .iter()
+            .tickets()
             .filter_map(|t| t.first_response_minutes.get())
             .sum();
         assert_eq!(first, 210.0);

@@ -1,18 +1,22 @@
-//! The tickets as typed columns: what a refilter walks instead of the ticket structs.
+//! The tickets as typed columns: the one representation of the tickets that ingest writes and
+//! every KPI, series, table and selection reads.
 //!
-//! A report over a selection touches a few fields of every selected ticket, once per KPI. Read
-//! from 300-byte structs that is a walk over most of the memory each time; read from columns it
-//! is a walk over a few bytes a ticket. The table is built once per dataset (categories interned
-//! into codes, per-ticket durations worked out once), and a selection is a list of rows of it.
+//! A report over a selection touches a few fields of every selected ticket, once per KPI: read
+//! from columns that is a walk over a few bytes a ticket. Ingest fills the table row by row
+//! (`build.rs`: categories coded as they are read, a ticket met again merged into its row), and
+//! `finish` works out the per-ticket durations once. A selection is a list of rows of it.
 
+mod build;
+mod column;
 mod ranked;
 
 use std::cell::OnceCell;
-use std::rc::Rc;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text, Ticket};
+use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
+pub use build::Building;
+pub use column::{Ids, Sparse};
 pub use ranked::{Ranked, Sample};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
@@ -45,77 +49,45 @@ impl Categories {
     }
 }
 
-/// Codes a category while its table is built. Reading shares one `Text` per distinct cell of
-/// a file, so a cell is looked up by where its text lies first (two words hashed), and by the
-/// text itself only the first time a place is met: hashing every cell's text was a tenth of
-/// loading a file. The same place and length, borrowed for `'t`, is the same text.
-struct Interner<'t> {
-    by_place: HashMap<(usize, usize), u32>,
-    by_text: HashMap<&'t str, u32>,
-    categories: Categories,
-}
-
-impl<'t> Interner<'t> {
-    fn with_capacity(rows: usize) -> Interner<'t> {
-        Interner {
-            by_place: HashMap::default(),
-            by_text: HashMap::default(),
-            categories: Categories {
-                codes: Vec::with_capacity(rows),
-                names: Vec::new(),
-            },
-        }
-    }
-
-    fn push(&mut self, value: Option<&'t str>) {
-        let code = match value {
-            None => 0,
-            Some(text) => {
-                let place = (text.as_ptr() as usize, text.len());
-                match self.by_place.get(&place) {
-                    Some(&code) => code,
-                    None => {
-                        let names = &mut self.categories.names;
-                        let code = *self.by_text.entry(text).or_insert_with(|| {
-                            names.push(Text::from(text));
-                            names.len() as u32
-                        });
-                        // Texts not shared (a copy per cell) would only grow this map.
-                        if self.by_place.len() < 4 * self.categories.names.len() + 1024 {
-                            self.by_place.insert(place, code);
-                        }
-                        code
-                    }
-                }
-            }
-        };
-        self.categories.codes.push(code);
-    }
-}
-
-/// Each ticket's tags as codes: row `r` holds `codes[starts[r]..starts[r + 1]]`.
-#[derive(Debug, Default)]
+/// Each ticket's tags as codes into `tags.names`: one list per distinct tag cell, shared by
+/// the rows that hold it (a ticket met again may pool two of them).
+#[derive(Debug)]
 pub struct TagLists {
-    pub starts: Vec<u32>,
+    /// Each row's list.
+    pub lists_of: Vec<u32>,
+    /// The lists; the first is the empty one.
+    pub lists: Vec<Box<[u32]>>,
+    /// The tags' names (`codes` unused).
     pub tags: Categories,
 }
 
-impl TagLists {
-    pub fn of(&self, row: usize) -> &[u32] {
-        &self.tags.codes[self.starts[row] as usize..self.starts[row + 1] as usize]
+impl Default for TagLists {
+    fn default() -> TagLists {
+        TagLists {
+            lists_of: Vec::new(),
+            lists: vec![Box::new([])],
+            tags: Categories::default(),
+        }
     }
 }
 
-/// The columns the refilter-heavy parts of the report read, one entry per ticket of the
-/// dataset, in its order.
+impl TagLists {
+    #[inline]
+    pub fn of(&self, row: usize) -> &[u32] {
+        &self.lists[self.lists_of[row] as usize]
+    }
+}
+
+/// The tickets, one entry per ticket in every column, in the order they were first read.
+/// Columns most exports lack are `Sparse`: they take memory only when a file fills them.
 #[derive(Debug, Default)]
 pub struct TicketTable {
-    /// The tickets themselves, for what no column holds (the rarer KPIs, the schedule's
-    /// business minutes): shared, not copied.
-    pub tickets: Vec<Rc<Ticket>>,
+    pub ids: Ids,
     pub created: Vec<OptTime>,
+    pub updated: Sparse<OptTime>,
     pub solved_at: Vec<OptTime>,
-    /// Solved per the catalogue (`Ticket::is_solved`).
+    pub first_response_at: Sparse<OptTime>,
+    /// Solved per the catalogue: the status decides; only without a status does a solve time.
     pub solved: Vec<bool>,
     pub status: Categories,
     pub channel: Categories,
@@ -123,31 +95,49 @@ pub struct TicketTable {
     pub ticket_type: Categories,
     pub group: Categories,
     pub agent: Categories,
+    pub requester: Categories,
     pub tags: TagLists,
-    /// Calendar minutes to the first reply and to the final solve, by the catalogue's timing
-    /// source priority (`timing::calendar_first_response`, `timing::calendar_resolution`).
+    /// Calendar minutes to the first reply and to the final solve. While the table is read,
+    /// the export's own columns; once finished, by the catalogue's timing source priority (the
+    /// export's column, else the difference of the two times: `durations.rs`).
     pub first_response_minutes: Vec<OptNumber>,
     pub resolution_minutes: Vec<OptNumber>,
     /// Business minutes from the export's own columns (the schedule's are per settings).
     pub first_response_business_minutes: Vec<OptNumber>,
     pub resolution_business_minutes: Vec<OptNumber>,
+    /// Rows whose resolution minutes are the export's own (not worked out from two times).
+    pub resolution_from_export: Sparse<bool>,
     /// Rows left out of a timing KPI because their end comes before their creation.
     pub reply_before_creation: Vec<bool>,
     pub solve_before_creation: Vec<bool>,
-    /// Public agent replies and reopens, where the export says (any `u32` is a count an export
-    /// may hold, so none can stand for "unknown").
-    pub replies: Vec<Option<u32>>,
-    pub reopens: Vec<Option<u32>>,
+    /// Public agent replies and reopens, where the export says.
+    pub replies: Sparse<Option<u32>>,
+    pub reopens: Sparse<Option<u32>>,
     pub satisfaction: Vec<Answer>,
     /// The rating's own score on numeric scales.
-    pub satisfaction_score: Vec<OptNumber>,
+    pub satisfaction_score: Sparse<OptNumber>,
     /// 0–10, or `UNKNOWN_SCORE`.
-    pub nps_score: Vec<u8>,
-    pub requester: Categories,
+    pub nps_score: Sparse<u8>,
     /// Help Scout's three-level rating.
-    pub happiness: Vec<Option<Happiness>>,
+    pub happiness: Sparse<Option<Happiness>>,
     /// Groups the ticket went through.
-    pub group_stations: Vec<Option<u32>>,
+    pub group_stations: Sparse<Option<u32>>,
+    /// The export's own verdicts: were the first-response and resolution targets met?
+    pub first_response_sla_met: Sparse<Option<bool>>,
+    pub resolution_sla_met: Sparse<Option<bool>>,
+    pub handle_minutes: Sparse<OptNumber>,
+    /// Customer effort, on the scale of the settings.
+    pub ces_score: Sparse<OptNumber>,
+    /// QA review score, 0–100.
+    pub quality_score: Sparse<OptNumber>,
+    pub bot_involved: Sparse<Option<bool>>,
+    /// The comment left with a rating: `comment_texts[comments[row] - 1]`, 0 for none.
+    pub comments: Sparse<u32>,
+    pub comment_texts: Vec<Box<str>>,
+    /// Rows read again under an id already read (catalogue, "Conventions").
+    pub duplicates: usize,
+    /// What reading needs and a finished table does not (`build.rs`).
+    building: Option<Box<Building>>,
     /// Seconds from each ticket's creation to the next ticket of its requester among all the
     /// table's tickets (`i64::MAX` for none), for repeat contacts: worked out on first use.
     next_contact: OnceCell<Vec<i64>>,
@@ -216,92 +206,6 @@ impl TermLists {
 }
 
 impl TicketTable {
-    /// The table of `tickets`, whose times are wall clock of `zone`. One pass over the tickets,
-    /// every column filled from each: a pass per column read each ticket's memory twenty times
-    /// over, a third of a second for 500 000 tickets.
-    pub fn build(
-        tickets: &[Rc<Ticket>],
-        zone: Option<crate::model::time::zone::Zone>,
-    ) -> TicketTable {
-        let n = tickets.len();
-        let mut table = TicketTable {
-            created: Vec::with_capacity(n),
-            solved_at: Vec::with_capacity(n),
-            solved: Vec::with_capacity(n),
-            first_response_minutes: Vec::with_capacity(n),
-            resolution_minutes: Vec::with_capacity(n),
-            first_response_business_minutes: Vec::with_capacity(n),
-            resolution_business_minutes: Vec::with_capacity(n),
-            reply_before_creation: Vec::with_capacity(n),
-            solve_before_creation: Vec::with_capacity(n),
-            replies: Vec::with_capacity(n),
-            reopens: Vec::with_capacity(n),
-            satisfaction: Vec::with_capacity(n),
-            satisfaction_score: Vec::with_capacity(n),
-            nps_score: Vec::with_capacity(n),
-            happiness: Vec::with_capacity(n),
-            group_stations: Vec::with_capacity(n),
-            tickets: tickets.to_vec(),
-            ..TicketTable::default()
-        };
-        let [mut status, mut channel, mut priority, mut ticket_type, mut group, mut agent, mut requester, mut tags] =
-            std::array::from_fn(|_| Interner::with_capacity(n));
-        let mut starts = Vec::with_capacity(n + 1);
-        starts.push(0);
-        for t in tickets {
-            table.created.push(t.created_at);
-            table.solved_at.push(t.solved_at);
-            table.solved.push(t.is_solved());
-            status.push(t.status.as_ref().map(|s| s.as_str()));
-            channel.push(t.channel.as_deref());
-            priority.push(t.priority.as_deref());
-            ticket_type.push(t.ticket_type.as_deref());
-            group.push(t.group.as_deref());
-            agent.push(t.agent.as_deref());
-            requester.push(t.requester.as_deref());
-            for tag in t.tags.iter() {
-                tags.push(Some(tag));
-            }
-            starts.push(tags.categories.codes.len() as u32);
-            table
-                .first_response_minutes
-                .push(t.calendar_first_response(zone).into());
-            table
-                .resolution_minutes
-                .push(t.calendar_resolution(zone).into());
-            table
-                .first_response_business_minutes
-                .push(t.first_response_business_minutes);
-            table
-                .resolution_business_minutes
-                .push(t.resolution_business_minutes);
-            table.reply_before_creation.push(t.reply_before_creation());
-            table.solve_before_creation.push(t.solve_before_creation());
-            table.replies.push(t.replies);
-            table.reopens.push(t.reopens);
-            table.satisfaction.push(Answer::of(t.satisfaction.as_ref()));
-            table.satisfaction_score.push(match &t.satisfaction {
-                Some(Satisfaction::Rated { score, .. }) => (*score).into(),
-                _ => OptNumber::NONE,
-            });
-            table.nps_score.push(t.nps_score.unwrap_or(UNKNOWN_SCORE));
-            table.happiness.push(t.happiness);
-            table.group_stations.push(t.group_stations);
-        }
-        table.status = status.categories;
-        table.channel = channel.categories;
-        table.priority = priority.categories;
-        table.ticket_type = ticket_type.categories;
-        table.group = group.categories;
-        table.agent = agent.categories;
-        table.requester = requester.categories;
-        table.tags = TagLists {
-            starts,
-            tags: tags.categories,
-        };
-        table
-    }
-
     /// Seconds from each row's creation to its requester's next ticket (`i64::MAX` for none or
     /// unknown): the requester's creation times sorted once, each row's next found by halving.
     pub fn next_contact(&self) -> &[i64] {
@@ -341,9 +245,9 @@ impl TicketTable {
                 starts: vec![0],
                 ..TermLists::default()
             };
-            for (row, ticket) in self.tickets.iter().enumerate() {
+            for row in 0..self.len() {
                 if let (true, Some(comment)) =
-                    (self.satisfaction[row].is_rated(), &ticket.rating_comment)
+                    (self.satisfaction[row].is_rated(), self.comment(row))
                 {
                     lists.commented.push(true);
                     let mut terms = crate::model::terms::terms(comment);
@@ -382,17 +286,38 @@ impl TicketTable {
     }
 
     pub fn len(&self) -> usize {
-        self.tickets.len()
+        self.created.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.tickets.is_empty()
+        self.created.is_empty()
+    }
+
+    /// The comment left with a row's rating.
+    pub fn comment(&self, row: usize) -> Option<&str> {
+        let index = (self.comments[row] as usize).checked_sub(1)?;
+        self.comment_texts.get(index).map(|c| &**c)
+    }
+
+    /// The latest time of the table: the data's as-of time (catalogue, `backlog`).
+    pub fn latest(&self) -> Option<crate::model::Timestamp> {
+        (0..self.len())
+            .flat_map(|row| {
+                [
+                    self.created[row],
+                    self.updated[row],
+                    self.solved_at[row],
+                    self.first_response_at[row],
+                ]
+            })
+            .filter_map(OptTime::get)
+            .max()
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+
     use crate::kpi::tests::dataset;
 
     #[test]
@@ -404,7 +329,7 @@ mod tests {
              3,Open,,2024-01-01 11:00,\n\
              4,Open,Mail,2024-01-01 12:00,vip\n",
         );
-        let table = TicketTable::build(&data.tickets, None);
+        let table = data.table();
         assert_eq!(table.channel.codes, [1, 2, 0, 1]);
         assert_eq!(table.channel.name(1), Some("email"));
         assert_eq!(table.channel.name(0), None);
