@@ -1,10 +1,10 @@
 //! The layer check: imports run one way, from the shells down to the model.
 //!
 //! ```text
-//! 0 model, stats          the ticket, its fields, time, statistics
-//! 1 ingest                bytes → the model's tickets
-//! 2 table, dataset,       the tickets as columns, the files merged, a selection of them,
-//!   selection, settings   the person's settings
+//! 0 model, stats          the ticket table (columns), fields, time, statistics
+//! 1 ingest                bytes → rows of the model's ticket table
+//! 2 dataset, selection,   the files merged, a selection of them, the person's settings
+//!   settings
 //! 3 kpi                   the catalogue's definitions
 //! 4 report, i18n          the report and its words
 //! 5 web, CLI, crate root  the shells (and `sample`, the page's and the CLI's sample export)
@@ -23,7 +23,7 @@ fn layer(module: &str) -> Option<u8> {
     Some(match module {
         "model" | "stats" => 0,
         "ingest" => 1,
-        "table" | "dataset" | "selection" | "settings" => 2,
+        "dataset" | "selection" | "settings" => 2,
         "kpi" => 3,
         "report" | "i18n" => 4,
         "web" | "sample" | "main" | "lib" => 5,
@@ -166,13 +166,13 @@ fn the_check_sees_an_import_up_a_layer_and_ignores_tests() {
                   use crate::web::Thing;\n\
                   #[cfg(test)]\n\
                   mod tests {\n    use crate::report::Report;\n}\n";
-    let found = violations("table", source);
+    let found = violations("dataset", source);
     assert_eq!(
         found,
         [
-            "line 2: table (layer 2) imports crate::kpi (layer 3)",
-            "line 3: table (layer 2) imports crate::report (layer 4)",
-            "line 8: table (layer 2) imports crate::report (layer 4)",
+            "line 2: dataset (layer 2) imports crate::kpi (layer 3)",
+            "line 3: dataset (layer 2) imports crate::report (layer 4)",
+            "line 8: dataset (layer 2) imports crate::report (layer 4)",
         ]
     );
     assert!(violations("report", source).is_empty());
