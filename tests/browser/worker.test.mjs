@@ -122,3 +122,90 @@ describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }
     }
   });
 });
+
+// The page and its worker speak src/protocol.rs's Request and Reply. A message the engine cannot
+// read is answered with a 'failed' reply that names the field, shown in the page's error box,
+// never read as default settings.
+describe('helpdesk-kpi engine worker: a request it cannot read', { timeout: 120_000 }, () => {
+  let suite; // { tmp, server, browser }
+
+  before(async () => {
+    suite = await startBrowserAndServer('helpdesk-kpi-protocol-');
+  });
+
+  after(async () => {
+    await suite?.close();
+  });
+
+  test('the worker answers a malformed request with what is wrong, not a report', async () => {
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    try {
+      await page.goto(suite.server.url, { waitUntil: 'load' });
+      const replies = await page.evaluate(async () => {
+        const worker = new Worker('./worker.js', { type: 'module' });
+        const ask = (message) => new Promise((resolve) => {
+          worker.onmessage = (event) => {
+            if (event.data.type !== 'progress') resolve(event.data);
+          };
+          worker.postMessage(message);
+        });
+        const choices = { choices: {}, date_order: null };
+        const good = { type: 'sample', id: 1, settings: {}, choices, selection: {}, restore: false };
+        const out = {
+          typo: await ask({ request: { ...good, id: 2, settings: { time_zon: 'Europe/Warsaw' } } }),
+          unknown: await ask({ request: { ...good, id: 3, type: 'lod' } }),
+          missing: await ask({ request: { type: 'report', id: 4, selection: {} } }),
+          noFiles: await ask({ request: { ...good, id: 5, type: 'load' } }),
+          good: await ask({ request: good }),
+        };
+        worker.terminate();
+        return out;
+      });
+      assert.equal(replies.typo.type, 'failed', JSON.stringify(replies.typo));
+      assert.equal(replies.typo.id, 2);
+      assert.match(replies.typo.message, /`settings` cannot be read: unknown field `time_zon`/);
+      assert.match(replies.typo.message, /Reload the page/);
+      assert.equal(replies.unknown.type, 'failed');
+      assert.match(replies.unknown.message, /'lod' is not one of load, sample, reload, report/);
+      assert.equal(replies.missing.type, 'failed');
+      assert.match(replies.missing.message, /missing field `settings`/);
+      assert.equal(replies.noFiles.type, 'failed');
+      assert.match(replies.noFiles.message, /without its list of files/);
+      // The same worker still answers a request it can read.
+      assert.equal(replies.good.type, 'report', JSON.stringify(replies.good).slice(0, 300));
+      assert.equal(replies.good.kind, 'sample');
+      assert.ok(JSON.parse(replies.good.report).tickets_total > 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the page shows the engine refusing its request in the error box', async () => {
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
+    // The page's first request (the sample) leaves with a misspelt setting, as a page of another
+    // version might send it.
+    await context.addInitScript(() => {
+      const send = Worker.prototype.postMessage;
+      let first = true;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        if (first && message?.request?.settings) {
+          first = false;
+          message.request.settings.time_zon = 'Europe/Warsaw';
+        }
+        return send.call(this, message, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(suite.server.url, { waitUntil: 'load' });
+      await page.waitForSelector('#fatal', { state: 'visible', timeout: 30_000 });
+      const details = await page.innerText('#fatal-details');
+      assert.match(details, /could not read the page's request/);
+      assert.match(details, /`settings` cannot be read: unknown field `time_zon`/);
+      assert.equal(await page.locator('[data-kpi]').count(), 0, 'no report with default settings');
+    } finally {
+      await context.close();
+    }
+  });
+});
