@@ -161,16 +161,32 @@ impl Request {
     /// message of a [`Reply::Failed`]). The worker reads requests with serde-wasm-bindgen and
     /// comes here, through a JSON value, only to explain one it could not read.
     pub fn from_json_value(value: serde_json::Value) -> Result<Request, String> {
-        let problem = match Request::deserialize(&value) {
-            Ok(request) => return Ok(request),
-            Err(error) => explain(&value, &error.to_string()),
-        };
-        Err(format!(
+        match Request::deserialize(&value) {
+            Ok(request) => Ok(request),
+            Err(error) => Err(Request::unreadable(&explain(&value, &error.to_string()))),
+        }
+    }
+
+    /// The message of the failed reply to a request the engine could not read, `problem` saying
+    /// what is wrong with it. Such messages are written here, in English like the page's error
+    /// box that shows them: they are details for a bug report.
+    pub fn unreadable(problem: &str) -> String {
+        format!(
             "the engine could not read the page's request: {problem}. Reload the page, so that \
              the page and its engine are of the same version; if this stays, copy these details \
              into a bug report"
-        ))
+        )
     }
+}
+
+/// What is wrong with a load request whose `files` are not a list of `File`s.
+pub const NO_FILES: &str = "it is a load without its list of files (`files`)";
+pub const NOT_A_FILE: &str = "its list of files (`files`) holds something other than a file";
+
+/// The message of the failed reply when the engine's reply cannot be made into a JavaScript
+/// value.
+pub fn unsendable(error: &dyn std::fmt::Display) -> String {
+    format!("the engine's reply could not be sent: {error}")
 }
 
 impl Reply {

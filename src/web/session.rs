@@ -14,7 +14,9 @@ use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
 use crate::ingest::{IngestError, Progress};
-use crate::protocol::{ProgressTally, ReadingChoices, Reply, Request};
+use crate::protocol::{
+    unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
+};
 use crate::report::Report;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
@@ -273,7 +275,7 @@ fn read_message(message: &JsValue) -> Result<(Request, Vec<File>), Reply> {
             serde_wasm_bindgen::from_value(request.clone()).unwrap_or(serde_json::Value::Null);
         let message = match Request::from_json_value(value) {
             Err(message) => message,
-            Ok(_) => format!("the engine could not read the page's request: {error}"),
+            Ok(_) => Request::unreadable(&error.to_string()),
         };
         Reply::Failed {
             id: request_id(&request),
@@ -292,18 +294,14 @@ fn read_message(message: &JsValue) -> Result<(Request, Vec<File>), Reply> {
 
 /// The `File`s sent beside a load request, or what is wrong with them.
 fn load_files(files: &JsValue) -> Result<Vec<File>, String> {
-    let files = files.dyn_ref::<Array>().ok_or(
-        "the page's load request came without its list of files (`files`): reload the page and \
-         drop the files again",
-    )?;
+    let files = files
+        .dyn_ref::<Array>()
+        .ok_or_else(|| Request::unreadable(NO_FILES))?;
     files
         .iter()
         .map(|file| {
-            file.dyn_into::<File>().map_err(|_| {
-                "the page's load request holds something other than a file: reload the page and \
-                 drop the files again"
-                    .to_string()
-            })
+            file.dyn_into::<File>()
+                .map_err(|_| Request::unreadable(NOT_A_FILE))
         })
         .collect()
 }
@@ -317,7 +315,7 @@ fn request_id(request: &JsValue) -> Option<u32> {
 fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
     reply
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| JsError::new(&format!("the engine's reply could not be sent: {e}")))
+        .map_err(|e| JsError::new(&unsendable(&e)))
 }
 
 /// The engine's wasm memory, in bytes.
