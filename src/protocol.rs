@@ -7,6 +7,10 @@
 //! the browser's `File` objects of a load, beside it because they cannot go through serde. Only
 //! `web/engine.rs` builds that object and only `web/session.rs` takes it apart.
 //!
+//! Both enums keep serde's own form, the kind as the one key: `{"report": {"id": 3, ...}}`,
+//! `{"progress": {"id": 3, "bytes": ...}}`. A `type` field beside the others (serde's internal
+//! tagging) reads through a buffer that put 21 KB (gzipped) more into the wasm.
+//!
 //! This module has no web dependency, so the protocol is tested natively. A request the worker
 //! cannot read (the page and the engine of different versions, or a bug) is answered with
 //! [`Reply::Failed`] naming the field, never read as defaults.
@@ -20,7 +24,7 @@ use crate::settings::Settings;
 /// What the page asks of the engine. `id` numbers the requests: a reply to an older one than the
 /// newest is stale and dropped by the page.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// Read the files sent beside the request (`files`), keep them, and report over them.
     Load {
@@ -65,7 +69,7 @@ pub struct ReadingChoices {
 
 /// What the engine answers.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Reply {
     /// While reading: bytes and rows so far over all the files, of `total` bytes.
     Progress {
@@ -158,13 +162,11 @@ impl Request {
     }
 
     /// Reads a request from its JSON form, or says what is wrong with it and what to do (the
-    /// message of a [`Reply::Failed`]). The worker reads requests with serde-wasm-bindgen and
-    /// comes here, through a JSON value, only to explain one it could not read.
-    pub fn from_json_value(value: serde_json::Value) -> Result<Request, String> {
-        match Request::deserialize(&value) {
-            Ok(request) => Ok(request),
-            Err(error) => Err(Request::unreadable(&explain(&value, &error.to_string()))),
-        }
+    /// message of a [`Reply::Failed`]). The worker turns the posted JavaScript value into JSON
+    /// with serde-wasm-bindgen and reads it here: one way to read a request, tested natively.
+    pub fn from_json_value(value: &serde_json::Value) -> Result<Request, String> {
+        Request::deserialize(value)
+            .map_err(|error| Request::unreadable(&explain(value, &error.to_string())))
     }
 
     /// The message of the failed reply to a request the engine could not read, `problem` saying
@@ -203,33 +205,58 @@ impl Reply {
     }
 }
 
-/// The kinds of request, as the `type` field names them.
+/// The id of a request that could not be read, if it has a readable one.
+pub fn request_id(value: &serde_json::Value) -> Option<u32> {
+    let (_, fields) = value.as_object()?.iter().next()?;
+    fields.get("id")?.as_u64()?.try_into().ok()
+}
+
+/// The kinds of request, as the key of a request names them.
 const REQUEST_TYPES: [&str; 4] = ["load", "sample", "reload", "report"];
 
-/// Which part of a request serde refused: serde's message names the field, not where it is, so
-/// the typed parts are tried one by one to name the place.
+/// Which part of a request serde refused: serde's message names the field, not where it is. Each
+/// typed part is replaced in turn by an empty one: the part whose replacement takes the error
+/// away held it. (Reading the parts on their own would add a second copy of their readers to the
+/// wasm.)
 fn explain(value: &serde_json::Value, serde_message: &str) -> String {
+    let kinds = REQUEST_TYPES.join(", ");
     let Some(object) = value.as_object() else {
         return format!("it is not an object but {value}");
     };
-    match object.get("type").and_then(|t| t.as_str()) {
-        None => return format!("it has no `type` (one of {})", REQUEST_TYPES.join(", ")),
-        Some(kind) if !REQUEST_TYPES.contains(&kind) => {
-            return format!(
-                "its `type` '{kind}' is not one of {}",
-                REQUEST_TYPES.join(", ")
-            )
-        }
-        Some(_) => {}
-    }
-    let part = |name: &str, check: fn(&serde_json::Value) -> Result<(), serde_json::Error>| {
-        let error = check(object.get(name)?).err()?;
-        Some(format!("its `{name}` cannot be read: {error}"))
+    let mut entries = object.iter();
+    let (Some((kind, fields)), None) = (entries.next(), entries.next()) else {
+        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        return format!(
+            "it should have one key, the kind of request ({kinds}), not [{}]",
+            keys.join(", ")
+        );
     };
-    part("settings", |v| Settings::deserialize(v).map(drop))
-        .or_else(|| part("selection", |v| Selection::deserialize(v).map(drop)))
-        .or_else(|| part("choices", |v| ReadingChoices::deserialize(v).map(drop)))
-        .unwrap_or_else(|| serde_message.to_string())
+    if !REQUEST_TYPES.contains(&kind.as_str()) {
+        return format!("'{kind}' is not a kind of request: use one of {kinds}");
+    }
+    let Some(fields) = fields.as_object() else {
+        return format!("its `{kind}` is not an object of fields: {serde_message}");
+    };
+    let empty_choices = serde_json::json!({"choices": {}});
+    let empty_object = serde_json::json!({});
+    let parts = [
+        ("settings", &empty_object),
+        ("selection", &empty_object),
+        ("choices", &empty_choices),
+    ];
+    for (name, empty) in parts {
+        if !fields.contains_key(name) {
+            continue;
+        }
+        let mut without = fields.clone();
+        without.insert(name.to_string(), empty.clone());
+        let request = serde_json::Map::from_iter([(kind.clone(), without.into())]);
+        let still = Request::deserialize(&serde_json::Value::Object(request)).err();
+        if still.is_none_or(|e| e.to_string() != serde_message) {
+            return format!("its `{name}` cannot be read: {serde_message}");
+        }
+    }
+    serde_message.to_string()
 }
 
 /// Reading progress over several files: the reader counts bytes and rows per file, the page's bar
@@ -325,7 +352,7 @@ mod tests {
         ];
         for request in requests {
             let value = serde_json::to_value(&request).unwrap();
-            assert_eq!(Request::from_json_value(value), Ok(request));
+            assert_eq!(Request::from_json_value(&value), Ok(request));
         }
         let replies = [
             Reply::Progress {
@@ -370,28 +397,27 @@ mod tests {
     fn the_type_tag_and_field_names_are_the_wire_format() {
         // What www/worker.js writes itself (oom, failed) and the browser test posts.
         let value = serde_json::to_value(report_request()).unwrap();
-        assert_eq!(value["type"], "report");
-        assert_eq!(value["id"], 7);
-        assert_eq!(value["settings"]["time_zone"], "Europe/Warsaw");
-        assert_eq!(value["selection"]["channel"], json!(["email"]));
+        assert_eq!(value["report"]["id"], 7);
+        assert_eq!(value["report"]["settings"]["time_zone"], "Europe/Warsaw");
+        assert_eq!(value["report"]["selection"]["channel"], json!(["email"]));
         let oom: Reply = serde_json::from_value(json!({
-            "type": "oom", "id": 4, "errors": [{"file": "a.csv", "message": "too big"}]
+            "oom": {"id": 4, "errors": [{"file": "a.csv", "message": "too big"}]}
         }))
         .unwrap();
         assert_eq!(oom.id(), Some(4));
         let failed: Reply =
-            serde_json::from_value(json!({"type": "failed", "id": null, "message": "x"})).unwrap();
+            serde_json::from_value(json!({"failed": {"id": null, "message": "x"}})).unwrap();
         assert_eq!(failed.id(), None);
     }
 
     fn problem(value: serde_json::Value) -> String {
-        Request::from_json_value(value).unwrap_err()
+        Request::from_json_value(&value).unwrap_err()
     }
 
     #[test]
     fn a_typo_in_the_settings_is_named_not_read_as_defaults() {
         let mut value = serde_json::to_value(report_request()).unwrap();
-        value["settings"] = json!({"time_zon": "Europe/Warsaw"});
+        value["report"]["settings"] = json!({"time_zon": "Europe/Warsaw"});
         let message = problem(value);
         assert!(message.contains("`settings` cannot be read"), "{message}");
         assert!(message.contains("unknown field `time_zon`"), "{message}");
@@ -401,7 +427,7 @@ mod tests {
     #[test]
     fn a_wrong_selection_or_choice_is_named() {
         let mut value = serde_json::to_value(report_request()).unwrap();
-        value["selection"] = json!({"from": "yesterday"});
+        value["report"]["selection"] = json!({"from": "yesterday"});
         assert!(problem(value).contains("`selection` cannot be read"));
         let mut value = serde_json::to_value(Request::Reload {
             id: 1,
@@ -410,7 +436,7 @@ mod tests {
             selection: Selection::default(),
         })
         .unwrap();
-        value["choices"] = json!({"choices": {}, "date_order": "sideways"});
+        value["reload"]["choices"] = json!({"choices": {}, "date_order": "sideways"});
         let message = problem(value);
         assert!(message.contains("`choices` cannot be read"), "{message}");
         assert!(message.contains("sideways"), "{message}");
@@ -418,13 +444,19 @@ mod tests {
 
     #[test]
     fn an_unknown_type_a_missing_field_or_an_extra_one_is_named() {
-        assert!(problem(json!({"type": "lod", "id": 1})).contains("'lod' is not one of load"));
-        assert!(problem(json!({"id": 1})).contains("no `type`"));
+        assert!(problem(json!({"lod": {"id": 1}})).contains("'lod' is not a kind of request"));
+        assert_eq!(request_id(&json!({"lod": {"id": 1}})), Some(1));
+        assert_eq!(request_id(&json!({"load": {"id": -1}})), None);
+        let message = problem(json!({"type": "load", "id": 1}));
+        assert!(
+            message.contains("one key, the kind of request"),
+            "{message}"
+        );
         assert!(problem(json!("load")).contains("not an object"));
-        let message = problem(json!({"type": "report", "id": 1, "selection": {}}));
+        let message = problem(json!({"report": {"id": 1, "selection": {}}}));
         assert!(message.contains("missing field `settings`"), "{message}");
         let mut value = serde_json::to_value(report_request()).unwrap();
-        value["restore"] = json!(true);
+        value["report"]["restore"] = json!(true);
         let message = problem(value);
         assert!(message.contains("unknown field `restore`"), "{message}");
     }

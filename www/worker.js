@@ -27,18 +27,19 @@ self.onmessage = async (event) => {
     session ??= new Session();
     post(session.handle(event.data, post));
   } catch (error) {
-    // The protocol's Reply::Oom and Reply::Failed, made here.
-    const id = Number.isInteger(event.data?.request?.id) ? event.data.request.id : null;
-    if (outOfMemory(error) && id !== null) {
+    // The protocol's Reply::Oom and Reply::Failed, made here. A request is {kind: {id, ...}}.
+    const id = Object.values(event.data?.request ?? {})[0]?.id;
+    const known = Number.isInteger(id) ? id : null;
+    if (outOfMemory(error) && known !== null) {
       const names = Array.from(event.data?.files ?? [], (f) => f.name).join(', ');
       const gb = (memoryBytes() / 1e9).toFixed(1);
       const message = `the files need more memory than a browser tab gives this page (it had ${gb} GB): `
         + 'export a shorter period, or use the command line tool (helpdesk-kpi report)';
       // The engine cannot go on after this: the page starts a fresh worker.
-      post({ type: 'oom', id, errors: [{ file: names, message }] });
+      post({ oom: { id: known, errors: [{ file: names, message }] } });
       return;
     }
     // A panic inside the engine: the page shows its error box.
-    post({ type: 'failed', id, message: String(error?.stack ?? error) });
+    post({ failed: { id: known, message: String(error?.stack ?? error) } });
   }
 };

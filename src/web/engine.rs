@@ -181,7 +181,8 @@ impl EngineLink {
     /// Posts `{request, files}` (see `protocol`): the only place a message to the worker is
     /// made.
     fn post(&self, request: &Request, files: Option<Array>) {
-        let request = match request.serialize(&serde_wasm_bindgen::Serializer::json_compatible()) {
+        let request = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible());
+        let request = match request {
             Ok(request) => request,
             Err(error) => {
                 super::panic::show(&format!(

@@ -15,7 +15,7 @@ use web_sys::{File, FileReaderSync};
 use crate::dataset::Dataset;
 use crate::ingest::{IngestError, Progress};
 use crate::protocol::{
-    unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
+    request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
 };
 use crate::report::Report;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
@@ -264,23 +264,19 @@ impl Default for Session {
     }
 }
 
-/// Takes a message apart: the request (through serde) and the files of a load (beside it). A
-/// request that cannot be read becomes the `failed` reply that says why.
+/// Takes a message apart: the request (through its JSON form, read the one way the protocol's
+/// tests cover) and the files of a load (beside it). A request that cannot be read becomes the
+/// `failed` reply that says why.
 fn read_message(message: &JsValue) -> Result<(Request, Vec<File>), Reply> {
     let get = |key: &str| Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED);
-    let request = get("request");
-    let request: Request = serde_wasm_bindgen::from_value(request.clone()).map_err(|error| {
-        // Explained through its JSON form, which the protocol's tests cover.
-        let value =
-            serde_wasm_bindgen::from_value(request.clone()).unwrap_or(serde_json::Value::Null);
-        let message = match Request::from_json_value(value) {
-            Err(message) => message,
-            Ok(_) => Request::unreadable(&error.to_string()),
-        };
-        Reply::Failed {
-            id: request_id(&request),
-            message,
-        }
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(get("request")).map_err(|error| Reply::Failed {
+            id: None,
+            message: Request::unreadable(&error.to_string()),
+        })?;
+    let request = Request::from_json_value(&value).map_err(|message| Reply::Failed {
+        id: request_id(&value),
+        message,
     })?;
     let files = match &request {
         Request::Load { id, .. } => load_files(&get("files")).map_err(|message| Reply::Failed {
@@ -304,12 +300,6 @@ fn load_files(files: &JsValue) -> Result<Vec<File>, String> {
                 .map_err(|_| Request::unreadable(NOT_A_FILE))
         })
         .collect()
-}
-
-/// The id of a request that could not be read, if it has a readable one.
-fn request_id(request: &JsValue) -> Option<u32> {
-    let id = Reflect::get(request, &"id".into()).ok()?.as_f64()?;
-    (id.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&id)).then_some(id as u32)
 }
 
 fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
