@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod kpi;
 pub mod model;
+pub mod protocol;
 pub mod report;
 pub mod sample;
 pub mod selection;

@@ -7,7 +7,8 @@
 //!   settings
 //! 3 kpi                   the catalogue's definitions
 //! 4 report, i18n          the report and its words
-//! 5 web, CLI, crate root  the shells (and `sample`, the page's and the CLI's sample export)
+//! 5 web, protocol, CLI,   the shells (and `sample`, the page's and the CLI's sample export;
+//!   crate root            `protocol`, the worker's messages, tested natively)
 //! ```
 //!
 //! A file may name its own layer and those below it, never one above: a lower layer that
@@ -26,7 +27,7 @@ fn layer(module: &str) -> Option<u8> {
         "dataset" | "selection" | "settings" => 2,
         "kpi" => 3,
         "report" | "i18n" => 4,
-        "web" | "sample" | "main" | "lib" => 5,
+        "web" | "protocol" | "sample" | "main" | "lib" => 5,
         _ => return None,
     })
 }

@@ -10,11 +10,12 @@ use super::components::{
     Feedback, FilterBar, HeatMap, Leaderboard, Messages, ReadingDoubts, SatisfactionChart,
     SettingsPanel, SlaBreaches, Sources,
 };
-use super::engine::{EngineLink, Input, Reply};
+use super::engine::{EngineLink, Input};
 use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
 use super::storage;
 use crate::i18n::{I18n, Lang, LANGS};
-use crate::ingest::{Choices, IngestError};
+use crate::ingest::Choices;
+use crate::protocol::{ReadingChoices, Reply, ReportKind};
 use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -88,7 +89,7 @@ pub fn app() -> Html {
             // gets none), and clearing them here would lose the shown files' choices when the
             // new files turn out unreadable and the dashboard stays. Sent again with the load:
             // they carry the remembered columns and the browser's date order.
-            engine.set_choices(choices_json(&state.choices));
+            engine.set_choices(reading_choices(&state.choices));
             state.dispatch(Action::Reading { sample: false });
             engine.load(Input::Files(picked), &state.settings);
         })
@@ -194,7 +195,7 @@ pub fn app() -> Html {
             lang.set(storage::initial_language());
             // Column choices go with the rest; the data goes with the worker, and the page
             // then teaches what to drop.
-            engine.set_choices(choices_json(&Choices::default()));
+            engine.set_choices(reading_choices(&Choices::default()));
             engine.forget();
             state.dispatch(Action::Forget);
         })
@@ -222,7 +223,7 @@ pub fn app() -> Html {
             if remembers_values {
                 storage::save_values(&choices.remembered_values);
             }
-            engine.set_choices(choices_json(&choices));
+            engine.set_choices(reading_choices(&choices));
             state.dispatch(Action::SetChoices(choices));
             state.dispatch(Action::Reading {
                 sample: state.is_sample,
@@ -236,7 +237,7 @@ pub fn app() -> Html {
         Callback::from(move |file: String| {
             let mut choices = state.choices.clone();
             choices.files.remove(&file);
-            engine.set_choices(choices_json(&choices));
+            engine.set_choices(reading_choices(&choices));
             state.dispatch(Action::SetChoices(choices));
             state.dispatch(Action::Reading {
                 sample: state.is_sample,
@@ -429,39 +430,39 @@ fn has_no_data(report: &Report) -> bool {
 }
 
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {
-    engine.set_choices(choices_json(&state.choices));
+    engine.set_choices(reading_choices(&state.choices));
     state.dispatch(Action::Reading { sample: true });
     engine.load(Input::Sample, &state.settings);
 }
 
-/// The reading choices as the worker takes them (`session.rs`), with the browser's date order
-/// for dates that neither a choice nor the settings order.
-fn choices_json(choices: &Choices) -> String {
-    serde_json::json!({
-        "choices": choices,
-        "date_order": storage::browser_date_order(),
-    })
-    .to_string()
+/// The reading choices as the worker takes them, with the browser's date order for dates that
+/// neither a choice nor the settings order.
+fn reading_choices(choices: &Choices) -> ReadingChoices {
+    ReadingChoices {
+        choices: choices.clone(),
+        date_order: Some(storage::browser_date_order()),
+    }
 }
 
 /// Turns the worker's replies into actions.
 fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> {
     Callback::from(move |reply: Reply| match reply {
-        Reply::Progress { bytes, total, rows } => {
-            dispatcher.dispatch(Action::Progress(LoadProgress { bytes, total, rows }))
-        }
+        Reply::Progress {
+            bytes, total, rows, ..
+        } => dispatcher.dispatch(Action::Progress(LoadProgress { bytes, total, rows })),
         Reply::Report {
             kind,
-            json,
+            report,
             ms,
             read_ms,
             bytes,
             memory,
-        } => match serde_json::from_str::<Report>(&json) {
+            ..
+        } => match serde_json::from_str::<Report>(&report) {
             Ok(report) => dispatcher.dispatch(Action::Report {
                 report: Box::new(report),
-                loaded: kind == "load" || kind == "sample",
-                reread: kind == "reload",
+                loaded: matches!(kind, ReportKind::Load | ReportKind::Sample),
+                reread: kind == ReportKind::Reload,
                 timing: LoadTiming {
                     ms,
                     read_ms,
@@ -473,15 +474,15 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
                 super::panic::show(&format!("the engine's report could not be read: {error}"))
             }
         },
-        Reply::Refused(message) => dispatcher.dispatch(Action::Refused(message)),
-        Reply::Unreadable(json) => {
-            let errors: Vec<IngestError> = serde_json::from_str(&json).unwrap_or_default();
+        Reply::Refused { message, .. } => dispatcher.dispatch(Action::Refused(message)),
+        // Out of memory: the engine link has started a fresh engine on what was shown.
+        Reply::Unreadable { errors, .. } | Reply::Oom { errors, .. } => {
             dispatcher.dispatch(Action::Failed {
                 errors: errors.into_iter().map(|e| (e.file, e.message)).collect(),
             });
         }
-        Reply::Failed(details) => {
-            super::panic::show(&details);
+        Reply::Failed { message, .. } => {
+            super::panic::show(&message);
             dispatcher.dispatch(Action::Cancelled);
         }
     })

@@ -1,43 +1,20 @@
 //! The page's side of the engine worker (`www/worker.js`, `session.rs`): requests go out as
-//! messages, replies come back to one callback. Cancel terminates the worker, which is the only
-//! way to stop a synchronous parse, and starts a fresh one.
+//! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. Cancel
+//! terminates the worker, which is the only way to stop a synchronous parse, and starts a
+//! fresh one.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::{MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
+use crate::protocol::{ReadingChoices, Reply, ReportKind, Request};
 use crate::selection::Selection;
 use crate::settings::Settings;
-
-/// What the worker said.
-pub enum Reply {
-    Progress {
-        bytes: f64,
-        total: f64,
-        rows: f64,
-    },
-    /// A report, as JSON; `kind` is the request (`load`, `sample`, `reload`, `report`).
-    Report {
-        kind: String,
-        json: String,
-        ms: f64,
-        /// Of `ms`, the reading of the files (the rest is the report and its JSON).
-        read_ms: f64,
-        bytes: f64,
-        /// The worker's wasm memory after it: its peak, as wasm memory never shrinks.
-        memory: f64,
-    },
-    /// The settings make no sense: why.
-    Refused(String),
-    /// None of the files could be read: the report (JSON) lists why, the dashboard stays.
-    Unreadable(String),
-    /// The engine failed (a panic inside it): what to show in the error box.
-    Failed(String),
-}
 
 /// What to read: files the person dropped, or the embedded sample.
 #[derive(Clone)]
@@ -63,8 +40,8 @@ struct Inner {
     pending: RefCell<Option<Input>>,
     /// The settings and selection of the last request, to restore with.
     last: RefCell<(Settings, Selection)>,
-    /// The reading choices (JSON, see `session.rs`) sent with every request.
-    choices: RefCell<String>,
+    /// The reading choices sent with every request that reads.
+    choices: RefCell<ReadingChoices>,
 }
 
 impl PartialEq for EngineLink {
@@ -83,7 +60,7 @@ impl EngineLink {
             shown: RefCell::new(Input::Sample),
             pending: RefCell::new(None),
             last: RefCell::new(Default::default()),
-            choices: RefCell::new("{}".to_string()),
+            choices: RefCell::default(),
         }));
         link.spawn();
         link
@@ -110,28 +87,35 @@ impl EngineLink {
         *self.0.worker.borrow_mut() = Some(worker);
     }
 
-    /// The reading choices (JSON) for this and every later request.
-    pub fn set_choices(&self, choices: String) {
+    /// The reading choices for this and every later request.
+    pub fn set_choices(&self, choices: ReadingChoices) {
         *self.0.choices.borrow_mut() = choices;
     }
 
     /// Reads `input` (the dashboard then shows it) and reports over everything.
     pub fn load(&self, input: Input, settings: &Settings) {
-        let (kind, files) = match &input {
-            Input::Files(files) => ("load", Some(files.clone())),
-            Input::Sample => ("sample", None),
-        };
         *self.0.pending.borrow_mut() = Some(input.clone());
-        self.post(kind, files, settings, &Selection::default());
+        self.read(input, settings, &Selection::default(), false);
     }
 
     /// Reads the same input again in new settings (time zone, rating scale) or choices.
     pub fn reload(&self, settings: &Settings, selection: &Selection) {
-        self.post("reload", None, settings, selection);
+        let request = Request::Reload {
+            id: self.next_id(settings, selection),
+            settings: settings.clone(),
+            choices: self.0.choices.borrow().clone(),
+            selection: selection.clone(),
+        };
+        self.post(&request, None);
     }
 
     pub fn report(&self, settings: &Settings, selection: &Selection) {
-        self.post("report", None, settings, selection);
+        let request = Request::Report {
+            id: self.next_id(settings, selection),
+            settings: settings.clone(),
+            selection: selection.clone(),
+        };
+        self.post(&request, None);
     }
 
     /// Drops the data the worker holds by ending the worker: its wasm memory is never given
@@ -153,46 +137,64 @@ impl EngineLink {
         }
         self.spawn();
         let shown = self.0.shown.borrow().clone();
-        let (kind, files) = match shown {
-            Input::Files(files) => ("load", Some(files)),
-            Input::Sample => ("sample", None),
-        };
         // The reply restores the dashboard as it was, selection included.
-        self.send(kind, files, settings, selection, true);
+        self.read(shown, settings, selection, true);
     }
 
-    fn post(&self, kind: &str, files: Option<Array>, settings: &Settings, selection: &Selection) {
-        self.send(kind, files, settings, selection, false);
+    /// Asks for `input` to be read, then a report over `selection`.
+    fn read(&self, input: Input, settings: &Settings, selection: &Selection, restore: bool) {
+        let id = self.next_id(settings, selection);
+        let (settings, selection) = (settings.clone(), selection.clone());
+        let choices = self.0.choices.borrow().clone();
+        match input {
+            Input::Files(files) => {
+                let request = Request::Load {
+                    id,
+                    settings,
+                    choices,
+                    selection,
+                    restore,
+                };
+                self.post(&request, Some(files));
+            }
+            Input::Sample => {
+                let request = Request::Sample {
+                    id,
+                    settings,
+                    choices,
+                    selection,
+                    restore,
+                };
+                self.post(&request, None);
+            }
+        }
     }
 
-    fn send(
-        &self,
-        kind: &str,
-        files: Option<Array>,
-        settings: &Settings,
-        selection: &Selection,
-        restore: bool,
-    ) {
+    /// The id of a new request, which makes the replies to older ones stale.
+    fn next_id(&self, settings: &Settings, selection: &Selection) -> u32 {
         *self.0.last.borrow_mut() = (settings.clone(), selection.clone());
         let id = self.0.latest.get() + 1;
         self.0.latest.set(id);
-        let message = Object::new();
-        let set = |key: &str, value: JsValue| {
-            let _ = Reflect::set(&message, &key.into(), &value);
+        id
+    }
+
+    /// Posts `{request, files}` (see `protocol`): the only place a message to the worker is
+    /// made.
+    fn post(&self, request: &Request, files: Option<Array>) {
+        let request = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible());
+        let request = match request {
+            Ok(request) => request,
+            Err(error) => {
+                super::panic::show(&format!(
+                    "the request to the engine could not be made: {error}"
+                ));
+                return;
+            }
         };
-        set("type", kind.into());
-        set("id", id.into());
-        set("restore", restore.into());
-        set("settings", settings.to_json().into());
-        set("choices", self.0.choices.borrow().as_str().into());
-        set(
-            "selection",
-            serde_json::to_string(selection)
-                .unwrap_or_else(|_| "{}".into())
-                .into(),
-        );
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"request".into(), &request);
         if let Some(files) = files {
-            set("files", files.into());
+            let _ = Reflect::set(&message, &"files".into(), &files);
         }
         if let Some(worker) = self.0.worker.borrow().as_ref() {
             if let Err(error) = worker.post_message(&message) {
@@ -204,46 +206,38 @@ impl EngineLink {
 
 impl EngineLink {
     fn receive(&self, data: &JsValue) {
-        let get = |key: &str| Reflect::get(data, &key.into()).unwrap_or(JsValue::UNDEFINED);
-        let text = |key: &str| get(key).as_string().unwrap_or_default();
-        let number = |key: &str| get(key).as_f64().unwrap_or(0.0);
-        // Replies to a request that a newer one replaced are dropped (a filter clicked twice).
+        let reply: Reply = match serde_wasm_bindgen::from_value(data.clone()) {
+            Ok(reply) => reply,
+            Err(error) => {
+                super::panic::show(&format!(
+                    "the engine's reply could not be read: {error}. Reload the page, so that the \
+                     page and its engine are of the same version"
+                ));
+                return;
+            }
+        };
+        // Replies to a request that a newer one replaced are dropped (a filter clicked twice);
+        // a failure whose request could not be read at all is shown.
         let inner = &self.0;
-        if number("id") as u32 != inner.latest.get() {
+        if reply.id().is_some_and(|id| id != inner.latest.get()) {
             return;
         }
-        let reply = match text("type").as_str() {
-            "progress" => Reply::Progress {
-                bytes: number("bytes"),
-                total: number("total"),
-                rows: number("rows"),
-            },
-            "report" => {
-                let kind = text("kind");
-                if kind == "load" || kind == "sample" {
-                    if let Some(input) = inner.pending.borrow_mut().take() {
-                        *inner.shown.borrow_mut() = input;
-                    }
-                }
-                Reply::Report {
-                    kind,
-                    json: text("report"),
-                    ms: number("ms"),
-                    read_ms: number("readMs"),
-                    bytes: number("bytes"),
-                    memory: number("memory"),
+        match &reply {
+            Reply::Report {
+                kind: ReportKind::Load | ReportKind::Sample,
+                ..
+            } => {
+                if let Some(input) = inner.pending.borrow_mut().take() {
+                    *inner.shown.borrow_mut() = input;
                 }
             }
-            "refused" => Reply::Refused(text("message")),
-            "unreadable" => Reply::Unreadable(text("report")),
-            "oom" => {
+            Reply::Oom { .. } => {
                 // The worker's engine is spent: a fresh one reads again what was shown.
                 let (settings, selection) = inner.last.borrow().clone();
                 self.cancel(&settings, &selection);
-                Reply::Unreadable(text("report"))
             }
-            _ => Reply::Failed(text("message")),
-        };
+            _ => {}
+        }
         inner.on_reply.emit(reply);
     }
 }

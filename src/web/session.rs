@@ -1,31 +1,26 @@
 //! The engine as the page's Web Worker runs it (`www/worker.js`): it reads the dropped files in
 //! chunks, keeps the tickets, and answers each selection or settings change with a report as
 //! JSON. The page itself never parses a file, so it stays responsive, and the worker can be
-//! stopped at any moment (Cancel terminates it).
+//! stopped at any moment (Cancel terminates it). Requests and replies are `protocol`'s, read and
+//! written here with serde-wasm-bindgen through one entry, `Session::handle`.
 
-use std::cell::RefCell;
 use std::io::{self, Read};
 
-use js_sys::{Array, Function, Uint8Array};
+use js_sys::{Array, Function, Reflect, Uint8Array};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
-use crate::ingest::{Choices, DateOrder, IngestError, Progress};
+use crate::ingest::{IngestError, Progress};
+use crate::protocol::{
+    request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
+};
 use crate::report::Report;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
 use crate::settings::Settings;
-
-/// What the page chose about reading, sent with each load (JSON): the person's choices, and the
-/// date order of the browser's language for where neither a choice nor the settings say.
-#[derive(Default, serde::Deserialize)]
-#[serde(default)]
-struct LoadChoices {
-    choices: Choices,
-    date_order: Option<DateOrder>,
-}
 
 /// What is kept to read again when the time zone changes: the browser's handles, not the bytes.
 enum Input {
@@ -38,23 +33,35 @@ pub struct Session {
     input: Input,
     dataset: Dataset,
     errors: Vec<IngestError>,
-    /// Why the files of the last load could not be read, when none could.
-    unreadable: Vec<IngestError>,
     /// The last reports of this dataset, oldest first, by the settings and selection they were
     /// asked with (`REPORTS_KEPT` of ≈80 KB each).
-    reports: RefCell<Vec<Kept>>,
+    reports: Vec<Kept>,
 }
 
-/// A report kept: the settings and selection (as the page sent them) and its JSON.
+/// A report kept: the settings and selection it was asked with, and its JSON.
 struct Kept {
-    settings: String,
-    selection: String,
+    settings: Settings,
+    selection: Selection,
     json: String,
 }
 
 /// How many reports are kept: a filter set and cleared again, or a choice undone, is answered
 /// at once instead of computed again (the report over everything takes longest of all).
 const REPORTS_KEPT: usize = 8;
+
+/// What a read left: tickets to report over, or no file that could be read (why, file by file;
+/// the dashboard keeps what it showed).
+enum Outcome {
+    Read,
+    Unreadable(Vec<IngestError>),
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// The worker's clock, in milliseconds.
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
+}
 
 #[wasm_bindgen]
 impl Session {
@@ -64,68 +71,119 @@ impl Session {
             input: Input::Sample,
             dataset: Dataset::default(),
             errors: Vec::new(),
-            unreadable: Vec::new(),
-            reports: RefCell::default(),
+            reports: Vec::new(),
         }
     }
 
-    /// Reads `files` (an array of `File`) in the settings' time zone. `progress(index, bytes,
-    /// rows)` is called as each file is read. Returns the number of files read; their errors
-    /// come with the report.
-    pub fn load(
+    /// The worker's one entry: answers `message` (`{request, files}`, see `protocol`) with the
+    /// final `Reply`. While files are read, `post` is called with each progress reply. A request
+    /// that cannot be read is answered with a `failed` reply that says what is wrong with it.
+    pub fn handle(&mut self, message: &JsValue, post: &Function) -> Result<JsValue, JsError> {
+        let reply = match read_message(message) {
+            Ok((request, files)) => self.answer(&request, files, post),
+            Err(reply) => reply,
+        };
+        to_js(&reply)
+    }
+}
+
+impl Session {
+    fn answer(&mut self, request: &Request, files: Vec<File>, post: &Function) -> Reply {
+        let id = request.id();
+        let started = performance_now();
+        let settings = request.settings();
+        if let Err(message) = settings.validate() {
+            return Reply::Refused { id, message };
+        }
+        let mut tell = |bytes: f64, rows: f64, total: f64| {
+            if let Ok(progress) = to_js(&Reply::Progress {
+                id,
+                bytes,
+                rows,
+                total,
+            }) {
+                let _ = post.call1(&JsValue::NULL, &progress);
+            }
+        };
+        let outcome = match request {
+            Request::Load { choices, .. } => self.load(files, settings, choices, &mut tell),
+            Request::Sample { choices, .. } => {
+                self.input = Input::Sample;
+                self.read(settings, choices, &mut |_, _, _| {})
+            }
+            Request::Reload { choices, .. } => self.read(settings, choices, &mut tell),
+            Request::Report { .. } => Ok(Outcome::Read),
+        };
+        match outcome {
+            Ok(Outcome::Read) => {}
+            Ok(Outcome::Unreadable(errors)) => return Reply::Unreadable { id, errors },
+            Err(message) => {
+                return Reply::Failed {
+                    id: Some(id),
+                    message,
+                }
+            }
+        }
+        let read_ms = performance_now() - started;
+        match self.report(settings, request.selection()) {
+            Ok(report) => Reply::Report {
+                id,
+                kind: request.report_kind(),
+                report,
+                ms: performance_now() - started,
+                read_ms,
+                bytes: self.total_bytes(),
+                memory: memory_bytes(),
+            },
+            Err(message) => Reply::Refused { id, message },
+        }
+    }
+
+    /// Reads `files` in the settings' time zone and keeps them, unless none can be read.
+    fn load(
         &mut self,
-        files: Array,
-        settings: &str,
-        choices: &str,
-        progress: &Function,
-    ) -> Result<usize, JsError> {
-        let files: Vec<File> = files.iter().filter_map(|f| f.dyn_into().ok()).collect();
+        files: Vec<File>,
+        settings: &Settings,
+        choices: &ReadingChoices,
+        tell: &mut dyn FnMut(f64, f64, f64),
+    ) -> Result<Outcome, String> {
         if let Some(error) = too_large(&files) {
-            self.unreadable = vec![error];
-            return Ok(0);
+            return Ok(Outcome::Unreadable(vec![error]));
         }
         let before = std::mem::replace(&mut self.input, Input::Files(files));
-        let (dataset, errors) = self.read_input(settings, choices, progress)?;
+        let (dataset, errors) = self.read_input(settings, choices, tell)?;
         if dataset.sources.is_empty() {
             // Nothing could be read: the dashboard keeps what it showed.
             self.input = before;
-            self.unreadable = errors;
-            return Ok(0);
+            return Ok(Outcome::Unreadable(errors));
         }
-        Ok(self.keep(dataset, errors))
+        self.keep(dataset, errors);
+        Ok(Outcome::Read)
     }
 
-    /// Why the files of the last load could not be read (JSON list of `{file, message}`).
-    #[wasm_bindgen(js_name = unreadable)]
-    pub fn unreadable_json(&self) -> String {
-        serde_json::to_string(&self.unreadable).unwrap_or_else(|_| "[]".into())
-    }
-
-    /// Reads the embedded sample export.
-    #[wasm_bindgen(js_name = loadSample)]
-    pub fn load_sample(&mut self, settings: &str, choices: &str) -> Result<usize, JsError> {
-        self.input = Input::Sample;
-        self.read(settings, choices, &Function::new_no_args(""))
-    }
-
-    /// Reads the same files again (the time zone, the rating scale or a reading choice
-    /// changed).
-    pub fn reload(
+    /// Reads the kept input again (the time zone, the rating scale or a reading choice changed).
+    fn read(
         &mut self,
-        settings: &str,
-        choices: &str,
-        progress: &Function,
-    ) -> Result<usize, JsError> {
-        self.read(settings, choices, progress)
+        settings: &Settings,
+        choices: &ReadingChoices,
+        tell: &mut dyn FnMut(f64, f64, f64),
+    ) -> Result<Outcome, String> {
+        // The same input read again: the old tickets go first, so that a 1 GB export is not
+        // held twice.
+        self.dataset = Dataset::default();
+        self.reports.clear();
+        let (dataset, errors) = self.read_input(settings, choices, tell)?;
+        self.keep(dataset, errors);
+        Ok(Outcome::Read)
     }
 
-    /// The report over `selection` with `settings`, as the catalogue's JSON. Fails with the
-    /// reason when the settings make no sense.
-    pub fn report(&self, settings: &str, selection: &str) -> Result<String, JsError> {
-        let mut kept = self.reports.borrow_mut();
+    /// The report over `selection` with `settings`, as the catalogue's JSON, or why the settings
+    /// make no sense.
+    fn report(&mut self, settings: &Settings, selection: &Selection) -> Result<String, String> {
+        let kept = &mut self.reports;
         if let Some(at) = kept
             .iter()
-            .position(|k| k.settings == settings && k.selection == selection)
+            .position(|k| &k.settings == settings && &k.selection == selection)
         {
             // The newest again: kept longest.
             let report = kept.remove(at);
@@ -133,91 +191,68 @@ impl Session {
             kept.push(report);
             return Ok(json);
         }
-        let parsed = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
-        let chosen: Selection =
-            serde_json::from_str(selection).map_err(|e| JsError::new(&e.to_string()))?;
-        let json = Report::build_with(&self.dataset, self.errors.clone(), &parsed, &chosen)
-            .map(|report| report.to_json())
-            .map_err(|e| JsError::new(&e))?;
+        let json =
+            Report::build_with(&self.dataset, self.errors.clone(), settings, selection)?.to_json();
         if kept.len() == REPORTS_KEPT {
             kept.remove(0);
         }
         kept.push(Kept {
-            settings: settings.to_string(),
-            selection: selection.to_string(),
+            settings: settings.clone(),
+            selection: selection.clone(),
             json: json.clone(),
         });
         Ok(json)
     }
 
     /// Total bytes of the kept input.
-    #[wasm_bindgen(js_name = totalBytes)]
-    pub fn total_bytes(&self) -> f64 {
+    fn total_bytes(&self) -> f64 {
         match &self.input {
             Input::Files(files) => files.iter().map(|f| f.size()).sum(),
             Input::Sample => 0.0,
         }
     }
 
-    fn read(
-        &mut self,
-        settings: &str,
-        choices: &str,
-        progress: &Function,
-    ) -> Result<usize, JsError> {
-        Settings::from_json(settings)
-            .and_then(|s| s.read_options())
-            .map_err(|e| JsError::new(&e))?;
-        // The same input read again: the old tickets go first, so that a 1 GB export is not
-        // held twice.
-        self.dataset = Dataset::default();
-        self.reports.get_mut().clear();
-        let (dataset, errors) = self.read_input(settings, choices, progress)?;
-        Ok(self.keep(dataset, errors))
-    }
-
-    fn keep(&mut self, dataset: Dataset, errors: Vec<IngestError>) -> usize {
-        let read = dataset.sources.len();
-        self.reports.get_mut().clear();
+    fn keep(&mut self, dataset: Dataset, errors: Vec<IngestError>) {
+        self.reports.clear();
         self.dataset = dataset;
         self.errors = errors;
-        read
     }
 
+    /// Reads the kept input; `tell(bytes, rows, total)` hears of the progress over all files.
     fn read_input(
         &self,
-        settings: &str,
-        choices: &str,
-        progress: &Function,
-    ) -> Result<(Dataset, Vec<IngestError>), JsError> {
-        let settings = Settings::from_json(settings).map_err(|e| JsError::new(&e))?;
-        let mut options = settings.read_options().map_err(|e| JsError::new(&e))?;
-        let choices: LoadChoices = serde_json::from_str(choices).unwrap_or_default();
+        settings: &Settings,
+        choices: &ReadingChoices,
+        tell: &mut dyn FnMut(f64, f64, f64),
+    ) -> Result<(Dataset, Vec<IngestError>), String> {
+        let mut options = settings.read_options()?;
         let from_settings = std::mem::take(&mut options.choices.all);
-        options.choices = choices.choices;
+        options.choices = choices.choices.clone();
         // The page's own choices over the settings' value readings.
         options.choices.all = from_settings.with(&options.choices.all);
         options.date_order = options.date_order.or(choices.date_order);
-        let mut tell = |index: usize, p: Progress| {
-            let _ = progress.call3(
-                &JsValue::NULL,
-                &JsValue::from(index as u32),
-                &JsValue::from(p.bytes as f64),
-                &JsValue::from(p.rows as u32),
-            );
-        };
         Ok(match &self.input {
             Input::Sample => {
                 let bytes = zendesk_csv(DEFAULT_SEED);
-                crate::load_from([(SAMPLE_FILE_NAME, bytes.as_slice())], &options, &mut tell)
+                crate::load_from(
+                    [(SAMPLE_FILE_NAME, bytes.as_slice())],
+                    &options,
+                    &mut |_, _| {},
+                )
             }
             Input::Files(files) => {
                 let reader = FileReaderSync::new()
-                    .map_err(|_| JsError::new("this browser cannot read files in a worker"))?;
+                    .map_err(|_| "this browser cannot read files in a worker".to_string())?;
+                let mut tally = ProgressTally::new(files.iter().map(|f| f.size()).collect());
+                let total = tally.total();
+                let mut progress = |index: usize, p: Progress| {
+                    let (bytes, rows) = tally.tell(index, p.bytes as f64, p.rows as f64);
+                    tell(bytes, rows, total);
+                };
                 let sources = files
                     .iter()
                     .map(|file| (file.name(), FileSource::new(file.clone(), reader.clone())));
-                crate::load_from(sources, &options, &mut tell)
+                crate::load_from(sources, &options, &mut progress)
             }
         })
     }
@@ -227,6 +262,60 @@ impl Default for Session {
     fn default() -> Self {
         Session::new()
     }
+}
+
+/// Takes a message apart: the request (through its JSON form, read the one way the protocol's
+/// tests cover) and the files of a load (beside it). A request that cannot be read becomes the
+/// `failed` reply that says why.
+fn read_message(message: &JsValue) -> Result<(Request, Vec<File>), Reply> {
+    let get = |key: &str| Reflect::get(message, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    let value: serde_json::Value =
+        serde_wasm_bindgen::from_value(get("request")).map_err(|error| Reply::Failed {
+            id: None,
+            message: Request::unreadable(&error.to_string()),
+        })?;
+    let request = Request::from_json_value(&value).map_err(|message| Reply::Failed {
+        id: request_id(&value),
+        message,
+    })?;
+    let files = match &request {
+        Request::Load { id, .. } => load_files(&get("files")).map_err(|message| Reply::Failed {
+            id: Some(*id),
+            message,
+        })?,
+        _ => Vec::new(),
+    };
+    Ok((request, files))
+}
+
+/// The `File`s sent beside a load request, or what is wrong with them.
+fn load_files(files: &JsValue) -> Result<Vec<File>, String> {
+    let files = files
+        .dyn_ref::<Array>()
+        .ok_or_else(|| Request::unreadable(NO_FILES))?;
+    files
+        .iter()
+        .map(|file| {
+            file.dyn_into::<File>()
+                .map_err(|_| Request::unreadable(NOT_A_FILE))
+        })
+        .collect()
+}
+
+fn to_js(reply: &Reply) -> Result<JsValue, JsError> {
+    reply
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&unsendable(&e)))
+}
+
+/// The engine's wasm memory, in bytes.
+fn memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|memory| Reflect::get(&memory.buffer(), &"byteLength".into()).ok())
+        .and_then(|length| length.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// The memory a browser tab gives this page's engine (wasm32 addresses 4 GB; the report and the

@@ -122,3 +122,89 @@ describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }
     }
   });
 });
+
+// The page and its worker speak src/protocol.rs's Request and Reply. A message the engine cannot
+// read is answered with a 'failed' reply that names the field, shown in the page's error box,
+// never read as default settings.
+describe('helpdesk-kpi engine worker: a request it cannot read', { timeout: 120_000 }, () => {
+  let suite; // { tmp, server, browser }
+
+  before(async () => {
+    suite = await startBrowserAndServer('helpdesk-kpi-protocol-');
+  });
+
+  after(async () => {
+    await suite?.close();
+  });
+
+  test('the worker answers a malformed request with what is wrong, not a report', async () => {
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
+    const page = await context.newPage();
+    try {
+      await page.goto(suite.server.url, { waitUntil: 'load' });
+      const replies = await page.evaluate(async () => {
+        const worker = new Worker('./worker.js', { type: 'module' });
+        const ask = (message) => new Promise((resolve) => {
+          worker.onmessage = (event) => {
+            if (!event.data.progress) resolve(event.data);
+          };
+          worker.postMessage(message);
+        });
+        // A request is {kind: {id, ...}} (src/protocol.rs).
+        const choices = { choices: {}, date_order: null };
+        const sample = { id: 1, settings: {}, choices, selection: {}, restore: false };
+        const out = {
+          typo: await ask({ request: { sample: { ...sample, id: 2, settings: { time_zon: 'Europe/Warsaw' } } } }),
+          unknown: await ask({ request: { lod: { ...sample, id: 3 } } }),
+          missing: await ask({ request: { report: { id: 4, selection: {} } } }),
+          noFiles: await ask({ request: { load: { ...sample, id: 5 } } }),
+          good: await ask({ request: { sample } }),
+        };
+        worker.terminate();
+        return out;
+      });
+      const { typo, unknown, missing, noFiles, good } = replies;
+      assert.equal(typo.failed?.id, 2, JSON.stringify(typo));
+      assert.match(typo.failed.message, /`settings` cannot be read: unknown field `time_zon`/);
+      assert.match(typo.failed.message, /Reload the page/);
+      assert.equal(unknown.failed?.id, 3, JSON.stringify(unknown));
+      assert.match(unknown.failed.message, /'lod' is not a kind of request: use one of load, sample, reload, report/);
+      assert.match(missing.failed?.message, /missing field `settings`/);
+      assert.match(noFiles.failed?.message, /load without its list of files/);
+      // The same worker still answers a request it can read.
+      assert.equal(good.report?.kind, 'sample', JSON.stringify(good).slice(0, 300));
+      assert.ok(JSON.parse(good.report.report).tickets_total > 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('the page shows the engine refusing its request in the error box', async () => {
+    const context = await suite.browser.newContext({ viewport: VIEWPORT });
+    // The page's first request (the sample) leaves with a misspelt setting, as a page of another
+    // version might send it.
+    await context.addInitScript(() => {
+      const send = Worker.prototype.postMessage;
+      let first = true;
+      Worker.prototype.postMessage = function (message, ...rest) {
+        const fields = Object.values(message?.request ?? {})[0];
+        if (first && fields?.settings) {
+          first = false;
+          fields.settings.time_zon = 'Europe/Warsaw';
+        }
+        return send.call(this, message, ...rest);
+      };
+    });
+    const page = await context.newPage();
+    try {
+      await page.goto(suite.server.url, { waitUntil: 'load' });
+      await page.waitForSelector('#fatal', { state: 'visible', timeout: 30_000 });
+      const details = await page.innerText('#fatal-details');
+      assert.match(details, /could not read the page's request/);
+      assert.match(details, /`settings` cannot be read: unknown field `time_zon`/);
+      assert.equal(await page.locator('[data-kpi]').count(), 0, 'no report with default settings');
+    } finally {
+      await context.close();
+    }
+  });
+});
