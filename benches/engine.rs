@@ -86,8 +86,8 @@ fn parts(
 ) {
     use helpdesk_kpi::kpi::{self, Context};
     let current = dataset.select(selection);
-    let context = Context::new(settings, dataset.as_of(), None)
-        .expect("default settings")
+    let compiled = settings.compile().expect("default settings");
+    let context = Context::new(&compiled, dataset.as_of(), None)
         .with_population(dataset)
         .with_zone(dataset.zone);
     let kpis = kpi::compute(&current, &context);

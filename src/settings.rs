@@ -7,7 +7,10 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::values::RatingScale;
+use crate::model::time::business_hours::Schedule;
 use crate::model::time::business_hours::ScheduleSpec;
+use crate::model::time::Zone;
+use crate::model::Timestamp;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -95,7 +98,6 @@ impl Settings {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Checks what serde cannot: zones, times and numbers that make sense.
     /// The report's time zone, checked.
     pub fn zone(&self) -> Result<Option<crate::model::time::zone::Zone>, String> {
         self.time_zone
@@ -132,18 +134,30 @@ impl Settings {
         })
     }
 
+    /// Checks what serde cannot: zones, times and numbers that make sense.
     pub fn validate(&self) -> Result<(), String> {
-        self.read_options()?;
-        if let Some(as_of) = &self.as_of {
-            crate::ingest::datetime::parse_setting_time(as_of)
-                .ok_or_else(|| format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00"))?;
-        }
-        for schedule in self
+        self.compile().map(|_| ())
+    }
+
+    /// The settings checked and compiled once, for every report made with them.
+    pub fn compile(&self) -> Result<CompiledSettings, String> {
+        let read_options = self.read_options()?;
+        let as_of = match &self.as_of {
+            Some(as_of) => Some(
+                crate::ingest::datetime::parse_setting_time(as_of).ok_or_else(|| {
+                    format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00")
+                })?,
+            ),
+            None => None,
+        };
+        let schedule = self
             .business_hours
-            .iter()
-            .chain(self.group_business_hours.values())
-        {
-            schedule.compile()?;
+            .as_ref()
+            .map(|spec| spec.compile())
+            .transpose()?;
+        let mut group_schedules = BTreeMap::new();
+        for (group, spec) in &self.group_business_hours {
+            group_schedules.insert(group.to_lowercase(), spec.compile()?);
         }
         for (priority, target) in &self.sla {
             for minutes in [target.first_response_minutes, target.resolution_minutes]
@@ -171,6 +185,67 @@ impl Settings {
                 }
             }
         }
-        Ok(())
+        Ok(CompiledSettings {
+            settings: self.clone(),
+            zone: read_options.zone,
+            read_options,
+            as_of,
+            schedule,
+            group_schedules,
+        })
+    }
+}
+
+/// Settings as every report reads them: checked, with the business-hours schedules compiled,
+/// the zone looked up and the as-of time read, once rather than for each report. The default
+/// is the default settings compiled.
+#[derive(Debug, Default)]
+pub struct CompiledSettings {
+    pub settings: Settings,
+    pub read_options: crate::ingest::ReadOptions,
+    pub zone: Option<Zone>,
+    /// The as-of time the settings give (the data's latest time when `None`).
+    pub as_of: Option<Timestamp>,
+    /// The team's business hours.
+    pub schedule: Option<Schedule>,
+    /// Business hours of particular groups, by lower-cased group name.
+    pub group_schedules: BTreeMap<String, Schedule>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn settings_compile_once_into_what_every_report_reads() {
+        let settings = Settings::from_json(
+            r#"{"time_zone": "Europe/Warsaw", "as_of": "2024-03-31T17:00:00",
+                "business_hours": {"time_zone": "UTC", "hours": {"mon": ["09:00-17:00"]}},
+                "group_business_hours": {"Billing": {"time_zone": "UTC"}}}"#,
+        )
+        .unwrap();
+        let compiled = settings.compile().unwrap();
+        assert_eq!(compiled.settings, settings);
+        assert_eq!(
+            compiled.zone.map(|z| z.to_string()).as_deref(),
+            Some("Europe/Warsaw")
+        );
+        // 2024-03-31T17:00:00 as written: 1 711 904 400 s after the epoch.
+        assert_eq!(compiled.as_of, Some(1_711_904_400));
+        assert!(compiled.schedule.is_some());
+        // Looked up by the group's lower-cased name, as the export's may be written otherwise.
+        assert_eq!(
+            compiled.group_schedules.keys().collect::<Vec<_>>(),
+            ["billing"]
+        );
+        let wrong = Settings {
+            as_of: Some("yesterday".into()),
+            ..Settings::default()
+        };
+        assert_eq!(
+            wrong.compile().unwrap_err(),
+            "as_of 'yesterday' is not a time like 2024-03-31T17:00:00"
+        );
+        assert!(Settings::default().compile().is_ok());
     }
 }

@@ -99,6 +99,7 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         business_hours: Some(Default::default()),
         ..Settings::default()
     };
+    let compiled = settings.compile().expect("settings compile");
     for selection in selections {
         let (part, own) = (whole.select(&selection), alone(&bytes, &whole, &selection));
         assert_eq!(part.len(), own.len(), "{selection:?}");
@@ -106,11 +107,8 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         let nothing = !selection.group.is_empty();
         assert_eq!(part.is_empty(), nothing, "{selection:?}");
         assert!(selection.is_everything() || part.len() < whole.len());
-        let context = |_: &Dataset| {
-            Context::new(&settings, whole.as_of(), None)
-                .expect("settings compile")
-                .with_population(&whole)
-        };
+        let context =
+            |_: &Dataset| Context::new(&compiled, whole.as_of(), None).with_population(&whole);
         let (mut by_rows, mut by_tickets) = (
             kpi::compute(&part, &context(&part)),
             kpi::compute(&own, &context(&own)),

@@ -1,6 +1,6 @@
 //! What the KPIs need besides the tickets: settings, the as-of time, compiled schedules.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
 
 use chrono::NaiveDate;
 
@@ -8,7 +8,7 @@ use crate::dataset::Dataset;
 use crate::model::table::TicketTable;
 use crate::model::time::business_hours::Schedule;
 use crate::model::Timestamp;
-use crate::settings::Settings;
+use crate::settings::{CompiledSettings, Settings, SlaTarget};
 
 pub struct Context<'a> {
     pub settings: &'a Settings,
@@ -23,35 +23,45 @@ pub struct Context<'a> {
     /// All the data, where follow-ups are looked for (repeat contacts, returning customers);
     /// the selection itself when not given.
     pub population: Option<&'a Dataset>,
-    schedule: Option<Schedule>,
-    group_schedules: BTreeMap<String, Schedule>,
+    compiled: &'a CompiledSettings,
+    /// Each group code's schedule and each priority code's SLA target, of the table they were
+    /// last asked of: worked out once per code, not once per row.
+    by_group: RefCell<ByCode<Option<&'a Schedule>>>,
+    by_priority: RefCell<ByCode<Option<&'a SlaTarget>>>,
+}
+
+/// Values by category code, for one table (named by its address).
+struct ByCode<T> {
+    table: usize,
+    values: Vec<T>,
+}
+
+impl<T> Default for ByCode<T> {
+    fn default() -> ByCode<T> {
+        ByCode {
+            table: 0,
+            values: Vec::new(),
+        }
+    }
 }
 
 impl<'a> Context<'a> {
     pub fn new(
-        settings: &'a Settings,
+        compiled: &'a CompiledSettings,
         as_of: Option<Timestamp>,
         period_days: Option<f64>,
-    ) -> Result<Context<'a>, String> {
-        let schedule = settings
-            .business_hours
-            .as_ref()
-            .map(|spec| spec.compile())
-            .transpose()?;
-        let mut group_schedules = BTreeMap::new();
-        for (group, spec) in &settings.group_business_hours {
-            group_schedules.insert(group.to_lowercase(), spec.compile()?);
-        }
-        Ok(Context {
-            settings,
+    ) -> Context<'a> {
+        Context {
+            settings: &compiled.settings,
             as_of,
             period_days,
             range: None,
             zone: None,
             population: None,
-            schedule,
-            group_schedules,
-        })
+            compiled,
+            by_group: RefCell::default(),
+            by_priority: RefCell::default(),
+        }
     }
 
     pub fn with_population(mut self, data: &'a Dataset) -> Context<'a> {
@@ -70,15 +80,53 @@ impl<'a> Context<'a> {
     }
 
     /// The schedule of a row's group, else the team's.
-    pub fn schedule_for(&self, table: &TicketTable, row: usize) -> Option<&Schedule> {
-        table
-            .group
-            .name(table.group.codes[row])
-            .and_then(|g| self.group_schedules.get(&g.to_lowercase()))
-            .or(self.schedule.as_ref())
+    pub fn schedule_for(&self, table: &TicketTable, row: usize) -> Option<&'a Schedule> {
+        let compiled = self.compiled;
+        by_code(&self.by_group, table, row, &table.group, |name| {
+            name.and_then(|g| compiled.group_schedules.get(&g.to_lowercase()))
+                .or(compiled.schedule.as_ref())
+        })
+    }
+
+    /// The SLA target of a row's priority (lower-cased), else the settings' `"*"` one.
+    pub fn sla_target_for(&self, table: &TicketTable, row: usize) -> Option<&'a SlaTarget> {
+        let sla = &self.compiled.settings.sla;
+        by_code(&self.by_priority, table, row, &table.priority, |name| {
+            name.and_then(|p| sla.get(&p.to_lowercase()))
+                .or_else(|| sla.get("*"))
+        })
     }
 
     pub fn has_schedule(&self) -> bool {
-        self.schedule.is_some() || !self.group_schedules.is_empty()
+        self.compiled.schedule.is_some() || !self.compiled.group_schedules.is_empty()
     }
+}
+
+/// A row's value by its code in `categories`, each code's worked out by `of` once per table.
+fn by_code<T: Copy>(
+    cache: &RefCell<ByCode<T>>,
+    table: &TicketTable,
+    row: usize,
+    categories: &crate::model::table::Categories,
+    of: impl Fn(Option<&str>) -> T,
+) -> T {
+    let address = table as *const TicketTable as usize;
+    let code = categories.codes[row] as usize;
+    {
+        let cache = cache.borrow();
+        if cache.table == address {
+            if let Some(&value) = cache.values.get(code) {
+                return value;
+            }
+        }
+    }
+    let values: Vec<T> = (0..=categories.names.len())
+        .map(|code| of(categories.name(code as u32)))
+        .collect();
+    let value = values[code];
+    *cache.borrow_mut() = ByCode {
+        table: address,
+        values,
+    };
+    value
 }

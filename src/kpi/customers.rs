@@ -139,15 +139,14 @@ mod tests {
         );
         let settings = Settings::default();
         let day = |d| NaiveDate::from_ymd_opt(2024, 2, d).unwrap();
-        let context = Context::new(&settings, None, None)
-            .unwrap()
-            .with_range(day(1), day(29));
+        let compiled = settings.compile().unwrap();
+        let context = Context::new(&compiled, None, None).with_range(day(1), day(29));
         assert_eq!(
             customer_retention_rate(&data, &context).value,
             Some(100.0 / 3.0)
         );
         assert_eq!(churn_rate(&data, &context).value, Some(200.0 / 3.0));
-        let whole = Context::new(&settings, None, None).unwrap();
+        let whole = Context::new(&compiled, None, None);
         assert!(churn_rate(&data, &whole)
             .reason
             .unwrap()

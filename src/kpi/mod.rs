@@ -249,9 +249,10 @@ pub(crate) mod tests {
 
     /// Default settings, the data's own as-of time.
     pub fn context(dataset: &Dataset) -> super::Context<'_> {
-        static DEFAULT: std::sync::OnceLock<crate::settings::Settings> = std::sync::OnceLock::new();
-        let settings = DEFAULT.get_or_init(Default::default);
-        super::Context::new(settings, dataset.as_of(), None).expect("default settings compile")
+        static DEFAULT: std::sync::OnceLock<crate::settings::CompiledSettings> =
+            std::sync::OnceLock::new();
+        let compiled = DEFAULT.get_or_init(Default::default);
+        super::Context::new(compiled, dataset.as_of(), None)
     }
 
     /// A dataset from CSV text, for tests that show their arithmetic.

@@ -126,10 +126,7 @@ fn judge(
         })
         .collect()
     } else {
-        let sla = &context.settings.sla;
-        let target = priority(table, row)
-            .and_then(|p| sla.get(&p.to_lowercase()))
-            .or_else(|| sla.get("*"))?;
+        let target = context.sla_target_for(table, row)?;
         target_verdicts(table, row, target, context)
     };
     if verdicts.is_empty() {
@@ -243,7 +240,8 @@ mod tests {
              4,Open,Low,2024-03-01 09:00,200,\n\
              5,New,Low,2024-03-01 20:00,,\n",
         );
-        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        let compiled = settings.compile().unwrap();
+        let context = Context::new(&compiled, data.as_of(), None);
         let kpi = sla_compliance(&data, &context);
         // Met 1 and 4 of 4 decided → 50 %.
         assert_eq!(kpi.value, Some(50.0));

@@ -197,7 +197,8 @@ mod tests {
         .unwrap();
         for export in [sample, freshdesk, reopened] {
             let data = Dataset::merge(vec![export]);
-            let context = Context::new(&settings, data.as_of(), None).unwrap();
+            let compiled = settings.compile().unwrap();
+            let context = Context::new(&compiled, data.as_of(), None);
             let agents = agent_leaderboard(&data, &context);
             assert!(agents.len() > 1);
             for row in &agents {

@@ -213,7 +213,8 @@ mod tests {
         // With the tag "tier2" as escalation too: 2, 3, 4 → 75 %.
         let settings: Settings =
             serde_json::from_str(r#"{"escalation": {"tags": ["Tier2"]}}"#).unwrap();
-        let with_tag = Context::new(&settings, None, None).unwrap();
+        let compiled = settings.compile().unwrap();
+        let with_tag = Context::new(&compiled, None, None);
         assert_eq!(escalation_rate(&data, &with_tag).value, Some(75.0));
     }
 
@@ -252,7 +253,8 @@ mod tests {
             currency: Some("EUR".into()),
             ..Settings::default()
         };
-        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        let compiled = settings.compile().unwrap();
+        let context = Context::new(&compiled, data.as_of(), None);
         assert_eq!(agent_utilization(&data, &context).value, Some(75.0));
         // 500 EUR over 2 solved tickets.
         let cost = cost_per_ticket(&data, &context);

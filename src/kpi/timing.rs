@@ -397,7 +397,8 @@ mod schedule_tests {
              2,Open,2024-03-04 09:30,,30,\n\
              3,Open,2024-03-04 09:30,,30,7\n",
         );
-        let context = Context::new(&settings, data.as_of(), None).unwrap();
+        let compiled = settings.compile().unwrap();
+        let context = Context::new(&compiled, data.as_of(), None);
         let kpi = first_response_time_business(&data, &context);
         // 7, 30, 120 → median 30.
         assert_eq!(kpi.value, Some(30.0));

@@ -12,7 +12,6 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::ingest::datetime::parse_setting_time;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
     self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Distributions, FeedbackTerms, Kpi,
@@ -20,7 +19,7 @@ use crate::kpi::{
 };
 use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
-use crate::settings::Settings;
+use crate::settings::{CompiledSettings, Settings};
 pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};
 pub use markdown::to_markdown;
 
@@ -92,15 +91,27 @@ impl Report {
         settings: &Settings,
         selection: &Selection,
     ) -> Result<Report, String> {
-        settings.validate()?;
-        let as_of = match &settings.as_of {
-            Some(text) => parse_setting_time(text),
-            None => dataset.as_of(),
-        };
+        Ok(Report::build_compiled(
+            dataset,
+            errors,
+            &settings.compile()?,
+            selection,
+        ))
+    }
+
+    /// The same with settings compiled once for every report made with them.
+    pub fn build_compiled(
+        dataset: &Dataset,
+        errors: Vec<IngestError>,
+        compiled: &CompiledSettings,
+        selection: &Selection,
+    ) -> Report {
+        let settings = &compiled.settings;
+        let as_of = compiled.as_of.or_else(|| dataset.as_of());
         let period_days = selection.days().map(|d| d as f64);
         let current = dataset.select(selection);
         let context = with_range(
-            Context::new(settings, as_of, period_days)?
+            Context::new(compiled, as_of, period_days)
                 .with_population(dataset)
                 .with_zone(dataset.zone),
             selection,
@@ -114,7 +125,7 @@ impl Report {
             // A period without tickets is no baseline: "▲ from 0" would mislead.
             if !(before.is_empty() && before.calls.is_empty()) {
                 let context = with_range(
-                    Context::new(settings, as_of, period_days)?
+                    Context::new(compiled, as_of, period_days)
                         .with_population(dataset)
                         .with_zone(dataset.zone),
                     previous,
@@ -134,7 +145,7 @@ impl Report {
 
         let days = kpi::created_vs_solved(&current);
         let weekly = kpi::weekly(&current, &kpis);
-        Ok(Report {
+        Report {
             tickets: current.len(),
             tickets_total: dataset.table().len(),
             duplicates: dataset.duplicates,
@@ -165,7 +176,7 @@ impl Report {
             sla_breaches: kpi::sla_breaches(&current, &context),
             feedback_terms: kpi::feedback_terms(&current),
             kpis,
-        })
+        }
     }
 
     pub fn to_json(&self) -> String {

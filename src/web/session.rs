@@ -20,7 +20,7 @@ use crate::protocol::{
 use crate::report::Report;
 use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
-use crate::settings::Settings;
+use crate::settings::{CompiledSettings, Settings};
 
 /// What is kept to read again when the time zone changes: the browser's handles, not the bytes.
 enum Input {
@@ -36,6 +36,8 @@ pub struct Session {
     /// The last reports of this dataset, oldest first, by the settings and selection they were
     /// asked with (`REPORTS_KEPT` of ≈80 KB each).
     reports: Vec<Kept>,
+    /// The settings of the last report, compiled: a refilter compiles nothing again.
+    compiled: Option<CompiledSettings>,
 }
 
 /// A report kept: the settings and selection it was asked with, and its JSON.
@@ -72,6 +74,7 @@ impl Session {
             dataset: Dataset::default(),
             errors: Vec::new(),
             reports: Vec::new(),
+            compiled: None,
         }
     }
 
@@ -191,8 +194,12 @@ impl Session {
             kept.push(report);
             return Ok(json);
         }
-        let json =
-            Report::build_with(&self.dataset, self.errors.clone(), settings, selection)?.to_json();
+        if self.compiled.as_ref().map(|c| &c.settings) != Some(settings) {
+            self.compiled = Some(settings.compile()?);
+        }
+        let compiled = self.compiled.get_or_insert_with(CompiledSettings::default);
+        let json = Report::build_compiled(&self.dataset, self.errors.clone(), compiled, selection)
+            .to_json();
         if kept.len() == REPORTS_KEPT {
             kept.remove(0);
         }
