@@ -55,7 +55,10 @@ pub fn load_in<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     options: &ingest::ReadOptions,
 ) -> (Dataset, Vec<IngestError>) {
-    load_from(files, options, &mut |_, _| {})
+    let files = files
+        .into_iter()
+        .map(|(name, bytes)| (name, bytes, Some(bytes.len() as u64)));
+    load_sized(files, options, &mut |_, _| {})
 }
 
 /// The same from any byte sources (open files, a browser's `File`), read in chunks: memory
@@ -65,11 +68,25 @@ pub fn load_from<N: AsRef<str>, R: std::io::Read>(
     options: &ingest::ReadOptions,
     progress: &mut dyn FnMut(usize, ingest::Progress),
 ) -> (Dataset, Vec<IngestError>) {
+    let files = files.into_iter().map(|(name, source)| (name, source, None));
+    load_sized(files, options, progress)
+}
+
+/// The same with each file's size where it is known (`ReadOptions::size_hint`).
+pub fn load_sized<N: AsRef<str>, R: std::io::Read>(
+    files: impl IntoIterator<Item = (N, R, Option<u64>)>,
+    options: &ingest::ReadOptions,
+    progress: &mut dyn FnMut(usize, ingest::Progress),
+) -> (Dataset, Vec<IngestError>) {
     let mut exports = Vec::new();
     let mut errors = Vec::new();
-    for (index, (name, source)) in files.into_iter().enumerate() {
+    for (index, (name, source, size)) in files.into_iter().enumerate() {
+        let options = ingest::ReadOptions {
+            size_hint: size,
+            ..options.clone()
+        };
         let read =
-            ingest::read_export_from(name.as_ref(), source, options, &mut |p| progress(index, p));
+            ingest::read_export_from(name.as_ref(), source, &options, &mut |p| progress(index, p));
         match read {
             Ok(export) => exports.push(export),
             Err(error) => errors.push(error),

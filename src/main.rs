@@ -234,14 +234,17 @@ mod cli {
         let mut files = Vec::new();
         for path in paths {
             match std::fs::File::open(path) {
-                Ok(file) => files.push((display_name(path), std::io::BufReader::new(file))),
+                Ok(file) => {
+                    let size = file.metadata().ok().map(|m| m.len());
+                    files.push((display_name(path), std::io::BufReader::new(file), size))
+                }
                 Err(error) => {
                     eprintln!("error: cannot open {}: {error}", path.display());
                     return ExitCode::from(2);
                 }
             }
         }
-        let (dataset, errors) = helpdesk_kpi::load_from(files, options, &mut |_, _| {});
+        let (dataset, errors) = helpdesk_kpi::load_sized(files, options, &mut |_, _| {});
         let report = match report::Report::build_with(&dataset, errors, settings, selection) {
             Ok(report) => report,
             Err(message) => {

@@ -131,6 +131,7 @@ impl Settings {
                 },
                 ..Default::default()
             },
+            size_hint: None,
         })
     }
 

@@ -182,6 +182,9 @@ pub struct ReadOptions {
     pub date_order: Option<DateOrder>,
     /// Columns, encoding, sheet and date order chosen for every file or for one.
     pub choices: Choices,
+    /// The file's size in bytes, where known: the ticket table is then sized once for the
+    /// rows the file will give, instead of growing (and copying) as it is read.
+    pub size_hint: Option<u64>,
 }
 
 /// Reads one exported file, times as written (UTC for instants).
@@ -195,7 +198,11 @@ pub fn read_export_with(
     bytes: &[u8],
     options: &ReadOptions,
 ) -> Result<Export, IngestError> {
-    read_export_from(file, bytes, options, &mut |_| {})
+    let options = ReadOptions {
+        size_hint: Some(bytes.len() as u64),
+        ..options.clone()
+    };
+    read_export_from(file, bytes, &options, &mut |_| {})
 }
 
 /// How far the reading of a file has come: for a progress bar.
@@ -466,7 +473,16 @@ fn read_text<R: std::io::Read>(
     // Rows: data rows read or skipped, repeated headers and unreadable records included.
     let mut rows = skipped.count;
     let (mut calls, mut surveys, mut customers) = (Vec::new(), Vec::new(), Vec::new());
-    let mut tickets = TicketTable::for_reading(0);
+    // The rows to come, guessed from the bytes the first rows took: the table's columns are
+    // sized once (a column that doubles as it grows holds up to twice what it needs).
+    let expected_rows = options.size_hint.map_or(0, |size| {
+        let (read, rows_so_far) = (bytes_read.get().max(1), first_rows.len() as u64);
+        (size.saturating_mul(rows_so_far) / read + rows_so_far / 50 + 16) as usize
+    });
+    let mut tickets = TicketTable::for_reading(match vendor.kind {
+        RecordKind::Tickets => expected_rows,
+        _ => 0,
+    });
     // One ticket reused for every row: read into, then written into the table's columns.
     let mut ticket = Ticket::default();
     let mut texts = row::Texts::default();

@@ -256,10 +256,15 @@ impl Session {
                     let (bytes, rows) = tally.tell(index, p.bytes as f64, p.rows as f64);
                     tell(bytes, rows, total);
                 };
-                let sources = files
-                    .iter()
-                    .map(|file| (file.name(), FileSource::new(file.clone(), reader.clone())));
-                crate::load_from(sources, &options, &mut progress)
+                let sources = files.iter().map(|file| {
+                    let size = Some(file.size() as u64);
+                    (
+                        file.name(),
+                        FileSource::new(file.clone(), reader.clone()),
+                        size,
+                    )
+                });
+                crate::load_sized(sources, &options, &mut progress)
             }
         })
     }

@@ -144,6 +144,34 @@ impl TicketTable {
             categories.codes.reserve(rows);
         }
         self.tags.lists_of.reserve(rows);
+        self.updated.expect(rows);
+        self.first_response_at.expect(rows);
+        self.resolution_from_export.expect(rows);
+        for column in [
+            &mut self.satisfaction_score,
+            &mut self.handle_minutes,
+            &mut self.ces_score,
+            &mut self.quality_score,
+        ] {
+            column.expect(rows);
+        }
+        for column in [
+            &mut self.replies,
+            &mut self.reopens,
+            &mut self.group_stations,
+        ] {
+            column.expect(rows);
+        }
+        for column in [
+            &mut self.first_response_sla_met,
+            &mut self.resolution_sla_met,
+            &mut self.bot_involved,
+        ] {
+            column.expect(rows);
+        }
+        self.nps_score.expect(rows);
+        self.happiness.expect(rows);
+        self.comments.expect(rows);
     }
 
     /// Adds a ticket read from a row: a new row for a new id; for an id read before, the
@@ -405,6 +433,31 @@ impl TicketTable {
         self.resolution_sla_met.finish(len);
         self.bot_involved.finish(len);
         self.comments.finish(len);
+        // Sized for the rows a file was expected to give: no more than it gave.
+        self.created.shrink_to_fit();
+        self.solved_at.shrink_to_fit();
+        self.solved.shrink_to_fit();
+        self.satisfaction.shrink_to_fit();
+        self.tags.lists_of.shrink_to_fit();
+        for minutes in [
+            &mut self.first_response_minutes,
+            &mut self.resolution_minutes,
+            &mut self.first_response_business_minutes,
+            &mut self.resolution_business_minutes,
+        ] {
+            minutes.shrink_to_fit();
+        }
+        for categories in [
+            &mut self.status,
+            &mut self.channel,
+            &mut self.priority,
+            &mut self.ticket_type,
+            &mut self.group,
+            &mut self.agent,
+            &mut self.requester,
+        ] {
+            categories.codes.shrink_to_fit();
+        }
         self.reply_before_creation = Vec::with_capacity(len);
         self.solve_before_creation = Vec::with_capacity(len);
         for row in 0..len {

@@ -13,6 +13,8 @@ use rustc_hash::FxBuildHasher;
 pub struct Sparse<T> {
     values: Vec<T>,
     none: T,
+    /// The rows expected, reserved at the first value.
+    expected: usize,
 }
 
 impl<T: Copy + PartialEq> Sparse<T> {
@@ -20,7 +22,13 @@ impl<T: Copy + PartialEq> Sparse<T> {
         Sparse {
             values: Vec::new(),
             none,
+            expected: 0,
         }
+    }
+
+    /// How many rows the column will have, to reserve at its first value.
+    pub fn expect(&mut self, rows: usize) {
+        self.expected = rows;
     }
 
     /// Sets row `row` of a column of `len` rows (`row == len` appends).
@@ -29,7 +37,8 @@ impl<T: Copy + PartialEq> Sparse<T> {
             if value == self.none {
                 return;
             }
-            self.values = vec![self.none; len.max(row + 1)];
+            self.values = Vec::with_capacity(self.expected.max(len.max(row + 1)));
+            self.values.resize(len.max(row + 1), self.none);
         }
         if row >= self.values.len() {
             self.values.resize(row + 1, self.none);
