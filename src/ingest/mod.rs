@@ -293,7 +293,8 @@ pub fn read_export_from(
 
 /// One CSV record, sorted.
 enum Taken {
-    Row(u64, csv::StringRecord),
+    /// A row of data, and its line.
+    Row(u64),
     Blank,
     /// Not a row of data: a repeated header, or what the CSV reader could not read.
     Skipped(SkippedRow),
@@ -376,7 +377,7 @@ fn read_text<R: std::io::Read>(
         ));
     }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    let take = |record: csv::Result<csv::StringRecord>| -> Taken {
+    let take = |record: Result<&csv::StringRecord, &csv::Error>| -> Taken {
         let mut lines = lines.borrow_mut();
         let record = match record {
             Ok(record) => record,
@@ -408,21 +409,25 @@ fn read_text<R: std::io::Read>(
                     .to_string(),
             });
         }
-        if is_totals_row(&record) {
+        if is_totals_row(record) {
             return Taken::Skipped(SkippedRow {
                 line,
                 column: None,
                 reason: "a totals row of the report, not a ticket: left out".to_string(),
             });
         }
-        Taken::Row(line, record)
+        Taken::Row(line)
     };
 
     let mut skipped = Skipped::default();
     let mut first_rows = Vec::new();
     for record in records.by_ref() {
-        match take(record) {
-            Taken::Row(line, record) => first_rows.push((line, record)),
+        match take(record.as_ref()) {
+            Taken::Row(line) => {
+                if let Ok(record) = record {
+                    first_rows.push((line, record));
+                }
+            }
             Taken::Blank => {}
             Taken::Skipped(row) => skipped.push(row),
         }
@@ -533,9 +538,17 @@ fn read_text<R: std::io::Read>(
             skipped.push(row);
         }
     }
-    for record in records {
-        match take(record) {
-            Taken::Row(line, record) => {
+    // The rows after the first: read into one record, not a new one each.
+    drop(records);
+    let mut record = csv::StringRecord::new();
+    loop {
+        let taken = match csv_reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => take(Ok(&record)),
+            Err(error) => take(Err(&error)),
+        };
+        match taken {
+            Taken::Row(line) => {
                 rows += 1;
                 if let Err(row) = read_row(line, &record) {
                     skipped.push(row);
@@ -672,6 +685,10 @@ fn is_totals_row(record: &csv::StringRecord) -> bool {
         .map(str::trim)
         .find(|cell| !cell.is_empty())
         .is_some_and(|cell| {
+            // Most rows open with an id: no word of the list is longer, or opens with a digit.
+            if cell.len() > 12 || cell.starts_with(|c: char| c.is_ascii_digit()) {
+                return false;
+            }
             let cell = cell.trim_end_matches(':').to_lowercase();
             WORDS.contains(&cell.as_str())
         })
