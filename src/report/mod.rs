@@ -15,13 +15,13 @@ use crate::dataset::Dataset;
 use crate::ingest::datetime::parse_setting_time;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
-    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Distributions, FeedbackTerms, Kpi,
-    PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
+    self, AgentRow, BacklogDay, Better, ChannelRow, Context, DayCount, Distributions,
+    FeedbackTerms, Kpi, KpiId, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
 };
 use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
 use crate::settings::Settings;
-pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};
+pub use format::format_kpi_value;
 pub use markdown::to_markdown;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -204,10 +204,7 @@ fn meets(id: &str, value: f64, target: f64) -> Option<bool> {
 }
 
 fn better(id: &str) -> Better {
-    CATALOGUE
-        .iter()
-        .find(|info| info.id == id)
-        .map_or(Better::Neither, |info| info.better)
+    KpiId::from_name(id).map_or(Better::Neither, |id| id.definition().better)
 }
 
 /// Only reachable if default settings stopped compiling: an empty report keeps the page alive.

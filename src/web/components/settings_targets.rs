@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::settings_field::{number, show_number, Edit, Field};
 use crate::i18n::I18n;
-use crate::report::CATALOGUE;
+use crate::kpi::CATALOGUE;
 use crate::settings::Settings;
 
 /// First-response and resolution minutes per priority: `*` (any other) and those in the data.
@@ -101,11 +101,11 @@ pub(super) fn kpi_targets(
             <legend>{ i18n.t("settings.targets_title") }</legend>
             <p class="note">{ i18n.t("settings.targets_note") }</p>
             <div class="targets">
-                { for CATALOGUE.iter().map(|info| html! {
-                    <Field id={format!("settings-target-{}", info.id)} label={i18n.t(&format!("kpi.{}", info.id))}
-                           value={show_number(settings.targets.get(info.id).copied())}
-                           unit={unit(info.id)}
-                           on_commit={edit(info.id, |s, id, t| {
+                { for CATALOGUE.iter().map(|definition| definition.id.name()).map(|id| html! {
+                    <Field id={format!("settings-target-{id}")} label={i18n.t(&format!("kpi.{id}"))}
+                           value={show_number(settings.targets.get(id).copied())}
+                           unit={unit(id)}
+                           on_commit={edit(id, |s, id, t| {
                                match number(t)? {
                                    Some(target) => s.targets.insert(id.to_string(), target),
                                    None => s.targets.remove(id),
