@@ -16,7 +16,7 @@ use crate::ingest::datetime::parse_setting_time;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
     self, AgentRow, BacklogDay, Better, ChannelRow, Context, DayCount, Distributions,
-    FeedbackTerms, Kpi, KpiId, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
+    FeedbackTerms, Kpi, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue, CATALOGUE,
 };
 use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
@@ -120,15 +120,20 @@ impl Report {
                     previous,
                 );
                 let earlier = kpi::compute(&before, &context);
-                for (id, kpi) in kpis.iter_mut() {
-                    compare(id, kpi, earlier.get(id).and_then(|k| k.value));
+                for definition in CATALOGUE {
+                    let id = definition.id.name();
+                    if let Some(kpi) = kpis.get_mut(id) {
+                        let before = earlier.get(id).and_then(|k| k.value);
+                        compare(definition.better, kpi, before);
+                    }
                 }
             }
         }
-        for (id, kpi) in kpis.iter_mut() {
-            if let Some(target) = settings.targets.get(id) {
+        for definition in CATALOGUE {
+            let id = definition.id.name();
+            if let (Some(kpi), Some(target)) = (kpis.get_mut(id), settings.targets.get(id)) {
                 kpi.target = Some(*target);
-                kpi.target_met = kpi.value.and_then(|v| meets(id, v, *target));
+                kpi.target_met = kpi.value.and_then(|v| meets(definition.better, v, *target));
             }
         }
 
@@ -182,11 +187,11 @@ fn with_range<'a>(context: Context<'a>, selection: &Selection) -> Context<'a> {
 }
 
 /// Delta and direction against the previous period.
-fn compare(id: &str, kpi: &mut Kpi, previous: Option<f64>) {
+fn compare(better: Better, kpi: &mut Kpi, previous: Option<f64>) {
     kpi.previous = previous;
     if let (Some(now), Some(before)) = (kpi.value, previous) {
         kpi.delta = Some(now - before);
-        kpi.improved = match better(id) {
+        kpi.improved = match better {
             Better::Higher if now != before => Some(now > before),
             Better::Lower if now != before => Some(now < before),
             _ => None,
@@ -195,16 +200,12 @@ fn compare(id: &str, kpi: &mut Kpi, previous: Option<f64>) {
 }
 
 /// Whether `value` meets `target`: at least it where higher is better, at most it where lower is.
-fn meets(id: &str, value: f64, target: f64) -> Option<bool> {
-    match better(id) {
+fn meets(better: Better, value: f64, target: f64) -> Option<bool> {
+    match better {
         Better::Higher => Some(value >= target),
         Better::Lower => Some(value <= target),
         Better::Neither => None,
     }
-}
-
-fn better(id: &str) -> Better {
-    KpiId::from_name(id).map_or(Better::Neither, |id| id.definition().better)
 }
 
 /// Only reachable if default settings stopped compiling: an empty report keeps the page alive.
