@@ -113,16 +113,16 @@ fn parts(
     // Each KPI on its own, the costliest first: where `compute`'s time goes.
     let mut each: Vec<(Duration, &str)> = kpi::CATALOGUE
         .iter()
-        .map(|(id, definition)| {
+        .map(|definition| {
             let best = (0..3)
                 .map(|_| {
                     let start = Instant::now();
-                    std::hint::black_box(definition(&current, &context));
+                    std::hint::black_box(definition.compute(&current, &context));
                     start.elapsed()
                 })
                 .min()
                 .unwrap_or_default();
-            (best, *id)
+            (best, definition.id.name())
         })
         .collect();
     each.sort_by(|a, b| b.cmp(a));

@@ -19,7 +19,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use helpdesk_kpi::kpi::Kpi;
+use helpdesk_kpi::kpi::{Kpi, Unit};
 use helpdesk_kpi::model::time::calendar::{EARLIEST, LATEST};
 use helpdesk_kpi::report::{to_markdown, Report};
 use helpdesk_kpi::{analyze, ingest};
@@ -481,10 +481,10 @@ fn check_kpi(id: &str, kpi: &Kpi, headline: bool, failures: &mut Failures) {
     for (name, v) in numbers {
         let sane = v.is_finite()
             && match kpi.unit {
-                "minutes" | "count" | "replies" => v >= 0.0,
-                "percent" => (0.0..=100.0).contains(&v) || name != "value",
-                "score" => (-100.0..=100.0).contains(&v) || name != "value",
-                _ => true,
+                Unit::Minutes | Unit::Count | Unit::Replies => v >= 0.0,
+                Unit::Percent => (0.0..=100.0).contains(&v) || name != "value",
+                Unit::Score => (-100.0..=100.0).contains(&v) || name != "value",
+                Unit::Seconds | Unit::Currency => true,
             };
         if !sane {
             failures.push(format!("kpi {id}.{name} = {v} ({})", kpi.unit));

@@ -10,7 +10,7 @@ use chrono::{DateTime, Datelike, FixedOffset, NaiveDate, NaiveDateTime, Timelike
 use helpdesk_kpi::analyze;
 use helpdesk_kpi::ingest::datetime::{detect_form, DateForm, FORMS};
 use helpdesk_kpi::ingest::read_export;
-use helpdesk_kpi::kpi::Kpi;
+use helpdesk_kpi::kpi::{Kpi, Unit};
 use helpdesk_kpi::model::time::calendar::{EARLIEST, LATEST};
 use helpdesk_kpi::report::Report;
 use helpdesk_kpi::stats::{mean, percentile, Summary};
@@ -328,18 +328,18 @@ fn assert_sane_kpi(id: &str, kpi: &Kpi, headline: bool) -> Result<(), TestCaseEr
         .chain(kpi.extras.values().copied());
     for v in numbers {
         prop_assert!(v.is_finite(), "{}: {} is not finite", id, v);
-        if matches!(kpi.unit, "minutes" | "count" | "replies") {
+        if matches!(kpi.unit, Unit::Minutes | Unit::Count | Unit::Replies) {
             prop_assert!(v >= 0.0, "{}: {} {} is negative", id, v, kpi.unit);
         }
         // No duration outlasts the span of the times ingest accepts (1900–2100).
-        if kpi.unit == "minutes" {
+        if kpi.unit == Unit::Minutes {
             prop_assert!(v <= LONGEST_MINUTES, "{}: {} minutes", id, v);
         }
     }
     if let Some(v) = kpi.value {
         match kpi.unit {
-            "percent" => prop_assert!((0.0..=100.0).contains(&v), "{}: {} %", id, v),
-            "score" => prop_assert!((-100.0..=100.0).contains(&v), "{}: score {}", id, v),
+            Unit::Percent => prop_assert!((0.0..=100.0).contains(&v), "{}: {} %", id, v),
+            Unit::Score => prop_assert!((-100.0..=100.0).contains(&v), "{}: score {}", id, v),
             _ => {}
         }
     } else if headline {

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::kpi::Kpi;
+use crate::kpi::{Kpi, Unit};
 
 pub mod engine_text;
 mod template;
@@ -144,18 +144,18 @@ impl I18n {
             return "—".to_string();
         };
         match kpi.unit {
-            "count" => self.number(value.round(), 0),
-            "minutes" => self.minutes(value),
-            "seconds" => self.minutes(value / 60.0),
-            "percent" => format!("{} %", self.number(value, 1)),
-            "score" => {
+            Unit::Count => self.number(value.round(), 0),
+            Unit::Minutes => self.minutes(value),
+            Unit::Seconds => self.minutes(value / 60.0),
+            Unit::Percent => format!("{} %", self.number(value, 1)),
+            Unit::Score => {
                 let sign = if value > 0.0 { "+" } else { "" };
                 format!(
                     "{sign}{}",
                     self.number(value, if value.fract() == 0.0 { 0 } else { 1 })
                 )
             }
-            _ => self.number(value, 2),
+            Unit::Replies | Unit::Currency => self.number(value, 2),
         }
     }
 }

@@ -1,11 +1,8 @@
 //! Calls: speed of answer, abandon rate and talk time, from call exports.
 
-use super::{Kpi, PERCENT};
+use super::{Kpi, SECONDS};
 use crate::dataset::Dataset;
 use crate::model::Direction;
-
-const SECONDS: &str = "seconds";
-const NO_CALLS: &str = "no call export among the files (e.g. Aircall or Zendesk Talk calls)";
 
 /// Inbound: the direction says so; a call export without directions counts every call.
 fn inbound(dataset: &Dataset) -> impl Iterator<Item = &crate::model::Call> {
@@ -17,9 +14,6 @@ fn inbound(dataset: &Dataset) -> impl Iterator<Item = &crate::model::Call> {
 
 /// `average_speed_of_answer`: mean wait before an agent answered, answered inbound calls only.
 pub fn average_speed_of_answer(dataset: &Dataset) -> Kpi {
-    if dataset.calls.is_empty() {
-        return Kpi::null(SECONDS, NO_CALLS);
-    }
     let waits: Vec<f64> = inbound(dataset)
         .filter(|c| c.answered == Some(true))
         .filter_map(|c| c.wait_seconds)
@@ -33,9 +27,6 @@ pub fn average_speed_of_answer(dataset: &Dataset) -> Kpi {
 
 /// `abandon_rate`: inbound calls abandoned or missed ÷ inbound calls (with a known outcome).
 pub fn abandon_rate(dataset: &Dataset) -> Kpi {
-    if dataset.calls.is_empty() {
-        return Kpi::null(PERCENT, NO_CALLS);
-    }
     let outcomes: Vec<bool> = inbound(dataset).filter_map(|c| c.answered).collect();
     let abandoned = outcomes.iter().filter(|answered| !**answered).count();
     Kpi::percent(
@@ -47,9 +38,6 @@ pub fn abandon_rate(dataset: &Dataset) -> Kpi {
 
 /// `average_talk_time`: mean talk time of answered calls.
 pub fn average_talk_time(dataset: &Dataset) -> Kpi {
-    if dataset.calls.is_empty() {
-        return Kpi::null(SECONDS, NO_CALLS);
-    }
     let talks: Vec<f64> = dataset
         .calls
         .iter()

@@ -1,14 +1,17 @@
-//! The KPIs of `../shared/spec/kpis.md`. One definition per KPI, each in exactly one function
-//! whose doc names its catalogue entry; the page, the CLI and the tests all call `compute`.
+//! The KPIs of `../shared/spec/kpis.md`. One definition per KPI: an entry of `CATALOGUE`
+//! (`catalogue.rs`) and one function whose doc names it; the page, the CLI and the tests all
+//! call `compute`.
 
 mod breakdown;
 mod calls;
+mod catalogue;
 mod context;
 mod customers;
 mod distribution;
 mod feedback;
 pub mod names;
 mod quality;
+mod requirements;
 mod satisfaction;
 mod series;
 mod sla;
@@ -26,6 +29,7 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::stats::Summary;
 pub use breakdown::{breakdowns, BLANK};
+pub use catalogue::{Better, Definition, Group, KpiId, Unit, CATALOGUE};
 pub use context::Context;
 pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
 pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
@@ -42,8 +46,7 @@ pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
 pub struct Kpi {
     #[serde(serialize_with = "whole_as_integer")]
     pub value: Option<f64>,
-    #[serde(deserialize_with = "names::name")]
-    pub unit: names::Name,
+    pub unit: Unit,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub n: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -98,12 +101,14 @@ fn whole_as_integer<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S
     }
 }
 
-pub const COUNT: &str = "count";
-pub const MINUTES: &str = "minutes";
-pub const PERCENT: &str = "percent";
-pub const REPLIES: &str = "replies";
-pub const SCORE: &str = "score";
-pub const CURRENCY: &str = "currency";
+// The units under the names the formulas use.
+pub const COUNT: Unit = Unit::Count;
+pub const MINUTES: Unit = Unit::Minutes;
+pub const SECONDS: Unit = Unit::Seconds;
+pub const PERCENT: Unit = Unit::Percent;
+pub const REPLIES: Unit = Unit::Replies;
+pub const SCORE: Unit = Unit::Score;
+pub const CURRENCY: Unit = Unit::Currency;
 
 impl Kpi {
     pub fn count(value: usize) -> Kpi {
@@ -114,7 +119,7 @@ impl Kpi {
         }
     }
 
-    pub fn null(unit: &'static str, reason: impl Into<String>) -> Kpi {
+    pub fn null(unit: Unit, reason: impl Into<String>) -> Kpi {
         Kpi {
             unit,
             reason: Some(reason.into()),
@@ -123,12 +128,12 @@ impl Kpi {
     }
 
     /// Median as the headline, with mean, p90 and n; null with `reason` for no values.
-    pub fn median_of(unit: &'static str, values: Vec<f64>, reason: &str) -> Kpi {
+    pub fn median_of(unit: Unit, values: Vec<f64>, reason: &str) -> Kpi {
         Kpi::of_summary(unit, Summary::of(values), reason)
     }
 
     /// The same from a summary worked out another way.
-    pub fn of_summary(unit: &'static str, summary: Option<Summary>, reason: &str) -> Kpi {
+    pub fn of_summary(unit: Unit, summary: Option<Summary>, reason: &str) -> Kpi {
         match summary {
             Some(s) => Kpi {
                 value: Some(s.median),
@@ -144,12 +149,12 @@ impl Kpi {
     }
 
     /// Mean as the headline, with n.
-    pub fn mean_of(unit: &'static str, values: &[f64], reason: &str) -> Kpi {
+    pub fn mean_of(unit: Unit, values: &[f64], reason: &str) -> Kpi {
         Kpi::mean_from(unit, values.iter().sum(), values.len(), reason)
     }
 
     /// The same from the values' sum (added in order) and count.
-    pub fn mean_from(unit: &'static str, sum: f64, n: usize, reason: &str) -> Kpi {
+    pub fn mean_from(unit: Unit, sum: f64, n: usize, reason: &str) -> Kpi {
         if n == 0 {
             return Kpi::null(unit, reason);
         }
@@ -184,61 +189,14 @@ impl Kpi {
     }
 }
 
-/// One KPI's definition: its catalogue id and the function that computes it.
-pub type Definition = (&'static str, fn(&Dataset, &Context) -> Kpi);
-
-/// Every KPI of the catalogue that this version computes, in the catalogue's order. A table,
-/// so that the benchmark can time each one on its own.
-pub const CATALOGUE: [Definition; 28] = [
-    ("tickets_created", |d, _| volume::tickets_created(d)),
-    ("tickets_solved", |d, _| volume::tickets_solved(d)),
-    ("backlog", |d, c| volume::backlog(d, c.as_of)),
-    ("first_response_time", |d, _| timing::first_response_time(d)),
-    (
-        "first_response_time_business",
-        timing::first_response_time_business,
-    ),
-    ("resolution_time", |d, _| timing::resolution_time(d)),
-    ("resolution_time_business", timing::resolution_time_business),
-    ("average_handle_time", |d, _| timing::average_handle_time(d)),
-    ("first_contact_resolution", |d, _| {
-        quality::first_contact_resolution(d)
-    }),
-    ("reopen_rate", |d, _| quality::reopen_rate(d)),
-    ("replies_per_ticket", |d, _| quality::replies_per_ticket(d)),
-    ("csat", |d, _| satisfaction::csat(d)),
-    ("csat_response_rate", |d, _| {
-        satisfaction::csat_response_rate(d)
-    }),
-    ("nps", |d, _| satisfaction::nps(d)),
-    ("ces", satisfaction::ces),
-    ("happiness_score", |d, _| satisfaction::happiness_score(d)),
-    ("quality_score", |d, _| quality::quality_score(d)),
-    ("bot_resolution_rate", |d, _| {
-        quality::bot_resolution_rate(d)
-    }),
-    ("average_speed_of_answer", |d, _| {
-        calls::average_speed_of_answer(d)
-    }),
-    ("abandon_rate", |d, _| calls::abandon_rate(d)),
-    ("average_talk_time", |d, _| calls::average_talk_time(d)),
-    (
-        "customer_retention_rate",
-        customers::customer_retention_rate,
-    ),
-    ("churn_rate", customers::churn_rate),
-    ("sla_compliance", sla::sla_compliance),
-    ("escalation_rate", team::escalation_rate),
-    ("repeat_contact_rate", team::repeat_contact_rate),
-    ("agent_utilization", team::agent_utilization),
-    ("cost_per_ticket", team::cost_per_ticket),
-];
-
 /// Every KPI of the catalogue, by id.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
     CATALOGUE
         .iter()
-        .map(|(id, definition)| (id.to_string(), definition(dataset, context)))
+        .map(|definition| {
+            let kpi = definition.compute(dataset, context);
+            (definition.id.name().to_string(), kpi)
+        })
         .collect()
 }
 
@@ -253,6 +211,12 @@ pub(crate) mod tests {
             std::sync::OnceLock::new();
         let compiled = DEFAULT.get_or_init(Default::default);
         super::Context::new(compiled, dataset.as_of(), None)
+    }
+
+    /// A KPI as the report has it (its catalogue entry's requirements, then its formula), under
+    /// default settings.
+    pub fn card(id: super::KpiId, dataset: &Dataset) -> super::Kpi {
+        id.definition().compute(dataset, &context(dataset))
     }
 
     /// A dataset from CSV text, for tests that show their arithmetic.

@@ -1,6 +1,8 @@
-//! Reading back the report's fixed names (units, extras, kinds), which the engine holds as
-//! `&'static str`: the page receives its report as JSON from the worker. Each distinct name is
-//! kept once for the life of the page, so the set is as small as the catalogue's vocabulary.
+//! Reading back the report's fixed names that are not enums (a KPI's extras, an SLA breach's
+//! kinds), which the engine holds as `&'static str`: the page receives its report as JSON from
+//! the worker. Each distinct name is kept once for the life of the page, so the set is as small
+//! as the catalogue's vocabulary. Units and KPI ids are enums (`catalogue.rs`) and need none of
+//! this.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, OnceLock};
@@ -22,10 +24,6 @@ pub fn intern(text: &str) -> &'static str {
     name
 }
 
-pub fn name<'de, D: Deserializer<'de>>(d: D) -> Result<&'static str, D::Error> {
-    Ok(intern(&String::deserialize(d)?))
-}
-
 pub fn names<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<&'static str>, D::Error> {
     Ok(Vec::<String>::deserialize(d)?
         .iter()
@@ -40,7 +38,3 @@ pub fn extras<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<&'static str, 
         .map(|(k, v)| (intern(k), *v))
         .collect())
 }
-
-/// A fixed name. Spelled as an alias because serde's derive would otherwise borrow a
-/// `&'static str` field from the input, which only `'static` input could lend.
-pub type Name = &'static str;

@@ -5,8 +5,6 @@ use crate::dataset::Dataset;
 use crate::ingest::Field;
 use crate::model::table::TicketTable;
 
-const NO_REPLIES: &str =
-    "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
 const NO_SOLVED_WITH_REPLIES: &str = "no solved ticket in the selection has a reply count";
 
 /// Solved rows with a known reply count, and those with exactly one reply and no reopen:
@@ -63,20 +61,11 @@ impl SolvedReplies {
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
 /// tickets with a known reply count. Without a reopen count the reply count alone decides.
 pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::Replies) {
-        return Kpi::null(super::PERCENT, NO_REPLIES);
-    }
     SolvedReplies::of(dataset).first_contact_resolution(dataset.has(Field::Reopens))
 }
 
 /// `reopen_rate`: solved tickets reopened at least once ÷ solved tickets with a known reopen count.
 pub fn reopen_rate(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::Reopens) {
-        return Kpi::null(
-            super::PERCENT,
-            "no reopen count column in this export (e.g. Zendesk 'Reopens')",
-        );
-    }
     let table = dataset.table();
     let mut counts = Reopens::default();
     for &row in dataset.rows() {
@@ -112,20 +101,11 @@ impl Reopens {
 
 /// `replies_per_ticket`: mean agent replies per solved ticket with a known reply count.
 pub fn replies_per_ticket(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::Replies) {
-        return Kpi::null(REPLIES, NO_REPLIES);
-    }
     SolvedReplies::of(dataset).replies_per_ticket()
 }
 
 /// `quality_score`: the mean QA review score (percent) of the tickets that have one.
 pub fn quality_score(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::QualityScore) {
-        return Kpi::null(
-            super::PERCENT,
-            "no QA / quality score column in this export",
-        );
-    }
     let table = dataset.table();
     let scores: Vec<f64> = dataset
         .rows()
@@ -142,9 +122,6 @@ pub fn quality_score(dataset: &Dataset) -> Kpi {
 /// `bot_resolution_rate`: conversations a bot touched that were closed without a human reply ÷
 /// conversations a bot touched (with a known reply count).
 pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::BotInvolved) {
-        return Kpi::null(super::PERCENT, "no column saying whether a bot took part");
-    }
     let table = dataset.table();
     let touched: Vec<usize> = dataset
         .rows()

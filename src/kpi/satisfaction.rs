@@ -3,18 +3,11 @@
 use super::{Context, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
 use crate::model::table::{Answer, UNKNOWN_SCORE};
-use crate::model::Field;
 use crate::model::{Happiness, Satisfaction};
 use crate::settings::DEFAULT_CES_SCALE_MAX;
 
-const NO_SATISFACTION: &str = "no satisfaction column in this export (e.g. Zendesk \
-                               'Satisfaction Score', Freshdesk 'Survey results')";
-
 /// `csat`: satisfied ÷ rated, with the mean score on numeric scales and n rated.
 pub fn csat(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::Satisfaction) {
-        return Kpi::null(PERCENT, NO_SATISFACTION);
-    }
     let table = dataset.table();
     let (mut ratings, mut scores) = (Ratings::default(), Vec::new());
     for &row in dataset.rows() {
@@ -75,9 +68,6 @@ impl Ratings {
 /// `csat_response_rate`: rated ÷ (rated + offered but unanswered); null where the export does not
 /// mark unanswered offers.
 pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::Satisfaction) {
-        return Kpi::null(PERCENT, NO_SATISFACTION);
-    }
     let table = dataset.table();
     let answers = dataset
         .rows()
@@ -113,9 +103,6 @@ pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
 
 /// `nps`: % promoters (9–10) − % detractors (0–6) over 0–10 answers.
 pub fn nps(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::NpsScore) {
-        return Kpi::null(SCORE, "no 0–10 recommendation (NPS) column in this export");
-    }
     let table = dataset.table();
     let mut answers = NpsAnswers::default();
     for &row in dataset.rows() {
@@ -169,12 +156,6 @@ impl NpsAnswers {
 /// `ces`: mean customer effort score on its scale (settings; default 1–7, 7 = easiest), with
 /// `pct_easy`: the share of answers in the top two boxes.
 pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
-    if !dataset.has(Field::CesScore) {
-        return Kpi::null(
-            SCORE,
-            "no customer effort (CES) column in this export or survey file",
-        );
-    }
     let scale_max = context
         .settings
         .ces_scale_max

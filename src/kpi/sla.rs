@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::timing::{business_first_response, business_resolution};
-use super::{Context, Kpi, BLANK, PERCENT};
+use super::{Context, Kpi, BLANK};
 use crate::dataset::Dataset;
 use crate::model::table::TicketTable;
 use crate::model::time::calendar::instant;
@@ -34,14 +34,6 @@ enum Outcome {
 
 pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
     let uses_settings = !context.settings.sla.is_empty();
-    let has_columns = dataset.has(Field::FirstResponseSla) || dataset.has(Field::ResolutionSla);
-    if !uses_settings && !has_columns {
-        return Kpi::null(
-            PERCENT,
-            "no SLA targets in the settings and no SLA status column in this export (e.g. \
-             Freshdesk 'Resolution status')",
-        );
-    }
     let mut by_priority: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut met, mut decided) = (0, 0);
     let table = dataset.table();

@@ -169,7 +169,7 @@ fn tally_by<'t>(
 mod tests {
     use super::*;
     use crate::kpi::tests::dataset;
-    use crate::kpi::{quality, satisfaction, timing};
+    use crate::kpi::KpiId;
     use crate::selection::Selection;
     use crate::settings::Settings;
 
@@ -206,6 +206,7 @@ mod tests {
                     agent: vec![row.agent.clone()],
                     ..Selection::default()
                 });
+                let card = |id: KpiId| id.definition().compute(&part, &context).value;
                 let expected = AgentRow {
                     agent: row.agent.clone(),
                     tickets: part.len(),
@@ -214,13 +215,13 @@ mod tests {
                         .iter()
                         .filter(|&&r| part.table().solved[r as usize])
                         .count(),
-                    median_first_response_minutes: timing::first_response_time(&part).value,
-                    median_resolution_minutes: timing::resolution_time(&part).value,
-                    csat: satisfaction::csat(&part).value,
-                    first_contact_resolution: quality::first_contact_resolution(&part).value,
-                    replies_per_ticket: quality::replies_per_ticket(&part).value,
-                    average_handle_minutes: timing::average_handle_time(&part).value,
-                    utilization: team::agent_utilization(&part, &context).value,
+                    median_first_response_minutes: card(KpiId::FirstResponseTime),
+                    median_resolution_minutes: card(KpiId::ResolutionTime),
+                    csat: card(KpiId::Csat),
+                    first_contact_resolution: card(KpiId::FirstContactResolution),
+                    replies_per_ticket: card(KpiId::RepliesPerTicket),
+                    average_handle_minutes: card(KpiId::AverageHandleTime),
+                    utilization: card(KpiId::AgentUtilization),
                 };
                 assert_eq!(row, &expected);
             }
@@ -229,16 +230,14 @@ mod tests {
                     channel: vec![row.channel.clone()],
                     ..Selection::default()
                 });
+                let card = |id: KpiId| id.definition().compute(&part, &context).value;
                 assert_eq!(row.tickets, part.len());
                 assert_eq!(
                     row.median_first_response_minutes,
-                    timing::first_response_time(&part).value
+                    card(KpiId::FirstResponseTime)
                 );
-                assert_eq!(
-                    row.median_resolution_minutes,
-                    timing::resolution_time(&part).value
-                );
-                assert_eq!(row.csat, satisfaction::csat(&part).value);
+                assert_eq!(row.median_resolution_minutes, card(KpiId::ResolutionTime));
+                assert_eq!(row.csat, card(KpiId::Csat));
             }
         }
     }

@@ -5,12 +5,12 @@
 //! A pass per group and KPI instead read each column once per group.
 
 use super::timing;
+use super::KpiId;
 use crate::dataset::Dataset;
 use crate::model::table::{Duration, Sample, TicketTable};
-use crate::model::Field;
 
 /// Which KPIs the dataset's columns (and the settings) allow: a KPI that is null for want of a
-/// column is null in every group too.
+/// column is null in every group too. Each is its catalogue entry's requirements.
 pub(crate) struct Gates {
     pub first_response: bool,
     pub resolution: bool,
@@ -27,14 +27,15 @@ pub(crate) struct Gates {
 impl Gates {
     /// `hours_per_week`: the settings' hours per agent (utilisation).
     pub fn of(dataset: &Dataset, hours_per_week: Option<f64>) -> Gates {
-        let handle = dataset.has(Field::HandleMinutes);
+        let available = |id: KpiId| id.definition().unavailable(dataset, None).is_none();
+        let handle = available(KpiId::AverageHandleTime);
         Gates {
-            first_response: timing::first_response_unavailable(dataset).is_none(),
-            resolution: timing::resolution_unavailable(dataset).is_none(),
-            satisfaction: dataset.has(Field::Satisfaction),
-            nps: dataset.has(Field::NpsScore),
-            replies: dataset.has(Field::Replies),
-            reopens: dataset.has(Field::Reopens),
+            first_response: available(KpiId::FirstResponseTime),
+            resolution: available(KpiId::ResolutionTime),
+            satisfaction: available(KpiId::Csat),
+            nps: available(KpiId::Nps),
+            replies: available(KpiId::RepliesPerTicket),
+            reopens: available(KpiId::ReopenRate),
             handle,
             hours_per_week: hours_per_week.filter(|h| *h > 0.0 && handle),
         }

@@ -2,10 +2,10 @@
 
 use std::collections::BTreeSet;
 
+use super::catalogue::{NO_AGENT_HOURS, NO_SUPPORT_COST};
 use super::timing::Mean;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
-use crate::model::Field;
 use crate::model::Timestamp;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 
@@ -14,13 +14,6 @@ use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let rule = &context.settings.escalation;
     let by_rule = !rule.tags.is_empty() || !rule.statuses.is_empty();
-    if !dataset.has(Field::GroupStations) && !by_rule {
-        return Kpi::null(
-            PERCENT,
-            "no group stations column in this export (Zendesk 'Group stations') and no \
-             escalation tags or statuses in the settings",
-        );
-    }
     let table = dataset.table();
     // The rule's tags and statuses as codes, matched without regard to ASCII case.
     let by_tag = table.tags.tags.wanted(&rule.tags);
@@ -49,12 +42,6 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
 /// `repeat_contact_rate`: tickets followed by another ticket from the same requester within the
 /// window (7 days unless set) of their creation ÷ tickets with a known requester.
 pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
-    if !dataset.has(Field::Requester) || !dataset.has(Field::CreatedAt) {
-        return Kpi::null(
-            PERCENT,
-            "no requester or creation time column in this export (e.g. Zendesk 'Requester id')",
-        );
-    }
     let window_days = context
         .settings
         .repeat_contact_window_days
@@ -86,15 +73,10 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
 /// `agent_utilization`: summed handle time ÷ summed available time (hours per agent per week ×
 /// weeks in the selection × agents with tickets); the target band is 70–85 %.
 pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
+    // The catalogue's `AgentHours` need: always met here.
     let Some(hours_per_week) = context.settings.agent_hours_per_week.filter(|h| *h > 0.0) else {
-        return Kpi::null(PERCENT, "set the hours per agent per week in the settings");
+        return Kpi::null(PERCENT, NO_AGENT_HOURS);
     };
-    if !dataset.has(Field::HandleMinutes) {
-        return Kpi::null(
-            PERCENT,
-            "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
-        );
-    }
     let Some(days) = context.period_days.or_else(|| data_days(dataset)) else {
         return Kpi::null(
             PERCENT,
@@ -134,11 +116,9 @@ pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days
 
 /// `cost_per_ticket`: the support cost of the selection (settings) ÷ tickets solved.
 pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
+    // The catalogue's `SupportCost` need: always met here.
     let Some(cost) = context.settings.support_cost else {
-        return Kpi::null(
-            CURRENCY,
-            "set the support cost of the period in the settings",
-        );
+        return Kpi::null(CURRENCY, NO_SUPPORT_COST);
     };
     let table = dataset.table();
     let solved = dataset

@@ -10,55 +10,18 @@ use crate::model::time::calendar::instant;
 use crate::model::Field;
 use crate::model::OptNumber;
 
-const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
-                          cannot be measured";
-
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
 pub fn first_response_time(dataset: &Dataset) -> Kpi {
-    if let Some(reason) = first_response_unavailable(dataset) {
-        return Kpi::null(MINUTES, reason);
-    }
     let table = dataset.table();
     // Replied tickets are those with a measure: no further filter.
     with_breakdowns(dataset, Source::Column(Duration::FirstResponse), |_| true)
         .with_note(negative_note(dataset, &table.reply_before_creation))
 }
 
-/// Why the dataset cannot have a first response time (the columns it lacks); `None` when it can.
-pub(crate) fn first_response_unavailable(dataset: &Dataset) -> Option<&'static str> {
-    let has_column = dataset.has(Field::FirstResponseMinutes);
-    let has_times = dataset.has(Field::FirstResponseAt) && dataset.has(Field::CreatedAt);
-    if has_column || has_times {
-        None
-    } else if dataset.has(Field::FirstResponseAt) {
-        Some(NO_CREATED)
-    } else if dataset.has(Field::FirstResponseBusinessMinutes) {
-        Some(
-            "this export has only the business-hours first reply time (see \
-             first_response_time_business), no calendar one",
-        )
-    } else {
-        Some(
-            "no first response column in this export (e.g. Zendesk 'First reply time in \
-             minutes' or a first-response timestamp)",
-        )
-    }
-}
-
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
 /// has one, else the business-hours schedule of the settings.
 pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    let computable = context.has_schedule()
-        && dataset.has(Field::CreatedAt)
-        && (dataset.has(Field::FirstResponseAt) || dataset.has(Field::FirstResponseMinutes));
-    if !dataset.has(Field::FirstResponseBusinessMinutes) && !computable {
-        return Kpi::null(
-            MINUTES,
-            "no business-hours first response column in this export (e.g. Zendesk 'First reply \
-             time in minutes within business hours'), and no business hours in the settings",
-        );
-    }
     let table = dataset.table();
     let measure = |row: usize| {
         table.first_response_business_minutes[row]
@@ -103,31 +66,11 @@ pub(crate) fn business_resolution(
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
 pub fn resolution_time(dataset: &Dataset) -> Kpi {
-    if let Some(reason) = resolution_unavailable(dataset) {
-        return Kpi::null(MINUTES, reason);
-    }
     let table = dataset.table();
     with_breakdowns(dataset, Source::Column(Duration::Resolution), |row| {
         resolution_counts(table, row)
     })
     .with_note(negative_note(dataset, &table.solve_before_creation))
-}
-
-/// Why the dataset cannot have a resolution time; `None` when it can.
-pub(crate) fn resolution_unavailable(dataset: &Dataset) -> Option<&'static str> {
-    let has_column = dataset.has(Field::ResolutionMinutes);
-    let has_times = dataset.has(Field::CreatedAt)
-        && (dataset.has(Field::SolvedAt) || dataset.has(Field::ClosedAt));
-    if has_column || has_times {
-        None
-    } else if dataset.has(Field::SolvedAt) {
-        Some(NO_CREATED)
-    } else {
-        Some(
-            "no resolution column in this export (e.g. Zendesk 'Full resolution time in minutes' \
-             or a solved/resolved timestamp)",
-        )
-    }
 }
 
 /// Whether a row's resolution minutes count: solved tickets only.
@@ -138,18 +81,6 @@ pub(crate) fn resolution_counts(table: &TicketTable, row: usize) -> bool {
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
 /// the settings' schedule.
 pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    let computable = context.has_schedule()
-        && dataset.has(Field::CreatedAt)
-        && (dataset.has(Field::SolvedAt)
-            || dataset.has(Field::ClosedAt)
-            || dataset.has(Field::ResolutionMinutes));
-    if !dataset.has(Field::ResolutionBusinessMinutes) && !computable {
-        return Kpi::null(
-            MINUTES,
-            "no business-hours resolution column in this export (e.g. Zendesk 'Full resolution \
-             time in minutes within business hours'), and no business hours in the settings",
-        );
-    }
     let table = dataset.table();
     let measure = |row: usize| {
         table.resolution_business_minutes[row]
@@ -165,12 +96,6 @@ pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
 
 /// `average_handle_time`: mean agent time per ticket, tickets that have it.
 pub fn average_handle_time(dataset: &Dataset) -> Kpi {
-    if !dataset.has(Field::HandleMinutes) {
-        return Kpi::null(
-            MINUTES,
-            "no handle-time column in this export (e.g. Freshdesk 'Time tracked')",
-        );
-    }
     let table = dataset.table();
     let mut handle = Mean::default();
     for &row in dataset.rows() {
@@ -304,7 +229,8 @@ fn negative_note(dataset: &Dataset, inconsistent: &[bool]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::kpi::tests::{context, dataset};
+    use crate::kpi::tests::{card, context, dataset};
+    use crate::kpi::KpiId;
 
     #[test]
     fn export_column_first_then_timestamps() {
@@ -351,7 +277,7 @@ mod tests {
     #[test]
     fn null_with_a_reason_without_a_creation_time() {
         let data = dataset("Ticket ID,Status,First Response Time\n1,Open,2024-01-01 10:00\n");
-        let kpi = first_response_time(&data);
+        let kpi = card(KpiId::FirstResponseTime, &data);
         assert_eq!(kpi.value, None);
         assert!(kpi.reason.unwrap().contains("no creation time"));
     }
@@ -368,7 +294,7 @@ mod tests {
             first_response_time_business(&data, &context(&data)).value,
             Some(25.0)
         );
-        let calendar = first_response_time(&data);
+        let calendar = card(KpiId::FirstResponseTime, &data);
         assert_eq!(calendar.value, None);
         assert!(calendar.reason.unwrap().contains("only the business-hours"));
     }

@@ -2,7 +2,6 @@
 
 use super::Kpi;
 use crate::dataset::Dataset;
-use crate::model::Field;
 use crate::model::Timestamp;
 use crate::stats;
 
@@ -35,14 +34,6 @@ pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
         .filter(|&row| !table.solved[row])
         .collect();
     let mut kpi = Kpi::count(unsolved.len());
-    if !dataset.has(Field::Status) && !dataset.has(Field::SolvedAt) && !dataset.has(Field::ClosedAt)
-    {
-        return Kpi::null(
-            super::COUNT,
-            "no status column and no solved time in this export, so open tickets cannot be told \
-             from solved ones",
-        );
-    }
     if let Some(as_of) = as_of {
         let mut ages: Vec<f64> = unsolved
             .iter()

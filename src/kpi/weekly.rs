@@ -15,24 +15,14 @@ use super::quality::{Reopens, SolvedReplies};
 use super::satisfaction::{NpsAnswers, Ratings};
 use super::tally::{Gates, Median};
 use super::timing::Mean;
-use super::{week_label, Kpi};
+use super::{week_label, Kpi, KpiId};
 use crate::dataset::Dataset;
 use crate::model::table::{Answer, Duration, UNKNOWN_SCORE};
 use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
 
-/// The KPIs with a weekly series: those whose weekly value is cheap and means something alone
-/// (a week's backlog or retention would not), and `csat` and `nps` from the satisfaction weeks.
-const TRENDED: [&str; 8] = [
-    "tickets_created",
-    "tickets_solved",
-    "first_response_time",
-    "resolution_time",
-    "average_handle_time",
-    "first_contact_resolution",
-    "reopen_rate",
-    "replies_per_ticket",
-];
+/// The trended KPIs whose weeks are the satisfaction weeks' (the others' are the week's tallies).
+const FROM_SATISFACTION_WEEKS: [KpiId; 2] = [KpiId::Csat, KpiId::Nps];
 
 /// One week of a KPI: `null` where the KPI has no value that week.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -64,7 +54,7 @@ pub struct Weekly {
     pub satisfaction: Vec<SatisfactionWeek>,
 }
 
-/// The weekly series of the KPIs of `TRENDED` that have a value over the whole selection
+/// The weekly series of the catalogue's trended KPIs that have a value over the whole selection
 /// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
 pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
     let weeks = by_week(dataset);
@@ -72,25 +62,30 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
     if weeks.is_empty() {
         return result;
     }
-    let has_value = |id: &str| kpis.get(id).is_some_and(|k| k.value.is_some());
+    let has_value = |id: KpiId| kpis.get(id.name()).is_some_and(|k| k.value.is_some());
+    let trended = |id: KpiId| id.definition().trended && has_value(id);
     let gates = Gates::of(dataset, None);
-    let value = |id: &str, week: &Week| -> Option<f64> {
+    let value = |id: KpiId, week: &Week| -> Option<f64> {
         let on = |gate: bool, kpi: &dyn Fn() -> Kpi| gate.then(kpi).and_then(|k| k.value);
         match id {
-            "tickets_created" => Some(week.tickets as f64),
-            "tickets_solved" => Some(week.solved as f64),
-            "first_response_time" => week.first_response.take().and_then(Median::median),
-            "resolution_time" => week.resolution.take().and_then(Median::median),
-            "average_handle_time" => on(gates.handle, &|| week.handle.average_handle_time()),
-            "first_contact_resolution" => on(gates.replies, &|| {
+            KpiId::TicketsCreated => Some(week.tickets as f64),
+            KpiId::TicketsSolved => Some(week.solved as f64),
+            KpiId::FirstResponseTime => week.first_response.take().and_then(Median::median),
+            KpiId::ResolutionTime => week.resolution.take().and_then(Median::median),
+            KpiId::AverageHandleTime => on(gates.handle, &|| week.handle.average_handle_time()),
+            KpiId::FirstContactResolution => on(gates.replies, &|| {
                 week.replies.first_contact_resolution(gates.reopens)
             }),
-            "reopen_rate" => on(gates.reopens, &|| week.reopens.reopen_rate()),
-            "replies_per_ticket" => on(gates.replies, &|| week.replies.replies_per_ticket()),
+            KpiId::ReopenRate => on(gates.reopens, &|| week.reopens.reopen_rate()),
+            KpiId::RepliesPerTicket => on(gates.replies, &|| week.replies.replies_per_ticket()),
             _ => None,
         }
     };
-    for id in TRENDED.into_iter().filter(|id| has_value(id)) {
+    let by_tallies = KpiId::ALL
+        .iter()
+        .copied()
+        .filter(|id| !FROM_SATISFACTION_WEEKS.contains(id));
+    for id in by_tallies.filter(|id| trended(*id)) {
         let series = weeks
             .iter()
             .map(|(monday, week)| WeekValue {
@@ -98,9 +93,9 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
                 value: value(id, week),
             })
             .collect();
-        result.kpis.insert(id.to_string(), series);
+        result.kpis.insert(id.name().to_string(), series);
     }
-    if has_value("csat") || has_value("nps") {
+    if has_value(KpiId::Csat) || has_value(KpiId::Nps) {
         result.satisfaction = weeks
             .iter()
             .map(|(monday, week)| {
@@ -126,15 +121,18 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
             .collect();
     }
     for (id, value) in [
-        ("csat", (|w| w.csat) as fn(&SatisfactionWeek) -> Option<f64>),
-        ("nps", |w| w.nps),
+        (
+            KpiId::Csat,
+            (|w| w.csat) as fn(&SatisfactionWeek) -> Option<f64>,
+        ),
+        (KpiId::Nps, |w| w.nps),
     ] {
-        if has_value(id) {
+        if trended(id) {
             let series = result.satisfaction.iter().map(|w| WeekValue {
                 period: w.period.clone(),
                 value: value(w),
             });
-            result.kpis.insert(id.to_string(), series.collect());
+            result.kpis.insert(id.name().to_string(), series.collect());
         }
     }
     result

@@ -7,35 +7,35 @@ use std::collections::BTreeMap;
 
 use crate::dataset::Dataset;
 use crate::ingest::{SourceReport, ValueReading};
-use crate::kpi::Kpi;
+use crate::kpi::{Kpi, KpiId};
 use crate::model::Field;
 use crate::model::Status;
 
 /// KPIs that count on telling solved tickets from the others.
-const ON_STATUS: &[&str] = &[
-    "tickets_solved",
-    "backlog",
-    "resolution_time",
-    "resolution_time_business",
-    "first_contact_resolution",
-    "reopen_rate",
-    "replies_per_ticket",
-    "cost_per_ticket",
+const ON_STATUS: &[KpiId] = &[
+    KpiId::TicketsSolved,
+    KpiId::Backlog,
+    KpiId::ResolutionTime,
+    KpiId::ResolutionTimeBusiness,
+    KpiId::FirstContactResolution,
+    KpiId::ReopenRate,
+    KpiId::RepliesPerTicket,
+    KpiId::CostPerTicket,
 ];
 
 /// Of those, the ones that are only a count of solved or unsolved tickets.
-const COUNTS_OF_STATUS: &[&str] = &["tickets_solved", "backlog"];
+const COUNTS_OF_STATUS: &[KpiId] = &[KpiId::TicketsSolved, KpiId::Backlog];
 
-const ON_ANSWERS: &[&str] = &["csat", "csat_response_rate"];
+const ON_ANSWERS: &[KpiId] = &[KpiId::Csat, KpiId::CsatResponseRate];
 
 /// The KPIs a duration field feeds.
-fn fed_by(field: Field) -> &'static [&'static str] {
+fn fed_by(field: Field) -> &'static [KpiId] {
     match field {
-        Field::FirstResponseMinutes => &["first_response_time"],
-        Field::FirstResponseBusinessMinutes => &["first_response_time_business"],
-        Field::ResolutionMinutes => &["resolution_time"],
-        Field::ResolutionBusinessMinutes => &["resolution_time_business"],
-        Field::HandleMinutes => &["average_handle_time", "agent_utilization"],
+        Field::FirstResponseMinutes => &[KpiId::FirstResponseTime],
+        Field::FirstResponseBusinessMinutes => &[KpiId::FirstResponseTimeBusiness],
+        Field::ResolutionMinutes => &[KpiId::ResolutionTime],
+        Field::ResolutionBusinessMinutes => &[KpiId::ResolutionTimeBusiness],
+        Field::HandleMinutes => &[KpiId::AverageHandleTime, KpiId::AgentUtilization],
         _ => &[],
     }
 }
@@ -105,7 +105,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         let values = unknown_values(sources.iter().map(|s| &s.statuses));
         let most = unknown_tickets * 2 > total;
         for id in ON_STATUS {
-            let Some(kpi) = kpis.get_mut(*id) else {
+            let Some(kpi) = kpis.get_mut(id.name()) else {
                 continue;
             };
             if most && COUNTS_OF_STATUS.contains(id) {
@@ -133,7 +133,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         let values = unknown_values(sources.iter().map(|s| &s.answers));
         let percent = (share * 100.0).round();
         for id in ON_ANSWERS {
-            let Some(kpi) = kpis.get_mut(*id) else {
+            let Some(kpi) = kpis.get_mut(id.name()) else {
                 continue;
             };
             if share > 0.5 {
@@ -158,7 +158,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
     for source in sources {
         for (field, note) in &source.field_notes {
             for id in fed_by(*field) {
-                if let Some(kpi) = kpis.get_mut(*id).filter(|k| k.value.is_some()) {
+                if let Some(kpi) = kpis.get_mut(id.name()).filter(|k| k.value.is_some()) {
                     add_note(kpi, note);
                 }
             }

@@ -2,8 +2,9 @@
 
 use std::fmt::Write;
 
-use super::format::{format_kpi_value, CATALOGUE};
+use super::format::format_kpi_value;
 use super::Report;
+use crate::kpi::CATALOGUE;
 
 pub fn to_markdown(report: &Report) -> String {
     let mut out = String::new();
@@ -26,8 +27,8 @@ fn write_report(report: &Report, out: &mut String) -> std::fmt::Result {
     writeln!(out, "## KPIs\n")?;
     writeln!(out, "| KPI | value | n | detail |")?;
     writeln!(out, "|---|---:|---:|---|")?;
-    for info in CATALOGUE {
-        let Some(kpi) = report.kpis.get(info.id) else {
+    for definition in CATALOGUE {
+        let Some(kpi) = report.kpis.get(definition.id.name()) else {
             continue;
         };
         let n = kpi.n.map(|n| n.to_string()).unwrap_or_default();
@@ -35,7 +36,7 @@ fn write_report(report: &Report, out: &mut String) -> std::fmt::Result {
         writeln!(
             out,
             "| {} | {} | {} | {} |",
-            info.label,
+            definition.label,
             format_kpi_value(kpi),
             n,
             escape(detail)

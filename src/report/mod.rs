@@ -14,13 +14,13 @@ use serde::{Deserialize, Serialize};
 use crate::dataset::Dataset;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
-    self, AgentRow, BacklogDay, ChannelRow, Context, DayCount, Distributions, FeedbackTerms, Kpi,
-    PeriodCount, SatisfactionWeek, SlaBreach, WeekValue,
+    self, AgentRow, BacklogDay, Better, ChannelRow, Context, DayCount, Distributions,
+    FeedbackTerms, Kpi, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue, CATALOGUE,
 };
 use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
 use crate::settings::{CompiledSettings, Settings};
-pub use format::{format_kpi_value, Better, KpiInfo, CATALOGUE};
+pub use format::format_kpi_value;
 pub use markdown::to_markdown;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -131,15 +131,20 @@ impl Report {
                     previous,
                 );
                 let earlier = kpi::compute(&before, &context);
-                for (id, kpi) in kpis.iter_mut() {
-                    compare(id, kpi, earlier.get(id).and_then(|k| k.value));
+                for definition in CATALOGUE {
+                    let id = definition.id.name();
+                    if let Some(kpi) = kpis.get_mut(id) {
+                        let before = earlier.get(id).and_then(|k| k.value);
+                        compare(definition.better, kpi, before);
+                    }
                 }
             }
         }
-        for (id, kpi) in kpis.iter_mut() {
-            if let Some(target) = settings.targets.get(id) {
+        for definition in CATALOGUE {
+            let id = definition.id.name();
+            if let (Some(kpi), Some(target)) = (kpis.get_mut(id), settings.targets.get(id)) {
                 kpi.target = Some(*target);
-                kpi.target_met = kpi.value.and_then(|v| meets(id, v, *target));
+                kpi.target_met = kpi.value.and_then(|v| meets(definition.better, v, *target));
             }
         }
 
@@ -193,11 +198,11 @@ fn with_range<'a>(context: Context<'a>, selection: &Selection) -> Context<'a> {
 }
 
 /// Delta and direction against the previous period.
-fn compare(id: &str, kpi: &mut Kpi, previous: Option<f64>) {
+fn compare(better: Better, kpi: &mut Kpi, previous: Option<f64>) {
     kpi.previous = previous;
     if let (Some(now), Some(before)) = (kpi.value, previous) {
         kpi.delta = Some(now - before);
-        kpi.improved = match better(id) {
+        kpi.improved = match better {
             Better::Higher if now != before => Some(now > before),
             Better::Lower if now != before => Some(now < before),
             _ => None,
@@ -206,19 +211,12 @@ fn compare(id: &str, kpi: &mut Kpi, previous: Option<f64>) {
 }
 
 /// Whether `value` meets `target`: at least it where higher is better, at most it where lower is.
-fn meets(id: &str, value: f64, target: f64) -> Option<bool> {
-    match better(id) {
+fn meets(better: Better, value: f64, target: f64) -> Option<bool> {
+    match better {
         Better::Higher => Some(value >= target),
         Better::Lower => Some(value <= target),
         Better::Neither => None,
     }
-}
-
-fn better(id: &str) -> Better {
-    CATALOGUE
-        .iter()
-        .find(|info| info.id == id)
-        .map_or(Better::Neither, |info| info.better)
 }
 
 /// Only reachable if default settings stopped compiling: an empty report keeps the page alive.

@@ -2,8 +2,8 @@
 //! (it begins with `=`, `+`, `-`, `@`, a tab or a carriage return) is written with a leading `'`,
 //! so that a subject like `=HYPERLINK(...)` opens as text (OWASP "CSV injection").
 
-use super::format::CATALOGUE;
 use super::Report;
+use crate::kpi::CATALOGUE;
 
 /// The tables a person can download.
 pub const TABLES: [&str; 5] = [
@@ -100,13 +100,13 @@ fn kpi_rows(report: &Report) -> Vec<Vec<String>> {
         "reason",
         "note",
     ])];
-    for info in CATALOGUE {
-        let Some(kpi) = report.kpis.get(info.id) else {
+    for definition in CATALOGUE {
+        let Some(kpi) = report.kpis.get(definition.id.name()) else {
             continue;
         };
         rows.push(vec![
-            info.id.to_string(),
-            info.label.to_string(),
+            definition.id.to_string(),
+            definition.label.to_string(),
             number(kpi.value),
             kpi.unit.to_string(),
             kpi.n.map(|n| n.to_string()).unwrap_or_default(),

@@ -357,7 +357,6 @@ pub fn app() -> Html {
                       on_undo={on_undo} />
             <SettingsPanel key={forgets.to_string()} settings={state.settings.clone()} error={state.settings_error.clone()}
                            on_apply={on_settings} on_forget={on_forget}
-                           units={state.report.as_ref().map(|r| units(r)).unwrap_or_default()}
                            priorities={state.report.as_ref().and_then(|r| r.facets.get("priority").cloned()).unwrap_or_default()} />
             if state.report.is_none() && !state.busy {
                 { empty(Emptiness::NoData) }
@@ -412,15 +411,6 @@ pub fn app() -> Html {
         </ContextProvider<ChartSelection>>
         </ContextProvider<I18n>>
     }
-}
-
-/// Each KPI's unit, for the targets of the settings form.
-fn units(report: &Report) -> std::collections::BTreeMap<String, String> {
-    report
-        .kpis
-        .iter()
-        .map(|(id, kpi)| (id.clone(), kpi.unit.to_string()))
-        .collect()
 }
 
 /// Files read, but nothing in them to count: no ticket, and no call, answer or customer row

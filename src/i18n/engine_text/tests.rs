@@ -171,7 +171,9 @@ fn every_engine_message_in_the_source_has_a_template() {
         let source = std::fs::read_to_string(file).unwrap();
         for literal in literals(&source) {
             let words = literal.chars().any(char::is_alphabetic) && literal.contains(' ');
-            if !words || NOT_MESSAGES.contains(&literal.as_str()) {
+            // The catalogue's labels are for the Markdown report and the CSV, in English.
+            let label = crate::kpi::CATALOGUE.iter().any(|d| d.label == literal);
+            if !words || label || NOT_MESSAGES.contains(&literal.as_str()) {
                 continue;
             }
             // Each `{…}` of a format string stands for some text.

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::chart_download::ChartDownload;
 use crate::i18n::I18n;
-use crate::kpi::BLANK;
+use crate::kpi::{KpiId, BLANK};
 use crate::web::state::ReportRef;
 
 #[derive(Properties, PartialEq)]
@@ -45,7 +45,7 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
     let label_w = 100.0;
     let height = rows.len() as f64 * bar_h + 8.0;
     // The timing KPIs carry medians per channel and per priority: the tooltip adds them.
-    let frt = report.kpis.get("first_response_time");
+    let frt = report.kpis.get(KpiId::FirstResponseTime.name());
     let median_of = |name: &str| {
         let by = match dimension.as_str() {
             "channel" => &frt?.by_channel,

@@ -7,44 +7,40 @@ use yew::prelude::*;
 use super::sparkline::sparkline;
 use super::ReportProps;
 use crate::i18n::I18n;
-use crate::kpi::{Kpi, WeekValue};
-use crate::report::{KpiInfo, CATALOGUE};
-
-const GROUPS: [&str; 7] = [
-    "volume",
-    "speed",
-    "effectiveness",
-    "satisfaction",
-    "calls",
-    "customers",
-    "team",
-];
+use crate::kpi::{Definition, Group, Kpi, WeekValue, CATALOGUE};
 
 #[function_component(Cards)]
 pub fn cards(props: &ReportProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let report = &props.report.0;
     let with = |value: bool| {
-        move |info: &&KpiInfo| {
+        move |definition: &&Definition| {
             report
                 .kpis
-                .get(info.id)
+                .get(definition.id.name())
                 .is_some_and(|kpi| kpi.value.is_some() == value)
         }
     };
     // A KPI these files cannot give is listed once at the end, not a card of its own: the
     // groups keep what can be read.
-    let missing: Vec<&KpiInfo> = CATALOGUE.iter().filter(with(false)).collect();
+    let missing: Vec<&Definition> = CATALOGUE.iter().filter(with(false)).collect();
+    let in_group = |group: Group| {
+        CATALOGUE
+            .iter()
+            .filter(with(true))
+            .filter(move |d| d.group == group)
+    };
     html! {
         <section id="kpis" aria-label={i18n.t("kpis.aria")}>
-            { for GROUPS.iter().filter(|group| CATALOGUE.iter().filter(with(true)).any(|info| info.group == **group)).map(|group| html! {
-                <div class="card-group" data-group={*group}>
+            { for Group::ALL.iter().filter(|group| in_group(**group).next().is_some()).map(|group| html! {
+                <div class="card-group" data-group={group.name()}>
                     <h2>{ i18n.t(&format!("group.{group}")) }</h2>
                     <div class="cards">
-                        { for CATALOGUE.iter().filter(with(true)).filter(|info| info.group == *group).filter_map(|info| {
-                            report.kpis.get(info.id).map(|kpi| {
-                                let weeks = report.series.kpi_weekly.get(info.id).map_or(&[][..], Vec::as_slice);
-                                card(&i18n, info, kpi, weeks)
+                        { for in_group(*group).filter_map(|definition| {
+                            let id = definition.id.name();
+                            report.kpis.get(id).map(|kpi| {
+                                let weeks = report.series.kpi_weekly.get(id).map_or(&[][..], Vec::as_slice);
+                                card(&i18n, definition, kpi, weeks)
                             })
                         }) }
                     </div>
@@ -54,10 +50,10 @@ pub fn cards(props: &ReportProps) -> Html {
                 <div id="not-available" class="not-available">
                     <h2>{ i18n.t("kpis.not_available") }</h2>
                     <ul>
-                        { for missing.iter().filter_map(|info| report.kpis.get(info.id).map(|kpi| {
-                            let name = i18n.t(&format!("kpi.{}", info.id));
+                        { for missing.iter().filter_map(|definition| report.kpis.get(definition.id.name()).map(|kpi| {
+                            let name = i18n.t(&format!("kpi.{}", definition.id));
                             html! {
-                                <li data-kpi={info.id} data-value="">
+                                <li data-kpi={definition.id.name()} data-value="">
                                     <span class="name" title={name.clone()}>{ name }</span>
                                     <span class="detail">{ detail(&i18n, kpi) }</span>
                                 </li>
@@ -80,11 +76,11 @@ fn detail(i18n: &I18n, kpi: &Kpi) -> String {
     }
 }
 
-fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi, weeks: &[WeekValue]) -> Html {
+fn card(i18n: &I18n, definition: &Definition, kpi: &Kpi, weeks: &[WeekValue]) -> Html {
     // Rust's shortest round-trip rendering of the f64: the same number the JSON carries.
     let raw = kpi.value.map(|v| v.to_string()).unwrap_or_default();
     let detail = detail(i18n, kpi);
-    let name = i18n.t(&format!("kpi.{}", info.id));
+    let name = i18n.t(&format!("kpi.{}", definition.id));
     let extra = kpi
         .extras
         .get("median_age_days")
@@ -92,7 +88,7 @@ fn card(i18n: &I18n, info: &KpiInfo, kpi: &Kpi, weeks: &[WeekValue]) -> Html {
     html! {
         <article
             class="card"
-            data-kpi={info.id}
+            data-kpi={definition.id.name()}
             data-value={raw}
         >
             <h3 title={name.clone()}>{ name }</h3>

@@ -20,8 +20,6 @@ const DAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 #[derive(Properties, PartialEq)]
 pub struct SettingsFormProps {
     pub settings: Settings,
-    /// The unit of each KPI's headline (from the report), shown beside its target.
-    pub units: BTreeMap<String, String>,
     /// The priorities in the data, offered as SLA rows.
     pub priorities: Vec<String>,
     pub on_apply: Callback<Settings>,
@@ -65,7 +63,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
             </fieldset>
             { business_hours(&i18n, settings, &edit) }
             { sla_targets(&i18n, settings, &props.priorities, &edit) }
-            { kpi_targets(&i18n, settings, &props.units, &edit) }
+            { kpi_targets(&i18n, settings, &edit) }
             <fieldset>
                 <legend>{ i18n.t("settings.costs_title") }</legend>
                 <Field id="settings-support-cost" label={i18n.t("settings.support_cost")}

@@ -1,8 +1,6 @@
 //! The settings: edited as JSON (the same file the CLI takes with `--settings`), remembered in
 //! this browser, exported and imported as a file. "Forget everything" clears what is stored.
 
-use std::collections::BTreeMap;
-
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -19,9 +17,7 @@ pub struct SettingsProps {
     pub error: Option<String>,
     pub on_apply: Callback<Settings>,
     pub on_forget: Callback<()>,
-    /// Each KPI's unit and the data's priorities, for the form.
-    #[prop_or_default]
-    pub units: BTreeMap<String, String>,
+    /// The data's priorities, for the form.
     #[prop_or_default]
     pub priorities: Vec<String>,
 }
@@ -137,7 +133,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
             if let Some(error) = error {
                 <p class="file-error" id="settings-error" role="alert">{ i18n.engine(&error) }</p>
             }
-            <SettingsForm settings={props.settings.clone()} units={props.units.clone()}
+            <SettingsForm settings={props.settings.clone()}
                           priorities={props.priorities.clone()} on_apply={props.on_apply.clone()} />
             // Everything the form does not show (group hours, holidays, escalation, scales).
             <details id="settings-advanced" class="advanced">

@@ -1,13 +1,11 @@
 //! The targets of the settings form: SLA minutes per priority and a target per KPI, the two
 //! grids of numbers a support lead tunes most.
 
-use std::collections::BTreeMap;
-
 use yew::prelude::*;
 
 use super::settings_field::{number, show_number, Edit, Field};
 use crate::i18n::I18n;
-use crate::report::CATALOGUE;
+use crate::kpi::{Unit, CATALOGUE};
 use crate::settings::Settings;
 
 /// First-response and resolution minutes per priority: `*` (any other) and those in the data.
@@ -81,19 +79,14 @@ fn prune_sla(s: &mut Settings, priority: &str) {
 }
 
 /// A target per catalogue KPI, in the unit of its headline.
-pub(super) fn kpi_targets(
-    i18n: &I18n,
-    settings: &Settings,
-    units: &BTreeMap<String, String>,
-    edit: &Edit<'_>,
-) -> Html {
-    let unit = |id: &str| -> Option<String> {
-        match units.get(id).map(String::as_str) {
-            Some("minutes") => Some(i18n.t("settings.unit_minutes")),
-            Some("seconds") => Some(i18n.t("settings.unit_seconds")),
-            Some("percent") => Some("%".into()),
-            Some("currency") => settings.currency.clone(),
-            _ => None,
+pub(super) fn kpi_targets(i18n: &I18n, settings: &Settings, edit: &Edit<'_>) -> Html {
+    let unit = |unit: Unit| -> Option<String> {
+        match unit {
+            Unit::Minutes => Some(i18n.t("settings.unit_minutes")),
+            Unit::Seconds => Some(i18n.t("settings.unit_seconds")),
+            Unit::Percent => Some("%".into()),
+            Unit::Currency => settings.currency.clone(),
+            Unit::Count | Unit::Replies | Unit::Score => None,
         }
     };
     html! {
@@ -101,17 +94,20 @@ pub(super) fn kpi_targets(
             <legend>{ i18n.t("settings.targets_title") }</legend>
             <p class="note">{ i18n.t("settings.targets_note") }</p>
             <div class="targets">
-                { for CATALOGUE.iter().map(|info| html! {
-                    <Field id={format!("settings-target-{}", info.id)} label={i18n.t(&format!("kpi.{}", info.id))}
-                           value={show_number(settings.targets.get(info.id).copied())}
-                           unit={unit(info.id)}
-                           on_commit={edit(info.id, |s, id, t| {
+                { for CATALOGUE.iter().map(|definition| {
+                    let id = definition.id.name();
+                    html! {
+                    <Field id={format!("settings-target-{id}")} label={i18n.t(&format!("kpi.{id}"))}
+                           value={show_number(settings.targets.get(id).copied())}
+                           unit={unit(definition.unit)}
+                           on_commit={edit(id, |s, id, t| {
                                match number(t)? {
                                    Some(target) => s.targets.insert(id.to_string(), target),
                                    None => s.targets.remove(id),
                                };
                                Ok(())
                            })} />
+                    }
                 }) }
             </div>
         </fieldset>
