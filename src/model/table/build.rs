@@ -23,6 +23,8 @@ pub struct Building {
     agent: Coder,
     requester: Coder,
     tag: Coder,
+    /// The codes of the canonical statuses, 0 until met (`canonical_index`).
+    canonical_status: [u32; 6],
     /// Tag lists by where their shared copy lies, and by their codes.
     lists_by_place: HashMap<(usize, usize), u32>,
     lists_by_codes: HashMap<Box<[u32]>, u32>,
@@ -225,10 +227,18 @@ impl TicketTable {
         self.first_response_at.set(row, t.first_response_at, len);
         put(&mut self.solved, row, t.is_solved());
         let status = match &t.status {
-            Some(status) => building
-                .status
-                .code_str(&mut self.status.names, status.as_str()),
             None => 0,
+            Some(Status::Other(text)) => building.status.code_str(&mut self.status.names, text),
+            Some(status) => {
+                // The six canonical statuses, coded once each.
+                let slot = &mut building.canonical_status[canonical_index(status)];
+                if *slot == 0 {
+                    *slot = building
+                        .status
+                        .code_str(&mut self.status.names, status.as_str());
+                }
+                *slot
+            }
         };
         put(&mut self.status.codes, row, status);
         put_code(
@@ -579,6 +589,18 @@ impl TicketTable {
         }
         table.finish(zone);
         table
+    }
+}
+
+/// A canonical status's place in `Building::canonical_status`.
+fn canonical_index(status: &Status) -> usize {
+    match status {
+        Status::New => 0,
+        Status::Open => 1,
+        Status::Pending => 2,
+        Status::OnHold => 3,
+        Status::Solved => 4,
+        Status::Closed | Status::Other(_) => 5,
     }
 }
 

@@ -40,10 +40,14 @@ impl<T: Copy + PartialEq> Sparse<T> {
             self.values = Vec::with_capacity(self.expected.max(len.max(row + 1)));
             self.values.resize(len.max(row + 1), self.none);
         }
-        if row >= self.values.len() {
-            self.values.resize(row + 1, self.none);
+        if row == self.values.len() {
+            self.values.push(value);
+        } else {
+            if row > self.values.len() {
+                self.values.resize(row + 1, self.none);
+            }
+            self.values[row] = value;
         }
-        self.values[row] = value;
     }
 
     pub fn get(&self, row: usize) -> T {
@@ -74,14 +78,43 @@ impl<T: Copy + PartialEq> Index<usize> for Sparse<T> {
 }
 
 /// The tickets' ids, one after another in one buffer (a `String` per ticket cost more than
-/// the id), with the index that finds a row by its id while the table is read.
+/// the id), and how a row is found by its id while the table is read.
+///
+/// Exports list their tickets by id, up or down, more often than not. While every id comes
+/// after the one before in that order, no id can have been seen, and a row is found by halving:
+/// no index is kept. The first id out of order builds the hash index of the rows so far, which
+/// is kept from then on. (Looking up each new id in a table of half a million was most of the
+/// time of adding a row: a cache miss each.)
 #[derive(Debug, Default)]
 pub struct Ids {
     text: String,
     /// Where each row's id ends in `text`.
     ends: Vec<u32>,
-    /// Rows by the hash of their id; dropped once reading is done.
+    order: Order,
+    /// Rows by the hash of their id, once the ids are out of order; dropped once reading is
+    /// done.
     index: HashTable<u32>,
+}
+
+/// How the ids read so far lie.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Order {
+    /// One id or none.
+    #[default]
+    Unknown,
+    /// Each id after the one before, shorter ids first (numbers without leading zeros then go
+    /// by value: 9, 10, 11).
+    Ascending,
+    Descending,
+    /// Out of order: found by the hash index.
+    Hashed,
+}
+
+/// Shorter first, then byte by byte.
+fn shortlex(a: &str, b: &str) -> std::cmp::Ordering {
+    a.len()
+        .cmp(&b.len())
+        .then_with(|| a.as_bytes().cmp(b.as_bytes()))
 }
 
 impl Ids {
@@ -107,15 +140,96 @@ impl Ids {
 
     /// The row of `id`, if it has one.
     pub fn find(&self, id: &str) -> Option<usize> {
-        self.index
-            .find(Ids::hash(id), |&row| self.get(row as usize) == id)
-            .map(|&row| row as usize)
+        let rows = 0..self.len();
+        let found = match self.order {
+            Order::Hashed => {
+                return self
+                    .index
+                    .find(Ids::hash(id), |&row| self.get(row as usize) == id)
+                    .map(|&row| row as usize)
+            }
+            Order::Unknown => rows.into_iter().find(|&row| self.get(row) == id),
+            Order::Ascending => {
+                let at = self.partition(|row| shortlex(row, id).is_lt());
+                Some(at).filter(|&at| at < self.len() && self.get(at) == id)
+            }
+            Order::Descending => {
+                let at = self.partition(|row| shortlex(row, id).is_gt());
+                Some(at).filter(|&at| at < self.len() && self.get(at) == id)
+            }
+        };
+        found
+    }
+
+    /// The first row for which `before` is false, where it is true of a first part of them.
+    fn partition(&self, before: impl Fn(&str) -> bool) -> usize {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if before(self.get(middle)) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        low
     }
 
     /// The row of `id`: its own when it was seen (`Err`), else a new last row (`Ok`).
     pub fn find_or_push(&mut self, id: &str) -> Result<usize, usize> {
+        if self.order != Order::Hashed {
+            let Some(last) = self.len().checked_sub(1) else {
+                return Ok(self.push_unindexed(id));
+            };
+            let next = match (self.order, shortlex(id, self.get(last))) {
+                (_, std::cmp::Ordering::Equal) => return Err(last),
+                (Order::Unknown, std::cmp::Ordering::Greater) => Order::Ascending,
+                (Order::Unknown, std::cmp::Ordering::Less) => Order::Descending,
+                (Order::Ascending, std::cmp::Ordering::Greater) => Order::Ascending,
+                (Order::Descending, std::cmp::Ordering::Less) => Order::Descending,
+                _ => Order::Hashed,
+            };
+            if next != Order::Hashed {
+                self.order = next;
+                return Ok(self.push_unindexed(id));
+            }
+            // Out of order: an earlier row may hold it.
+            if let Some(row) = self.find(id) {
+                return Err(row);
+            }
+            self.build_index();
+        }
+        self.find_or_push_hashed(id)
+    }
+
+    fn push_unindexed(&mut self, id: &str) -> usize {
+        self.text.push_str(id);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() - 1
+    }
+
+    /// The hash index of every row so far; the ids are found by it from now on.
+    fn build_index(&mut self) {
+        self.order = Order::Hashed;
+        let Ids {
+            text, ends, index, ..
+        } = self;
+        let id_of = |row: usize| {
+            let start = if row == 0 { 0 } else { ends[row - 1] as usize };
+            &text[start..ends[row] as usize]
+        };
+        let rehash = |&row: &u32| Ids::hash(id_of(row as usize));
+        index.reserve(ends.len(), rehash);
+        for row in 0..ends.len() {
+            index.insert_unique(Ids::hash(id_of(row)), row as u32, rehash);
+        }
+    }
+
+    fn find_or_push_hashed(&mut self, id: &str) -> Result<usize, usize> {
         let hash = Ids::hash(id);
-        let Ids { text, ends, index } = self;
+        let Ids {
+            text, ends, index, ..
+        } = self;
         let get = |row: u32| {
             let row = row as usize;
             let start = if row == 0 { 0 } else { ends[row - 1] as usize };
@@ -136,15 +250,10 @@ impl Ids {
         Ok(row)
     }
 
+    /// Room for `rows` ids of `bytes` bytes in all (the index is sized when it is built).
     pub fn reserve(&mut self, rows: usize, bytes: usize) {
         self.ends.reserve(rows);
         self.text.reserve(bytes);
-        let Ids { text, ends, index } = self;
-        index.reserve(rows, |&row: &u32| {
-            let row = row as usize;
-            let start = if row == 0 { 0 } else { ends[row - 1] as usize };
-            Ids::hash(&text[start..ends[row] as usize])
-        });
     }
 
     /// Reading is done: the index is not needed any more.
@@ -158,6 +267,36 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_in_order_are_found_by_halving_and_out_of_order_by_the_index() {
+        // Each list, and a new id out of its order.
+        for (ids, new) in [
+            (["7", "8", "9", "10", "11", "120"], "100"),
+            (["120", "11", "10", "9", "8", "7"], "100"),
+            (["a", "b", "c", "d", "e", "f"], "0"),
+        ] {
+            let mut table = Ids::default();
+            for (row, id) in ids.iter().enumerate() {
+                assert_eq!(table.find_or_push(id), Ok(row));
+                // The same id again, right after: the same row.
+                assert_eq!(table.find_or_push(id), Err(row));
+            }
+            assert_ne!(table.order, Order::Hashed, "{ids:?}");
+            for (row, id) in ids.iter().enumerate() {
+                assert_eq!(table.find(id), Some(row));
+            }
+            assert_eq!(table.find(new), None);
+            assert_eq!(table.find("x"), None);
+            // An earlier id, out of order, is found; a new one out of order starts the index.
+            assert_eq!(table.find_or_push(ids[2]), Err(2));
+            assert_eq!(table.find_or_push(new), Ok(6));
+            assert_eq!(table.order, Order::Hashed);
+            assert_eq!(table.find_or_push(ids[4]), Err(4));
+            assert_eq!(table.find(new), Some(6));
+            assert_eq!(table.find_or_push(new), Err(6));
+        }
+    }
 
     #[test]
     fn ids_are_found_by_their_text_and_pushed_once() {
