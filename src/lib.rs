@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod i18n;
 pub mod ingest;
 pub mod kpi;
+pub mod message;
 pub mod model;
 pub mod protocol;
 pub mod report;

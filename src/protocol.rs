@@ -376,7 +376,11 @@ mod tests {
             },
             Reply::Unreadable {
                 id: 3,
-                errors: vec![IngestError::new("a.csv", "empty".into())],
+                // As the page reads an error back: the message it says.
+                errors: vec![IngestError::new(
+                    "a.csv",
+                    crate::ingest::ErrorKind::Said(crate::message::Message::new("file.empty")),
+                )],
             },
             Reply::Oom {
                 id: 4,

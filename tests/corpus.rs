@@ -248,11 +248,8 @@ fn check_case(name: &str, bytes: &[u8], rows: u64, expected: &Expected) -> Failu
             )),
             Some(error) => {
                 for part in &expected.error_contains {
-                    if !error.message.contains(part.as_str()) {
-                        failures.push(format!(
-                            "error {:?} lacks {part:?}",
-                            shorten(&error.message)
-                        ));
+                    if !error.text().contains(part.as_str()) {
+                        failures.push(format!("error {:?} lacks {part:?}", shorten(&error.text())));
                     }
                 }
             }
@@ -260,7 +257,7 @@ fn check_case(name: &str, bytes: &[u8], rows: u64, expected: &Expected) -> Failu
         return failures;
     }
     if let Some(error) = report.errors.first() {
-        failures.push(format!("unexpected error: {}", shorten(&error.message)));
+        failures.push(format!("unexpected error: {}", shorten(&error.text())));
         return failures;
     }
     let source = &report.sources[0];
@@ -458,11 +455,8 @@ fn check_invariants(report: &Report, failures: &mut Failures) {
     }
     for error in &report.errors {
         // One sentence: what is wrong, a colon, what to do.
-        if !error.message.contains(": ") || error.message.chars().count() > 400 {
-            failures.push(format!(
-                "error message shape: {:?}",
-                shorten(&error.message)
-            ));
+        if !error.text().contains(": ") || error.text().chars().count() > 400 {
+            failures.push(format!("error message shape: {:?}", shorten(&error.text())));
         }
     }
 }

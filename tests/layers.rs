@@ -1,7 +1,8 @@
 //! The layer check: imports run one way, from the shells down to the model.
 //!
 //! ```text
-//! 0 model, stats          the ticket table (columns), fields, time, statistics
+//! 0 model, stats,         the ticket table (columns), fields, time, statistics, and
+//!   message               messages as catalogue keys and arguments
 //! 1 ingest                bytes → rows of the model's ticket table
 //! 2 dataset, selection,   the files merged, a selection of them, the person's settings
 //!   settings
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 /// The layer of a top-level module of the crate.
 fn layer(module: &str) -> Option<u8> {
     Some(match module {
-        "model" | "stats" => 0,
+        "model" | "stats" | "message" => 0,
         "ingest" => 1,
         "dataset" | "selection" | "settings" => 2,
         "kpi" => 3,

@@ -784,7 +784,7 @@ proptest! {
             csv.push_str(&format!("{i},\"{text}\"\n"));
         }
         let export = read_export("dates.csv", csv.as_bytes())
-            .map_err(|e| TestCaseError::fail(e.message))?;
+            .map_err(|e| TestCaseError::fail(e.text()))?;
         prop_assert_eq!(export.source.skipped, 0, "{:?}", export.source.skipped_reasons);
         let read: Vec<Option<i64>> = export.tickets.tickets().map(|t| t.created_at.get()).collect();
         let wanted: Vec<Option<i64>> = column.iter().map(|(_, ts)| Some(*ts)).collect();

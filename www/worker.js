@@ -36,7 +36,9 @@ self.onmessage = async (event) => {
       const message = `the files need more memory than a browser tab gives this page (it had ${gb} GB): `
         + 'export a shorter period, or use the command line tool (helpdesk-kpi report)';
       // The engine cannot go on after this: the page starts a fresh worker.
-      post({ oom: { id: known, errors: [{ file: names, message }] } });
+      // The message as its catalogue key too, so that the page says it in its language.
+      const said = { file: names, message, key: 'file.out_of_memory', args: { gb } };
+      post({ oom: { id: known, errors: [said] } });
       return;
     }
     // A panic inside the engine: the page shows its error box.

@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::template::{fill, parse, Part};
 use super::Lang;
+use crate::message::template::{fill, parse, Part};
 
 fn templates(lang: Lang) -> &'static HashMap<String, String> {
     static TABLES: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
@@ -22,6 +22,11 @@ fn templates(lang: Lang) -> &'static HashMap<String, String> {
         ]
     });
     &tables[lang as usize]
+}
+
+/// The template of `key` in `lang`, if the catalogue has one.
+pub fn template(lang: Lang, key: &str) -> Option<&'static str> {
+    templates(lang).get(key).map(String::as_str)
 }
 
 /// The English templates, the most literal text first, so that the most specific one wins.

@@ -10,7 +10,6 @@ use std::sync::OnceLock;
 use crate::kpi::{Kpi, Unit};
 
 pub mod engine_text;
-mod template;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Lang {
@@ -77,7 +76,7 @@ impl I18n {
     /// The string for `key` with `{name}` placeholders filled (in one pass: a value holding
     /// `{…}` stays as it is).
     pub fn f(&self, key: &str, args: &[(&str, String)]) -> String {
-        template::fill(&self.t(key), |name| {
+        crate::message::template::fill(&self.t(key), |name| {
             args.iter()
                 .find(|(arg, _)| *arg == name)
                 .map(|(_, value)| value.clone())
@@ -87,6 +86,22 @@ impl I18n {
     /// A message of the engine (reason, note, file error, skipped row) in the page's language.
     pub fn engine(&self, text: &str) -> String {
         engine_text::translate(self.lang, text)
+    }
+
+    /// A message the engine wrote as data, in the page's language: its key's template filled
+    /// with its arguments (a `msg_…` argument, itself a message's English text, translated in
+    /// turn). A message without a key is recognised from its text, as `engine` does.
+    pub fn message(&self, message: &crate::message::Message) -> String {
+        match engine_text::template(self.lang, &message.key) {
+            Some(template) => crate::message::template::fill(template, |name| {
+                let value = message.args.get(name)?;
+                Some(match name.starts_with("msg_") {
+                    true => self.engine(value),
+                    false => value.clone(),
+                })
+            }),
+            None => self.engine(&message.text()),
+        }
     }
 
     /// A number with the language's digit grouping and decimal mark.

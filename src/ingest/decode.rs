@@ -15,23 +15,20 @@ pub struct Decoded {
 #[derive(Debug, PartialEq)]
 pub enum DecodeError {
     Empty,
+    /// A document of the kind the message key names.
     Spreadsheet(&'static str),
     Binary,
 }
 
 impl DecodeError {
-    pub fn message(&self) -> String {
+    /// The error of a file that decodes so.
+    pub fn kind(&self) -> super::ErrorKind {
         match self {
-            DecodeError::Empty => {
-                "the file is empty: export the tickets again and drop the new file".to_string()
+            DecodeError::Empty => super::ErrorKind::Empty,
+            DecodeError::Spreadsheet(kind) => {
+                super::ErrorKind::NotCsv(crate::message::Message::new(kind))
             }
-            DecodeError::Spreadsheet(kind) => format!(
-                "this is {kind}, not a CSV file: open it in your spreadsheet program and save it \
-                 as \"CSV UTF-8\", or export CSV from your helpdesk"
-            ),
-            DecodeError::Binary => "this is not a text file (it contains binary data): drop the \
-                 CSV export of your helpdesk instead"
-                .to_string(),
+            DecodeError::Binary => super::ErrorKind::Binary,
         }
     }
 }
@@ -173,14 +170,15 @@ fn mostly_utf8(bytes: &[u8]) -> bool {
     valid_multibyte > invalid
 }
 
-/// Zip (XLSX, ODS), OLE2 (XLS) and PDF signatures: files users often drop by mistake.
+/// Zip (XLSX, ODS), OLE2 (XLS) and PDF signatures: files users often drop by mistake; the
+/// message key naming the kind.
 fn spreadsheet_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
-        Some("a zipped document (an Excel .xlsx or OpenDocument workbook)")
+        Some("file.kind_zip")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("an old Excel .xls workbook")
+        Some("file.kind_xls")
     } else if bytes.starts_with(b"%PDF") {
-        Some("a PDF document")
+        Some("file.kind_pdf")
     } else {
         None
     }

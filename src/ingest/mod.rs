@@ -26,6 +26,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::message::Message;
 use crate::model::table::TicketTable;
 use crate::model::{Call, Customer, SurveyAnswer, Ticket};
 pub use choices::{Choices, FileChoices};
@@ -146,27 +147,139 @@ pub struct SkippedRow {
     pub reason: String,
 }
 
-/// A file that could not be read at all. The message says what to do.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A file that could not be read at all: which file, where when one place is to blame, and
+/// what went wrong. Its message says what to do; the JSON carries it in English and as its
+/// catalogue key and arguments (`message::Message`), which the page translates.
+#[derive(Clone, Debug, PartialEq)]
 pub struct IngestError {
     pub file: String,
-    pub message: String,
+    /// The line of the file to blame, where one is.
+    pub line: Option<u64>,
+    /// The column to blame, by its header, where one is.
+    pub column: Option<String>,
+    pub kind: ErrorKind,
+}
+
+/// What kept a file from being read.
+#[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The source failed (the file gone, no permission): the system's words.
+    Unreadable(String),
+    /// Nothing but perhaps a BOM and blank lines.
+    Empty,
+    /// A workbook or other document where a CSV file was expected: which kind (a message).
+    NotCsv(Message),
+    /// Binary data, not text.
+    Binary,
+    NoHeader,
+    /// A quote in the header row that is never closed: the whole file reads as one header.
+    UnclosedHeaderQuote,
+    /// A header and no rows.
+    HeaderOnly,
+    /// No column feeds a ticket field: the first headers found.
+    NoTicketColumn {
+        found: String,
+    },
+    /// An encoding chosen by a name this tool does not know.
+    UnknownEncoding(String),
+    /// What the workbook reader or the page said, as a message.
+    Said(Message),
+}
+
+impl ErrorKind {
+    /// The message of the catalogue that says it.
+    pub fn message(&self) -> Message {
+        match self {
+            ErrorKind::Unreadable(error) => Message::new("file.unreadable").with("error", error),
+            ErrorKind::Empty => Message::new("file.empty"),
+            ErrorKind::NotCsv(kind) => Message::new("file.workbook").with("msg_kind", kind.text()),
+            ErrorKind::Binary => Message::new("file.binary"),
+            ErrorKind::NoHeader => Message::new("file.no_header"),
+            ErrorKind::UnclosedHeaderQuote => Message::new("file.unclosed_header_quote"),
+            ErrorKind::HeaderOnly => Message::new("file.header_only"),
+            ErrorKind::NoTicketColumn { found } => {
+                Message::new("file.no_ticket_column").with("columns", found)
+            }
+            ErrorKind::UnknownEncoding(label) => Message::new("file.encoding_unknown")
+                .with("label", label)
+                .with("list", choices::ENCODINGS.join(", ")),
+            ErrorKind::Said(message) => message.clone(),
+        }
+    }
 }
 
 impl fmt::Display for IngestError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.file, self.message)
+        write!(f, "{}: {}", self.file, self.text())
     }
 }
 
 impl std::error::Error for IngestError {}
 
 impl IngestError {
-    pub fn new(file: &str, message: String) -> IngestError {
+    pub fn new(file: &str, kind: ErrorKind) -> IngestError {
         IngestError {
             file: file.to_string(),
-            message,
+            line: None,
+            column: None,
+            kind,
         }
+    }
+
+    /// The same, blaming one line.
+    pub fn at_line(mut self, line: u64) -> IngestError {
+        self.line = Some(line);
+        self
+    }
+
+    /// The message, in English.
+    pub fn text(&self) -> String {
+        self.kind.message().text()
+    }
+}
+
+/// How an error is written in the JSON: `file`, `line` and `column` where known, `message` in
+/// English, and the message's `key` and `args`.
+#[derive(Serialize, Deserialize)]
+struct ErrorJson {
+    file: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    line: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    column: Option<String>,
+    message: String,
+    #[serde(flatten)]
+    said: Message,
+}
+
+impl Serialize for IngestError {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let said = self.kind.message();
+        ErrorJson {
+            file: self.file.clone(),
+            line: self.line,
+            column: self.column.clone(),
+            message: said.text(),
+            said,
+        }
+        .serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for IngestError {
+    /// Read back (by the page) as the message it says.
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<IngestError, D::Error> {
+        let json = ErrorJson::deserialize(d)?;
+        Ok(IngestError {
+            file: json.file,
+            line: json.line,
+            column: json.column,
+            kind: ErrorKind::Said(match json.said.key.is_empty() {
+                true => Message::plain(json.message),
+                false => json.said,
+            }),
+        })
     }
 }
 
@@ -233,12 +346,8 @@ pub fn read_export_from(
     options: &ReadOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
-    let fail = |message: String| IngestError::new(file, message);
-    let unreadable = |error: std::io::Error| {
-        fail(format!(
-            "the file could not be read ({error}): check that it still exists and try again"
-        ))
-    };
+    let fail = |kind: ErrorKind| IngestError::new(file, kind);
+    let unreadable = |error: std::io::Error| fail(ErrorKind::Unreadable(error.to_string()));
     let first = stream::read_chunk(&mut source).map_err(unreadable)?;
     let chosen = options.choices.for_file(file);
     // A workbook (SpreadsheetML XML too) is read whole, as one sheet's CSV: the chosen sheet, else
@@ -248,8 +357,8 @@ pub fn read_export_from(
         source.read_to_end(&mut bytes).map_err(unreadable)?;
         let sheet = match spreadsheet::sheet(&bytes, chosen.sheet.as_deref()) {
             Some(Ok(sheet)) => sheet,
-            Some(Err(message)) => return Err(fail(message)),
-            None => return Err(fail("the workbook changed while it was read".to_string())),
+            Some(Err(message)) => return Err(fail(ErrorKind::Said(Message::plain(message)))),
+            None => return Err(fail(ErrorKind::Said(Message::new("file.workbook_changed")))),
         };
         let reader =
             stream::DecodedReader::new(&[][..], encoding_rs::UTF_8, sheet.csv.as_bytes(), 0);
@@ -269,15 +378,16 @@ pub fn read_export_from(
     let complete = first.len() < stream::CHUNK;
     let sniffed = match chosen.encoding.as_deref() {
         Some(label) => {
-            let encoding = choices::encoding(label).map_err(fail)?;
+            let encoding = choices::encoding(label)
+                .map_err(|_| fail(ErrorKind::UnknownEncoding(label.to_string())))?;
             decode::forced(&first, encoding)
         }
-        None => decode::sniff(&first, complete).map_err(|e| fail(e.message()))?,
+        None => decode::sniff(&first, complete).map_err(|e| fail(e.kind()))?,
     };
     let reader = stream::DecodedReader::new(source, sniffed.encoding, &first, sniffed.bom_len);
     if reader.is_finished() && reader.peek().trim().is_empty() {
         // A BOM alone (or with blank lines) is an empty file too, not one without a header.
-        return Err(fail(decode::DecodeError::Empty.message()));
+        return Err(fail(ErrorKind::Empty));
     }
     let encoding = sniffed.encoding.name().to_string();
     read_text(
@@ -310,7 +420,7 @@ fn read_text<R: std::io::Read>(
     chosen: &FileChoices,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
-    let fail = |message: String| IngestError::new(file, message);
+    let fail = |kind: ErrorKind| IngestError::new(file, kind);
     let delimiter = match delimiter::excel_separator_line(reader.peek()) {
         Some((delimiter, rest)) => {
             let line_len = reader.peek().len() - rest.len();
@@ -357,11 +467,7 @@ fn read_text<R: std::io::Read>(
         .collect();
     let header = match ahead.next() {
         Some(Ok(header)) => header,
-        _ => {
-            return Err(fail(
-                "the file has no header row: export it again".to_string(),
-            ))
-        }
+        _ => return Err(fail(ErrorKind::NoHeader)),
     };
     let mut records = ahead.chain(records);
     let mut sheet_warnings = sheet_warnings;
@@ -437,17 +543,10 @@ fn read_text<R: std::io::Read>(
     }
     // Only an unclosed quote lets a header cell hold a line break and swallow the rows.
     if first_rows.is_empty() && headers.iter().any(|h| h.contains(['\n', '\r'])) {
-        return Err(fail(
-            "the header row has a quote (\") that is never closed, so the whole file reads as \
-             one header: fix the quote on line 1, or export the file again"
-                .to_string(),
-        ));
+        return Err(fail(ErrorKind::UnclosedHeaderQuote).at_line(1));
     }
     if first_rows.is_empty() && skipped.count == 0 {
-        return Err(fail(
-            "the file has a header but no ticket rows: widen the date range of the export"
-                .to_string(),
-        ));
+        return Err(fail(ErrorKind::HeaderOnly));
     }
 
     let vendor = vendor::recognise(&headers);
@@ -467,11 +566,9 @@ fn read_text<R: std::io::Read>(
         layout.rating_scale = options.csat_scale;
     }
     if layout.is_useless() {
-        return Err(fail(format!(
-            "no column was recognised as a ticket field (found: {}): export tickets from your \
-             helpdesk, or rename the columns to names like 'Created at', 'Status', 'Solved at'",
-            preview_headers(&headers)
-        )));
+        return Err(fail(ErrorKind::NoTicketColumn {
+            found: preview_headers(&headers),
+        }));
     }
 
     let preview = columns::preview(&layout, &first_rows);
@@ -708,6 +805,30 @@ fn preview_headers(headers: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_error_is_written_as_english_and_as_its_key_and_read_back_as_what_it_says() {
+        let error = IngestError::new(
+            "a.csv",
+            ErrorKind::NoTicketColumn {
+                found: "'x'".into(),
+            },
+        )
+        .at_line(3);
+        let json = serde_json::to_string(&error).unwrap();
+        assert_eq!(
+            json,
+            r#"{"file":"a.csv","line":3,"message":"no column was recognised as a ticket field (found: 'x'): export tickets from your helpdesk, or rename the columns to names like 'Created at', 'Status', 'Solved at'","key":"file.no_ticket_column","args":{"columns":"'x'"}}"#
+        );
+        let back: IngestError = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.kind.message(), error.kind.message());
+        assert_eq!((back.line, back.text()), (Some(3), error.text()));
+        // What the worker's script writes itself: a text alone.
+        let plain: IngestError =
+            serde_json::from_str(r#"{"file":"b.csv","message":"out of memory"}"#).unwrap();
+        assert_eq!(plain.text(), "out of memory");
+        assert_eq!(plain.kind.message().key, "");
+    }
     use crate::model::Text;
 
     /// The lines of the rows skipped and of the cells set aside.
@@ -884,7 +1005,7 @@ mod tests {
     fn an_unclosed_quote_in_the_header_is_named() {
         let error =
             read_export("t.csv", b"Id,\"Status,Created at\n1,Open,2024-01-01\n").unwrap_err();
-        assert!(error.message.contains("never closed"), "{}", error.message);
+        assert!(error.text().contains("never closed"), "{}", error.text());
     }
 
     #[test]
@@ -894,9 +1015,9 @@ mod tests {
         assert_eq!(export.tickets.len(), 1);
         let error = read_export("t.csv", b",,\n1,2,3\n").unwrap_err();
         assert!(
-            error.message.contains("(found: '', '', '')"),
+            error.text().contains("(found: '', '', '')"),
             "{}",
-            error.message
+            error.text()
         );
     }
 

@@ -94,7 +94,7 @@ fn write_report(report: &Report, out: &mut String) -> std::fmt::Result {
             out,
             "\n**{}** could not be read: {}",
             escape(&error.file),
-            escape(&error.message)
+            escape(&error.text())
         )?;
     }
     Ok(())

@@ -468,7 +468,10 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
         // Out of memory: the engine link has started a fresh engine on what was shown.
         Reply::Unreadable { errors, .. } | Reply::Oom { errors, .. } => {
             dispatcher.dispatch(Action::Failed {
-                errors: errors.into_iter().map(|e| (e.file, e.message)).collect(),
+                errors: errors
+                    .into_iter()
+                    .map(|e| (e.file, e.kind.message()))
+                    .collect(),
             });
         }
         Reply::Failed { message, .. } => {

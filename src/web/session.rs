@@ -13,7 +13,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
-use crate::ingest::{IngestError, Progress};
+use crate::ingest::{ErrorKind, IngestError, Progress};
+use crate::message::Message;
 use crate::protocol::{
     request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
 };
@@ -356,13 +357,11 @@ fn too_large(files: &[File]) -> Option<IngestError> {
     let (file, _) = largest?;
     Some(IngestError::new(
         &file.name(),
-        format!(
-            "the files hold about {} rows, which need about {:.1} GB of memory, more than a \
-             browser tab gives this page (about {:.0} GB): export a shorter period, or use the \
-             command line tool (helpdesk-kpi report), which has no such limit",
-            rows,
-            need as f64 / 1e9,
-            MEMORY_BUDGET as f64 / 1e9
+        ErrorKind::Said(
+            Message::new("file.too_large")
+                .with("rows", rows)
+                .with("need", format!("{:.1}", need as f64 / 1e9))
+                .with("budget", format!("{:.0}", MEMORY_BUDGET as f64 / 1e9)),
         ),
     ))
 }

@@ -8,6 +8,7 @@ use yew::Reducible;
 
 use crate::ingest::choices::ValueChoices;
 use crate::ingest::{Choices, DateOrder, Field, SourceReport};
+use crate::message::Message;
 use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
@@ -42,7 +43,7 @@ pub struct AppState {
     /// The settings of the report shown: what a refused change goes back to.
     pub applied_settings: Settings,
     /// Files that could not be read: (file name, what to do).
-    pub errors: Vec<(String, String)>,
+    pub errors: Vec<(String, Message)>,
     /// Why the last settings were refused.
     pub settings_error: Option<String>,
     pub busy: bool,
@@ -145,7 +146,7 @@ pub enum Action {
     },
     /// No dropped file could be read: the dashboard keeps what it showed.
     Failed {
-        errors: Vec<(String, String)>,
+        errors: Vec<(String, Message)>,
     },
     /// The worker refused the settings: why.
     Refused(String),
@@ -184,7 +185,7 @@ impl Reducible for AppState {
                     next.errors = report
                         .errors
                         .iter()
-                        .map(|e| (e.file.clone(), e.message.clone()))
+                        .map(|e| (e.file.clone(), e.kind.message()))
                         .collect();
                 }
                 if loaded {
@@ -192,7 +193,7 @@ impl Reducible for AppState {
                     next.errors = report
                         .errors
                         .iter()
-                        .map(|e| (e.file.clone(), e.message.clone()))
+                        .map(|e| (e.file.clone(), e.kind.message()))
                         .collect();
                     next.selection = Selection::default();
                     next.timing = Some(timing);

@@ -165,7 +165,7 @@ mod tests {
     fn header_of(path: &std::path::Path) -> Vec<String> {
         let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let text = crate::ingest::decode::decode(&bytes)
-            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.message()))
+            .unwrap_or_else(|e| panic!("{}: {}", path.display(), e.kind().message().text()))
             .text;
         let mut reader = csv::ReaderBuilder::new()
             .delimiter(crate::ingest::delimiter::sniff_delimiter(&text))

@@ -4,10 +4,11 @@
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::message::Message;
 
 #[derive(Properties, PartialEq)]
 pub struct MessagesProps {
-    pub errors: Vec<(String, String)>,
+    pub errors: Vec<(String, Message)>,
     /// Files read with choices of the person's, which can be taken back.
     #[prop_or_default]
     pub chosen: Vec<String>,
@@ -34,7 +35,7 @@ pub fn messages(props: &MessagesProps) -> Html {
                     }
                 });
                 html! {
-                    <p class="file-error" data-file={file.clone()}><strong>{ file.clone() }</strong>{ format!(": {}", i18n.engine(message)) }
+                    <p class="file-error" data-file={file.clone()}><strong>{ file.clone() }</strong>{ format!(": {}", i18n.message(message)) }
                         { for undo }</p>
                 }
             }) }

@@ -1,0 +1,136 @@
+//! Messages for people as data: a key of the message catalogue and the values of its holes.
+//! The engine writes a message as its key and arguments; the English text (for readers of the
+//! JSON and the command line) is the catalogue's English template filled with them, and the
+//! page fills the same key's template of its own language. The catalogue is
+//! `src/i18n/engine/<language>.json`; this module reads the English one only.
+//!
+//! A message not yet written this way is plain text (the page still recognises those against
+//! the templates): `Message::text` keeps what it is given for them.
+
+pub mod template;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// One message: its catalogue key and the values of its `{holes}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    #[serde(default)]
+    pub key: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub args: BTreeMap<String, String>,
+}
+
+/// The English templates, by key.
+fn english() -> &'static HashMap<String, String> {
+    static ENGLISH: OnceLock<HashMap<String, String>> = OnceLock::new();
+    ENGLISH.get_or_init(|| {
+        serde_json::from_str(include_str!("../i18n/engine/en.json")).unwrap_or_default()
+    })
+}
+
+impl Message {
+    /// The message of `key`, whose template must be in the catalogue (a test checks every key
+    /// the source names).
+    pub fn new(key: &str) -> Message {
+        Message {
+            key: key.to_string(),
+            args: BTreeMap::new(),
+        }
+    }
+
+    /// A message not yet written as a key: its English text alone, under the key `""`. The
+    /// page recognises such a text against the templates, as it did every message before.
+    pub fn plain(text: impl ToString) -> Message {
+        Message::new("").with("text", text)
+    }
+
+    /// The same with the hole `name` filled by `value`. A hole named `msg_…` holds another
+    /// message's text.
+    pub fn with(mut self, name: &str, value: impl ToString) -> Message {
+        self.args.insert(name.to_string(), value.to_string());
+        self
+    }
+
+    /// The English text: the key's template with its holes filled. A key the catalogue lacks
+    /// shows as itself, with its values, rather than as nothing.
+    pub fn text(&self) -> String {
+        if self.key.is_empty() {
+            return self.args.get("text").cloned().unwrap_or_default();
+        }
+        match english().get(&self.key) {
+            Some(template) => template::fill(template, |name| self.args.get(name).cloned()),
+            None => {
+                let values: Vec<&str> = self.args.values().map(String::as_str).collect();
+                format!("{} ({})", self.key, values.join(", "))
+            }
+        }
+    }
+}
+
+/// Whether the English catalogue has a template for `key`.
+pub fn is_known(key: &str) -> bool {
+    english().contains_key(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_message_is_its_english_template_filled() {
+        let message = Message::new("file.no_ticket_column").with("columns", "'A', 'B'");
+        assert_eq!(
+            message.text(),
+            "no column was recognised as a ticket field (found: 'A', 'B'): export tickets from \
+             your helpdesk, or rename the columns to names like 'Created at', 'Status', \
+             'Solved at'"
+        );
+        assert_eq!(
+            Message::new("file.no_header").text(),
+            "the file has no header row: export it again"
+        );
+        assert_eq!(Message::new("no.such").with("a", 1).text(), "no.such (1)");
+        assert_eq!(Message::plain("as written").text(), "as written");
+    }
+
+    /// Every key the source names with `Message::new("…")` has an English template.
+    #[test]
+    fn every_key_the_source_names_is_in_the_catalogue() {
+        let mut missing = Vec::new();
+        let mut found = 0;
+        let mut stack = vec![std::path::PathBuf::from(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/src"
+        ))];
+        while let Some(path) = stack.pop() {
+            if path.is_dir() {
+                for entry in std::fs::read_dir(&path).unwrap().flatten() {
+                    stack.push(entry.path());
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            for (_, rest) in source.match_indices("Message::new(\"").map(|(at, m)| {
+                let start = at + m.len();
+                (at, &source[start..])
+            }) {
+                let key = rest.split('"').next().unwrap_or("");
+                if key.is_empty() || key == "…" || key == "no.such" {
+                    continue;
+                }
+                found += 1;
+                if !is_known(key) {
+                    missing.push(format!("{}: {key}", path.display()));
+                }
+            }
+        }
+        assert!(found > 5, "found {found}");
+        assert!(missing.is_empty(), "keys without a template: {missing:?}");
+    }
+}
