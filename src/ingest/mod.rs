@@ -575,11 +575,21 @@ fn read_text<R: std::io::Read>(
     // Rows: data rows read or skipped, repeated headers and unreadable records included.
     let mut rows = skipped.count;
     let (mut calls, mut surveys, mut customers) = (Vec::new(), Vec::new(), Vec::new());
-    // The rows to come, guessed from the bytes the first rows took: the table's columns are
-    // sized once (a column that doubles as it grows holds up to twice what it needs).
+    // The rows to come, guessed from the bytes the first rows took (where the last of them
+    // starts, not what the reader has fetched ahead): the table's columns are sized once, a
+    // little over (a column that doubles as it grows holds up to twice what it needs).
     let expected_rows = options.size_hint.map_or(0, |size| {
-        let (read, rows_so_far) = (bytes_read.get().max(1), first_rows.len() as u64);
-        (size.saturating_mul(rows_so_far) / read + rows_so_far / 50 + 16) as usize
+        let rows_so_far = first_rows.len() as u64;
+        let taken = first_rows
+            .last()
+            .and_then(|(_, record)| record.position())
+            .map_or(0, |p| p.byte());
+        let per_row = taken / rows_so_far.saturating_sub(1).max(1);
+        let rows = match per_row {
+            0 => rows_so_far,
+            per_row => (size / per_row).max(rows_so_far),
+        };
+        (rows + rows / 50 + 16) as usize
     });
     let mut tickets = TicketTable::for_reading(match vendor.kind {
         RecordKind::Tickets => expected_rows,
