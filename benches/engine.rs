@@ -32,6 +32,13 @@ fn main() {
     }
     let (dataset, errors) = loaded.expect("at least one run");
     println!("tickets: {}", dataset.len());
+    let per_ticket = |bytes: usize| bytes as f64 / dataset.len().max(1) as f64;
+    let table_bytes = dataset.table().heap_bytes();
+    println!(
+        "ticket table after reading: {:.1} MB, {:.0} bytes a ticket",
+        table_bytes as f64 / 1e6,
+        per_ticket(table_bytes)
+    );
     report_line("read (decode, parse, the ticket table)", &ingest, Some(mb));
 
     let settings = Settings::default();
@@ -42,6 +49,12 @@ fn main() {
     // The first report ranks the durations; later ones reuse them.
     report_line("first report (ranks the durations)", &full[..1], None);
     report_line("report, everything", &full[1.min(full.len() - 1)..], None);
+    let table_bytes = dataset.table().heap_bytes();
+    println!(
+        "ticket table after a report (with its ranks and next contacts): {:.1} MB, {:.0} bytes a ticket",
+        table_bytes as f64 / 1e6,
+        per_ticket(table_bytes)
+    );
     // What loading a file costs: a read (the best one) and the first report.
     let end_to_end = [ingest.iter().min().copied().unwrap_or_default() + full[0]];
     report_line("read + first report", &end_to_end, Some(mb));

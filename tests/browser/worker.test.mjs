@@ -97,10 +97,10 @@ describe('helpdesk-kpi engine worker: progress and cancel', { timeout: 300_000 }
   });
 
   test('a file too large for the tab is refused with a message, before it is read', async () => {
-    // 20 MB of two-byte rows: about 10 million rows, more than the page's memory budget (3 GB at
-    // 550 bytes a row). The estimate comes from the first megabyte, so nothing else is read.
+    // 30 MB of two-byte rows: about 15 million rows, more than the page's memory budget (3 GB at
+    // 300 bytes a row). The estimate comes from the first megabyte, so nothing else is read.
     const dense = path.join(suite.tmp, 'dense.csv');
-    writeFileSync(dense, 'Id\n' + '1\n'.repeat(10_000_000));
+    writeFileSync(dense, 'Id\n' + '1\n'.repeat(15_000_000));
     const context = await suite.browser.newContext({ viewport: VIEWPORT });
     const page = await context.newPage();
     const errors = [];

@@ -54,6 +54,11 @@ impl<T: Copy + PartialEq> Sparse<T> {
         self.values.get(row).copied().unwrap_or(self.none)
     }
 
+    /// Bytes of memory the column holds.
+    pub fn heap_bytes(&self) -> usize {
+        self.values.capacity() * std::mem::size_of::<T>()
+    }
+
     /// Whether any row has a value.
     pub fn is_used(&self) -> bool {
         !self.values.is_empty()
@@ -128,6 +133,12 @@ impl Ids {
 
     pub fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// Bytes of memory the ids and their index hold (the index's buckets, a row and a control
+    /// byte each).
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4 + self.index.capacity() * 5
     }
 
     pub fn is_empty(&self) -> bool {

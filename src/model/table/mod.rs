@@ -293,6 +293,77 @@ impl TicketTable {
         self.created.is_empty()
     }
 
+    /// Bytes of memory the table holds: its columns, and what the reports worked out from them
+    /// so far (ranks, next contacts, comment terms). Texts of categories are left out (a few
+    /// thousand distinct values).
+    pub fn heap_bytes(&self) -> usize {
+        fn vec<T>(v: &Vec<T>) -> usize {
+            v.capacity() * std::mem::size_of::<T>()
+        }
+        let categories = [
+            &self.status,
+            &self.channel,
+            &self.priority,
+            &self.ticket_type,
+            &self.group,
+            &self.agent,
+            &self.requester,
+        ]
+        .iter()
+        .map(|c| vec(&c.codes))
+        .sum::<usize>();
+        let tags = vec(&self.tags.lists_of)
+            + self
+                .tags
+                .lists
+                .iter()
+                .map(|l| l.len() * 4 + 16)
+                .sum::<usize>();
+        let times = vec(&self.created)
+            + vec(&self.solved_at)
+            + self.updated.heap_bytes()
+            + self.first_response_at.heap_bytes();
+        let minutes = vec(&self.first_response_minutes)
+            + vec(&self.resolution_minutes)
+            + vec(&self.first_response_business_minutes)
+            + vec(&self.resolution_business_minutes);
+        let flags = vec(&self.solved)
+            + vec(&self.reply_before_creation)
+            + vec(&self.solve_before_creation)
+            + vec(&self.satisfaction)
+            + self.resolution_from_export.heap_bytes();
+        let sparse = self.replies.heap_bytes()
+            + self.reopens.heap_bytes()
+            + self.satisfaction_score.heap_bytes()
+            + self.nps_score.heap_bytes()
+            + self.happiness.heap_bytes()
+            + self.group_stations.heap_bytes()
+            + self.first_response_sla_met.heap_bytes()
+            + self.resolution_sla_met.heap_bytes()
+            + self.handle_minutes.heap_bytes()
+            + self.ces_score.heap_bytes()
+            + self.quality_score.heap_bytes()
+            + self.bot_involved.heap_bytes()
+            + self.comments.heap_bytes()
+            + self
+                .comment_texts
+                .iter()
+                .map(|c| c.len() + 16)
+                .sum::<usize>();
+        let worked_out = self.next_contact.get().map_or(0, vec)
+            + self
+                .ranked
+                .iter()
+                .filter_map(OnceCell::get)
+                .map(Ranked::heap_bytes)
+                .sum::<usize>()
+            + self
+                .comment_terms
+                .get()
+                .map_or(0, |t| vec(&t.commented) + vec(&t.starts) + vec(&t.codes));
+        self.ids.heap_bytes() + categories + tags + times + minutes + flags + sparse + worked_out
+    }
+
     /// The comment left with a row's rating.
     pub fn comment(&self, row: usize) -> Option<&str> {
         let index = (self.comments[row] as usize).checked_sub(1)?;

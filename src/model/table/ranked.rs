@@ -46,6 +46,11 @@ impl Ranked {
         Ranked { rank, order }
     }
 
+    /// Bytes of memory the ranks hold.
+    pub fn heap_bytes(&self) -> usize {
+        (self.rank.capacity() + self.order.capacity()) * 4
+    }
+
     pub fn rank(&self, row: usize) -> Option<u32> {
         let rank = self.rank[row];
         (rank != NONE).then_some(rank)
