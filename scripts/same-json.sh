@@ -6,8 +6,8 @@
 #
 #   bash scripts/same-json.sh [BASE]        (SAME_JSON_TICKETS=500000 by default)
 #
-# Where the bytes differ, the two are compared again without message keys (`key`, `args`:
-# what the base may not have yet), and counted apart.
+# Where the bytes differ, the two are compared again without message keys (`key`, `args`,
+# `reason_key`, ...: what the base may not have yet), and counted apart.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -41,7 +41,7 @@ runs+=("$g --settings tests/fixtures/settings/targets_and_sla.json"
 without_keys() {
   python3 -c 'import json,sys
 def strip(v):
-    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("key", "args")}
+    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("key", "args") and not k.endswith(("_key", "_args"))}
     if isinstance(v, list): return [strip(x) for x in v]
     return v
 print(json.dumps(strip(json.loads(sys.stdin.read() or "null")), sort_keys=True))'

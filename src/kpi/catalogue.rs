@@ -14,6 +14,7 @@ use super::requirements::{Reason, Requirement};
 use super::{calls, customers, quality, satisfaction, sla, team, timing, volume};
 use super::{Context, Kpi};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::Field;
 
 /// An enum whose variants are named once: `name()` is the JSON's (and the page's) name, `ALL`
@@ -161,8 +162,8 @@ pub struct Definition {
 }
 
 impl Definition {
-    /// Why the KPI cannot be had from these columns (and settings, where given); `None` when it
-    /// can.
+    /// Why the KPI cannot be had from these columns (and settings, where given), as the key of
+    /// the message that says so; `None` when it can.
     pub fn unavailable(
         &self,
         dataset: &Dataset,
@@ -176,7 +177,7 @@ impl Definition {
     /// The KPI over the dataset: null with the reason where a requirement is unmet.
     pub fn compute(&self, dataset: &Dataset, context: &Context) -> Kpi {
         match self.unavailable(dataset, Some(context)) {
-            Some(reason) => Kpi::null(self.unit, reason),
+            Some(reason) => Kpi::null_because(self.unit, Message::new(reason)),
             None => (self.formula)(dataset, context),
         }
     }
@@ -190,17 +191,15 @@ impl KpiId {
     }
 }
 
-// Reasons shared by several entries (or read by a formula).
-const NO_CREATED: &str = "no creation time column in this export, so durations from creation \
-                          cannot be measured";
-const NO_HANDLE: &str = "no handle-time column in this export (e.g. Freshdesk 'Time tracked')";
-const NO_REPLIES: &str =
-    "no reply count column in this export (e.g. Zendesk 'Replies', Freshdesk 'Agent interactions')";
-const NO_SATISFACTION: &str = "no satisfaction column in this export (e.g. Zendesk \
-                               'Satisfaction Score', Freshdesk 'Survey results')";
-const NO_CALLS: &str = "no call export among the files (e.g. Aircall or Zendesk Talk calls)";
-pub(super) const NO_AGENT_HOURS: &str = "set the hours per agent per week in the settings";
-pub(super) const NO_SUPPORT_COST: &str = "set the support cost of the period in the settings";
+// Reasons shared by several entries (or read by a formula), as message keys
+// (`src/i18n/engine/en.json`).
+const NO_CREATED: &str = "timing.no_created";
+const NO_HANDLE: &str = "team.no_handle";
+const NO_REPLIES: &str = "quality.no_replies";
+const NO_SATISFACTION: &str = "satisfaction.none";
+const NO_CALLS: &str = "calls.none";
+pub(super) const NO_AGENT_HOURS: &str = "team.set_hours";
+pub(super) const NO_SUPPORT_COST: &str = "team.set_cost";
 
 /// Every KPI, in the page's order.
 pub const CATALOGUE: &[Definition] = &[
@@ -236,10 +235,7 @@ pub const CATALOGUE: &[Definition] = &[
                 &[Column(Field::SolvedAt)],
                 &[Column(Field::ClosedAt)],
             ],
-            reasons: &[Reason::Otherwise(
-                "no status column and no solved time in this export, so open tickets cannot be \
-                 told from solved ones",
-            )],
+            reasons: &[Reason::Otherwise("volume.no_status")],
         }],
         trended: false,
         formula: |d, c| volume::backlog(d, c.as_of),
@@ -259,13 +255,9 @@ pub const CATALOGUE: &[Definition] = &[
                 Reason::If(Column(Field::FirstResponseAt), NO_CREATED),
                 Reason::If(
                     Column(Field::FirstResponseBusinessMinutes),
-                    "this export has only the business-hours first reply time (see \
-                     first_response_time_business), no calendar one",
+                    "timing.business_only",
                 ),
-                Reason::Otherwise(
-                    "no first response column in this export (e.g. Zendesk 'First reply time in \
-                     minutes' or a first-response timestamp)",
-                ),
+                Reason::Otherwise("timing.no_first_response"),
             ],
         }],
         trended: true,
@@ -291,10 +283,7 @@ pub const CATALOGUE: &[Definition] = &[
                     Column(Field::FirstResponseMinutes),
                 ],
             ],
-            reasons: &[Reason::Otherwise(
-                "no business-hours first response column in this export (e.g. Zendesk 'First reply \
-                 time in minutes within business hours'), and no business hours in the settings",
-            )],
+            reasons: &[Reason::Otherwise("timing.no_first_response_business")],
         }],
         trended: false,
         formula: timing::first_response_time_business,
@@ -313,10 +302,7 @@ pub const CATALOGUE: &[Definition] = &[
             ],
             reasons: &[
                 Reason::If(Column(Field::SolvedAt), NO_CREATED),
-                Reason::Otherwise(
-                    "no resolution column in this export (e.g. Zendesk 'Full resolution time in \
-                     minutes' or a solved/resolved timestamp)",
-                ),
+                Reason::Otherwise("timing.no_resolution"),
             ],
         }],
         trended: true,
@@ -331,18 +317,23 @@ pub const CATALOGUE: &[Definition] = &[
         requires: &[Requirement::AnyOf {
             ways: &[
                 &[Column(Field::ResolutionBusinessMinutes)],
-                &[BusinessHours, Column(Field::CreatedAt), Column(Field::SolvedAt)],
-                &[BusinessHours, Column(Field::CreatedAt), Column(Field::ClosedAt)],
+                &[
+                    BusinessHours,
+                    Column(Field::CreatedAt),
+                    Column(Field::SolvedAt),
+                ],
+                &[
+                    BusinessHours,
+                    Column(Field::CreatedAt),
+                    Column(Field::ClosedAt),
+                ],
                 &[
                     BusinessHours,
                     Column(Field::CreatedAt),
                     Column(Field::ResolutionMinutes),
                 ],
             ],
-            reasons: &[Reason::Otherwise(
-                "no business-hours resolution column in this export (e.g. Zendesk 'Full resolution \
-                 time in minutes within business hours'), and no business hours in the settings",
-            )],
+            reasons: &[Reason::Otherwise("timing.no_resolution_business")],
         }],
         trended: false,
         formula: timing::resolution_time_business,
@@ -369,10 +360,7 @@ pub const CATALOGUE: &[Definition] = &[
                 &[Column(Field::FirstResponseSla)],
                 &[Column(Field::ResolutionSla)],
             ],
-            reasons: &[Reason::Otherwise(
-                "no SLA targets in the settings and no SLA status column in this export (e.g. \
-                 Freshdesk 'Resolution status')",
-            )],
+            reasons: &[Reason::Otherwise("sla.none")],
         }],
         trended: false,
         formula: sla::sla_compliance,
@@ -395,7 +383,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Lower,
         requires: &[Requirement::One(
             Column(Field::Reopens),
-            "no reopen count column in this export (e.g. Zendesk 'Reopens')",
+            "quality.no_reopens",
         )],
         trended: true,
         formula: |d, _| quality::reopen_rate(d),
@@ -418,10 +406,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Lower,
         requires: &[Requirement::AnyOf {
             ways: &[&[Column(Field::GroupStations)], &[Need::EscalationRule]],
-            reasons: &[Reason::Otherwise(
-                "no group stations column in this export (Zendesk 'Group stations') and no \
-                 escalation tags or statuses in the settings",
-            )],
+            reasons: &[Reason::Otherwise("team.no_escalation")],
         }],
         trended: false,
         formula: team::escalation_rate,
@@ -434,9 +419,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Lower,
         requires: &[Requirement::AnyOf {
             ways: &[&[Column(Field::Requester), Column(Field::CreatedAt)]],
-            reasons: &[Reason::Otherwise(
-                "no requester or creation time column in this export (e.g. Zendesk 'Requester id')",
-            )],
+            reasons: &[Reason::Otherwise("team.no_requester")],
         }],
         trended: false,
         formula: team::repeat_contact_rate,
@@ -447,7 +430,10 @@ pub const CATALOGUE: &[Definition] = &[
         unit: Unit::Percent,
         group: Group::Satisfaction,
         better: Better::Higher,
-        requires: &[Requirement::One(Column(Field::Satisfaction), NO_SATISFACTION)],
+        requires: &[Requirement::One(
+            Column(Field::Satisfaction),
+            NO_SATISFACTION,
+        )],
         trended: true,
         formula: |d, _| satisfaction::csat(d),
     },
@@ -457,7 +443,10 @@ pub const CATALOGUE: &[Definition] = &[
         unit: Unit::Percent,
         group: Group::Satisfaction,
         better: Better::Higher,
-        requires: &[Requirement::One(Column(Field::Satisfaction), NO_SATISFACTION)],
+        requires: &[Requirement::One(
+            Column(Field::Satisfaction),
+            NO_SATISFACTION,
+        )],
         trended: false,
         formula: |d, _| satisfaction::csat_response_rate(d),
     },
@@ -469,7 +458,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Higher,
         requires: &[Requirement::One(
             Column(Field::NpsScore),
-            "no 0–10 recommendation (NPS) column in this export",
+            "satisfaction.no_nps",
         )],
         trended: true,
         formula: |d, _| satisfaction::nps(d),
@@ -482,7 +471,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Higher,
         requires: &[Requirement::One(
             Column(Field::CesScore),
-            "no customer effort (CES) column in this export or survey file",
+            "satisfaction.no_ces",
         )],
         trended: false,
         formula: satisfaction::ces,
@@ -506,7 +495,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Higher,
         requires: &[Requirement::One(
             Column(Field::QualityScore),
-            "no QA / quality score column in this export",
+            "quality.no_qa",
         )],
         trended: false,
         formula: |d, _| quality::quality_score(d),
@@ -519,7 +508,7 @@ pub const CATALOGUE: &[Definition] = &[
         better: Better::Higher,
         requires: &[Requirement::One(
             Column(Field::BotInvolved),
-            "no column saying whether a bot took part",
+            "quality.no_bot_column",
         )],
         trended: false,
         formula: |d, _| quality::bot_resolution_rate(d),

@@ -58,6 +58,12 @@ pub struct Kpi {
     /// Why the value is null.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// The same as the key (and arguments) of its message, where it is written as one: what
+    /// the page translates (`message::Message`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_key: Option<String>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reason_args: BTreeMap<String, String>,
     /// What the person should know about how the value was computed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
@@ -123,6 +129,17 @@ impl Kpi {
         Kpi {
             unit,
             reason: Some(reason.into()),
+            ..Kpi::default()
+        }
+    }
+
+    /// Null for the reason `message` says: its English text, and its key and arguments.
+    pub fn null_because(unit: Unit, message: crate::message::Message) -> Kpi {
+        Kpi {
+            unit,
+            reason: Some(message.text()),
+            reason_key: Some(message.key),
+            reason_args: message.args,
             ..Kpi::default()
         }
     }

@@ -47,7 +47,8 @@ impl Need {
     }
 }
 
-/// A condition on the data and settings, and why the KPI is null when it fails.
+/// A condition on the data and settings, and why the KPI is null when it fails: the key of
+/// the message that says so (`message::Message`).
 #[derive(Debug)]
 pub enum Requirement {
     /// One need, and the reason without it.

@@ -6,6 +6,7 @@ use super::catalogue::{NO_AGENT_HOURS, NO_SUPPORT_COST};
 use super::timing::Mean;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::Timestamp;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 
@@ -75,7 +76,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
 pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
     // The catalogue's `AgentHours` need: always met here.
     let Some(hours_per_week) = context.settings.agent_hours_per_week.filter(|h| *h > 0.0) else {
-        return Kpi::null(PERCENT, NO_AGENT_HOURS);
+        return Kpi::null_because(PERCENT, Message::new(NO_AGENT_HOURS));
     };
     let Some(days) = context.period_days.or_else(|| data_days(dataset)) else {
         return Kpi::null(
@@ -118,7 +119,7 @@ pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days
 pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
     // The catalogue's `SupportCost` need: always met here.
     let Some(cost) = context.settings.support_cost else {
-        return Kpi::null(CURRENCY, NO_SUPPORT_COST);
+        return Kpi::null_because(CURRENCY, Message::new(NO_SUPPORT_COST));
     };
     let table = dataset.table();
     let solved = dataset

@@ -184,8 +184,9 @@ fn every_engine_message_in_the_source_has_a_template() {
             }
         }
     }
+    // Fewer as messages become keys (`message::Message`, whose keys a test of its own checks).
     assert!(
-        checked > 100,
+        checked > 80,
         "only {checked} messages found: is the scan broken?"
     );
     assert!(

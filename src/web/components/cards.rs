@@ -69,7 +69,14 @@ pub fn cards(props: &ReportProps) -> Html {
 /// What a card says under its value: why it is null, a note, or how many tickets it counts.
 fn detail(i18n: &I18n, kpi: &Kpi) -> String {
     match (&kpi.reason, &kpi.note, kpi.n) {
-        (Some(reason), _, _) => i18n.engine(reason),
+        // A reason written as a message is translated by its key; another by its text.
+        (Some(reason), _, _) => match &kpi.reason_key {
+            Some(key) => i18n.message(&crate::message::Message {
+                key: key.clone(),
+                args: kpi.reason_args.clone(),
+            }),
+            None => i18n.engine(reason),
+        },
         (None, Some(note), _) => i18n.engine(note),
         (None, None, Some(n)) => format!("n = {n}"),
         _ => String::new(),
