@@ -7,6 +7,7 @@ use super::timing::Mean;
 use super::{Context, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::message::Message;
+use crate::model::table::NO_NEXT_CONTACT;
 use crate::model::Timestamp;
 use crate::settings::DEFAULT_REPEAT_WINDOW_DAYS;
 
@@ -59,7 +60,8 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
             continue;
         }
         known += 1;
-        if next_contact[row] <= window {
+        let next = next_contact[row];
+        if next != NO_NEXT_CONTACT && i64::from(next) <= window {
             repeated += 1;
         }
     }

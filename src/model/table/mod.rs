@@ -139,8 +139,9 @@ pub struct TicketTable {
     /// What reading needs and a finished table does not (`build.rs`).
     building: Option<Box<Building>>,
     /// Seconds from each ticket's creation to the next ticket of its requester among all the
-    /// table's tickets (`i64::MAX` for none), for repeat contacts: worked out on first use.
-    next_contact: OnceCell<Vec<i64>>,
+    /// table's tickets (`NO_NEXT_CONTACT` for none), for repeat contacts: worked out on first
+    /// use.
+    next_contact: OnceCell<Vec<u32>>,
     /// Each rated ticket's comment as its distinct terms, for feedback trends: on first use.
     comment_terms: OnceCell<TermLists>,
     /// The duration columns in value order, for medians (`Duration as usize`): on first use.
@@ -155,6 +156,9 @@ pub enum Duration {
     FirstResponseBusiness,
     ResolutionBusiness,
 }
+
+/// A ticket whose requester has no later ticket (or none known): `TicketTable::next_contact`.
+pub const NO_NEXT_CONTACT: u32 = u32::MAX;
 
 /// An NPS answer the export does not give.
 pub const UNKNOWN_SCORE: u8 = u8::MAX;
@@ -206,9 +210,9 @@ impl TermLists {
 }
 
 impl TicketTable {
-    /// Seconds from each row's creation to its requester's next ticket (`i64::MAX` for none or
-    /// unknown): the requester's creation times sorted once, each row's next found by halving.
-    pub fn next_contact(&self) -> &[i64] {
+    /// Seconds from each row's creation to its requester's next ticket (`NO_NEXT_CONTACT` for
+    /// none or unknown): the requester's creation times sorted once, each row's next found by halving.
+    pub fn next_contact(&self) -> &[u32] {
         self.next_contact.get_or_init(|| {
             let mut times: Vec<Vec<i64>> = vec![Vec::new(); self.requester.names.len() + 1];
             for (row, &code) in self.requester.codes.iter().enumerate() {
@@ -224,13 +228,16 @@ impl TicketTable {
                     let (code, Some(created)) =
                         (self.requester.codes[row], self.created[row].get())
                     else {
-                        return i64::MAX;
+                        return NO_NEXT_CONTACT;
                     };
                     let list = &times[code as usize];
                     let next = list.partition_point(|&t| t <= created);
                     match (code, list.get(next)) {
-                        (1.., Some(&later)) => later.saturating_sub(created),
-                        _ => i64::MAX,
+                        // Seconds in 4 bytes: a gap of 136 years or more is kept as just under.
+                        (1.., Some(&later)) => u32::try_from(later.saturating_sub(created))
+                            .unwrap_or(NO_NEXT_CONTACT - 1)
+                            .min(NO_NEXT_CONTACT - 1),
+                        _ => NO_NEXT_CONTACT,
                     }
                 })
                 .collect()
