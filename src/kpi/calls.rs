@@ -2,6 +2,7 @@
 
 use super::{Kpi, SECONDS};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::Direction;
 
 /// Inbound: the direction says so; a call export without directions counts every call.
@@ -18,22 +19,14 @@ pub fn average_speed_of_answer(dataset: &Dataset) -> Kpi {
         .filter(|c| c.answered == Some(true))
         .filter_map(|c| c.wait_seconds)
         .collect();
-    Kpi::mean_of(
-        SECONDS,
-        &waits,
-        "no answered inbound call with a wait time in the selection",
-    )
+    Kpi::mean_of(SECONDS, &waits, Message::new("calls.no_wait"))
 }
 
 /// `abandon_rate`: inbound calls abandoned or missed ÷ inbound calls (with a known outcome).
 pub fn abandon_rate(dataset: &Dataset) -> Kpi {
     let outcomes: Vec<bool> = inbound(dataset).filter_map(|c| c.answered).collect();
     let abandoned = outcomes.iter().filter(|answered| !**answered).count();
-    Kpi::percent(
-        abandoned,
-        outcomes.len(),
-        "no inbound call with a known outcome in the selection",
-    )
+    Kpi::percent(abandoned, outcomes.len(), Message::new("calls.no_outcome"))
 }
 
 /// `average_talk_time`: mean talk time of answered calls.
@@ -44,11 +37,7 @@ pub fn average_talk_time(dataset: &Dataset) -> Kpi {
         .filter(|c| c.answered == Some(true))
         .filter_map(|c| c.talk_seconds)
         .collect();
-    Kpi::mean_of(
-        SECONDS,
-        &talks,
-        "no answered call with a talk time in the selection",
-    )
+    Kpi::mean_of(SECONDS, &talks, Message::new("calls.no_talk"))
 }
 
 #[cfg(test)]

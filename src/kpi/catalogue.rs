@@ -177,7 +177,7 @@ impl Definition {
     /// The KPI over the dataset: null with the reason where a requirement is unmet.
     pub fn compute(&self, dataset: &Dataset, context: &Context) -> Kpi {
         match self.unavailable(dataset, Some(context)) {
-            Some(reason) => Kpi::null_because(self.unit, Message::new(reason)),
+            Some(reason) => Kpi::null(self.unit, Message::new(reason)),
             None => (self.formula)(dataset, context),
         }
     }

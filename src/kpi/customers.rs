@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::{Context, Kpi, PERCENT};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::Timestamp;
 
 const NO_RANGE: &str = "choose a date range: retention and churn compare its start with its end";
@@ -98,7 +99,7 @@ fn midnight(day: NaiveDate) -> Timestamp {
 pub fn customer_retention_rate(dataset: &Dataset, context: &Context) -> Kpi {
     match counts(dataset, context) {
         Err(reason) => Kpi::null(PERCENT, reason),
-        Ok(c) if c.start == 0 => Kpi::null(PERCENT, "no customer at the start of the range"),
+        Ok(c) if c.start == 0 => Kpi::null(PERCENT, Message::new("customers.no_start")),
         Ok(c) => Kpi {
             value: Some(100.0 * (c.end as f64 - c.new as f64) / c.start as f64),
             unit: PERCENT,
@@ -113,7 +114,7 @@ pub fn customer_retention_rate(dataset: &Dataset, context: &Context) -> Kpi {
 pub fn churn_rate(dataset: &Dataset, context: &Context) -> Kpi {
     match counts(dataset, context) {
         Err(reason) => Kpi::null(PERCENT, reason),
-        Ok(c) => Kpi::percent(c.lost, c.start, "no customer at the start of the range")
+        Ok(c) => Kpi::percent(c.lost, c.start, Message::new("customers.no_start"))
             .with_note(Some(c.source.to_string())),
     }
 }

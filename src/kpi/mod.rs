@@ -98,6 +98,31 @@ pub struct Kpi {
     pub target_met: Option<bool>,
 }
 
+/// Why a KPI is null: a message written as data (what the page translates by key), or one
+/// still written as text.
+pub enum Because {
+    Text(String),
+    Said(crate::message::Message),
+}
+
+impl From<&str> for Because {
+    fn from(text: &str) -> Because {
+        Because::Text(text.to_string())
+    }
+}
+
+impl From<String> for Because {
+    fn from(text: String) -> Because {
+        Because::Text(text)
+    }
+}
+
+impl From<crate::message::Message> for Because {
+    fn from(message: crate::message::Message) -> Because {
+        Because::Said(message)
+    }
+}
+
 /// Counts read as integers in JSON (`16476`, not `16476.0`); the number is the same.
 fn whole_as_integer<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
@@ -125,32 +150,31 @@ impl Kpi {
         }
     }
 
-    pub fn null(unit: Unit, reason: impl Into<String>) -> Kpi {
-        Kpi {
-            unit,
-            reason: Some(reason.into()),
-            ..Kpi::default()
-        }
-    }
-
-    /// Null for the reason `message` says: its English text, and its key and arguments.
-    pub fn null_because(unit: Unit, message: crate::message::Message) -> Kpi {
-        Kpi {
-            unit,
-            reason: Some(message.text()),
-            reason_key: Some(message.key),
-            reason_args: message.args,
-            ..Kpi::default()
+    /// Null, for `reason`: a message (its English text, key and arguments), or a text.
+    pub fn null(unit: Unit, reason: impl Into<Because>) -> Kpi {
+        match reason.into() {
+            Because::Text(text) => Kpi {
+                unit,
+                reason: Some(text),
+                ..Kpi::default()
+            },
+            Because::Said(message) => Kpi {
+                unit,
+                reason: Some(message.text()),
+                reason_key: Some(message.key),
+                reason_args: message.args,
+                ..Kpi::default()
+            },
         }
     }
 
     /// Median as the headline, with mean, p90 and n; null with `reason` for no values.
-    pub fn median_of(unit: Unit, values: Vec<f64>, reason: &str) -> Kpi {
+    pub fn median_of(unit: Unit, values: Vec<f64>, reason: impl Into<Because>) -> Kpi {
         Kpi::of_summary(unit, Summary::of(values), reason)
     }
 
     /// The same from a summary worked out another way.
-    pub fn of_summary(unit: Unit, summary: Option<Summary>, reason: &str) -> Kpi {
+    pub fn of_summary(unit: Unit, summary: Option<Summary>, reason: impl Into<Because>) -> Kpi {
         match summary {
             Some(s) => Kpi {
                 value: Some(s.median),
@@ -166,12 +190,12 @@ impl Kpi {
     }
 
     /// Mean as the headline, with n.
-    pub fn mean_of(unit: Unit, values: &[f64], reason: &str) -> Kpi {
+    pub fn mean_of(unit: Unit, values: &[f64], reason: impl Into<Because>) -> Kpi {
         Kpi::mean_from(unit, values.iter().sum(), values.len(), reason)
     }
 
     /// The same from the values' sum (added in order) and count.
-    pub fn mean_from(unit: Unit, sum: f64, n: usize, reason: &str) -> Kpi {
+    pub fn mean_from(unit: Unit, sum: f64, n: usize, reason: impl Into<Because>) -> Kpi {
         if n == 0 {
             return Kpi::null(unit, reason);
         }
@@ -186,7 +210,7 @@ impl Kpi {
     }
 
     /// 100 · part ÷ whole, with n = whole.
-    pub fn percent(part: usize, whole: usize, reason: &str) -> Kpi {
+    pub fn percent(part: usize, whole: usize, reason: impl Into<Because>) -> Kpi {
         if whole == 0 {
             return Kpi::null(PERCENT, reason);
         }

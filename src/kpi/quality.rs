@@ -3,9 +3,11 @@
 use super::{Kpi, REPLIES};
 use crate::dataset::Dataset;
 use crate::ingest::Field;
+use crate::message::Message;
 use crate::model::table::TicketTable;
 
-const NO_SOLVED_WITH_REPLIES: &str = "no solved ticket in the selection has a reply count";
+/// The key of the message: no solved ticket in the selection has a reply count.
+const NO_SOLVED_WITH_REPLIES: &str = "quality.no_reply_count";
 
 /// Solved rows with a known reply count, and those with exactly one reply and no reopen:
 /// `first_contact_resolution`'s and `replies_per_ticket`'s counts, row by row.
@@ -43,7 +45,7 @@ impl SolvedReplies {
         let note = (!has_reopens).then(|| {
             "this export has no reopen count, so the reply count alone decides".to_string()
         });
-        Kpi::percent(self.one_touch, self.known, NO_SOLVED_WITH_REPLIES).with_note(note)
+        Kpi::percent(self.one_touch, self.known, Message::new(NO_SOLVED_WITH_REPLIES)).with_note(note)
     }
 
     /// `replies_per_ticket` of the rows counted. Reply counts add up exactly in a `u64`, as
@@ -53,7 +55,7 @@ impl SolvedReplies {
             REPLIES,
             self.replies as f64,
             self.known,
-            NO_SOLVED_WITH_REPLIES,
+            Message::new(NO_SOLVED_WITH_REPLIES),
         )
     }
 }
@@ -94,7 +96,7 @@ impl Reopens {
         Kpi::percent(
             self.reopened,
             self.known,
-            "no solved ticket in the selection has a reopen count",
+            Message::new("quality.no_reopen_count"),
         )
     }
 }
@@ -112,11 +114,7 @@ pub fn quality_score(dataset: &Dataset) -> Kpi {
         .iter()
         .filter_map(|&row| table.quality_score[row as usize].get())
         .collect();
-    Kpi::mean_of(
-        super::PERCENT,
-        &scores,
-        "no reviewed ticket in the selection",
-    )
+    Kpi::mean_of(super::PERCENT, &scores, Message::new("quality.no_reviewed"))
 }
 
 /// `bot_resolution_rate`: conversations a bot touched that were closed without a human reply ÷
@@ -133,11 +131,7 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
         .iter()
         .filter(|&&row| table.solved[row] && table.replies[row] == Some(0))
         .count();
-    Kpi::percent(
-        by_bot,
-        touched.len(),
-        "no conversation with a bot (and a reply count) in the selection",
-    )
+    Kpi::percent(by_bot, touched.len(), Message::new("quality.no_bot"))
 }
 
 #[cfg(test)]

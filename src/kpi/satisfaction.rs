@@ -2,6 +2,7 @@
 
 use super::{Context, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::table::{Answer, UNKNOWN_SCORE};
 use crate::model::{Happiness, Satisfaction};
 use crate::settings::DEFAULT_CES_SCALE_MAX;
@@ -60,7 +61,7 @@ impl Ratings {
         Kpi::percent(
             self.satisfied,
             self.rated,
-            "no rated ticket in the selection",
+            Message::new("satisfaction.no_rated"),
         )
     }
 }
@@ -88,16 +89,12 @@ pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
         }
     }
     if unanswered == 0 {
-        return Kpi::null(
-            PERCENT,
-            "the export does not mark surveys that were offered but not answered (Zendesk \
-             'Offered'), so the response rate is unknown",
-        );
+        return Kpi::null(PERCENT, Message::new("satisfaction.no_offers"));
     }
     Kpi::percent(
         rated,
         rated + unanswered,
-        "no survey offered in the selection",
+        Message::new("satisfaction.no_offered"),
     )
 }
 
@@ -137,7 +134,7 @@ impl NpsAnswers {
     pub fn nps(&self) -> Kpi {
         let answered = self.promoters + self.passives + self.detractors;
         if answered == 0 {
-            return Kpi::null(SCORE, "no NPS answer in the selection");
+            return Kpi::null(SCORE, Message::new("satisfaction.no_nps_answer"));
         }
         let n = answered as f64;
         let mut kpi = Kpi {
@@ -167,7 +164,7 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
         .filter_map(|&row| table.ces_score[row as usize].get())
         .chain(dataset.surveys.iter().filter_map(|s| s.ces_score))
         .collect();
-    let mut kpi = Kpi::mean_of(SCORE, &scores, "no CES answer in the selection");
+    let mut kpi = Kpi::mean_of(SCORE, &scores, Message::new("satisfaction.no_ces_answer"));
     if kpi.value.is_some() {
         let easy = scores.iter().filter(|&&s| s >= scale_max - 1.0).count();
         kpi.extras
@@ -186,10 +183,7 @@ pub fn happiness_score(dataset: &Dataset) -> Kpi {
         .filter_map(|&row| happiness[row as usize])
         .collect();
     if ratings.is_empty() {
-        return Kpi::null(
-            SCORE,
-            "no Great / Okay / Not Good ratings in this export (Help Scout's happiness ratings)",
-        );
+        return Kpi::null(SCORE, Message::new("satisfaction.no_happiness"));
     }
     let n = ratings.len() as f64;
     let great = ratings.iter().filter(|r| **r == Happiness::Great).count() as f64;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::timing::{business_first_response, business_resolution};
 use super::{Context, Kpi, BLANK};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::table::TicketTable;
 use crate::model::time::calendar::instant;
 use crate::model::Field;
@@ -55,11 +56,7 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
             entry.0 += 1;
         }
     }
-    let mut kpi = Kpi::percent(
-        met,
-        decided,
-        "no ticket in the selection has a decided SLA target",
-    );
+    let mut kpi = Kpi::percent(met, decided, Message::new("sla.no_decided"));
     kpi.by_priority = by_priority
         .into_iter()
         .map(|(priority, (met, decided))| (priority, Kpi::percent(met, decided, "")))

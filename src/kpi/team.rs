@@ -38,7 +38,7 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
             escalated += 1;
         }
     }
-    Kpi::percent(escalated, known, "no ticket in the selection")
+    Kpi::percent(escalated, known, Message::new("team.no_ticket"))
 }
 
 /// `repeat_contact_rate`: tickets followed by another ticket from the same requester within the
@@ -65,12 +65,8 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
             repeated += 1;
         }
     }
-    Kpi::percent(
-        repeated,
-        known,
-        "no ticket in the selection has a requester",
-    )
-    .with_note(Some(format!("window: {window_days} days after creation")))
+    Kpi::percent(repeated, known, Message::new("team.no_requester_ticket"))
+        .with_note(Some(format!("window: {window_days} days after creation")))
 }
 
 /// `agent_utilization`: summed handle time ÷ summed available time (hours per agent per week ×
@@ -78,13 +74,10 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
 pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
     // The catalogue's `AgentHours` need: always met here.
     let Some(hours_per_week) = context.settings.agent_hours_per_week.filter(|h| *h > 0.0) else {
-        return Kpi::null_because(PERCENT, Message::new(NO_AGENT_HOURS));
+        return Kpi::null(PERCENT, Message::new(NO_AGENT_HOURS));
     };
     let Some(days) = context.period_days.or_else(|| data_days(dataset)) else {
-        return Kpi::null(
-            PERCENT,
-            "no creation dates to tell the length of the period",
-        );
+        return Kpi::null(PERCENT, Message::new("team.no_dates"));
     };
     let table = dataset.table();
     let agents: BTreeSet<u32> = dataset
@@ -104,7 +97,7 @@ pub fn agent_utilization(dataset: &Dataset, context: &Context) -> Kpi {
 pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days: f64) -> Kpi {
     let available = agents as f64 * hours_per_week * 60.0 * days / 7.0;
     if available <= 0.0 {
-        return Kpi::null(PERCENT, "no agent in the selection");
+        return Kpi::null(PERCENT, Message::new("team.no_agent"));
     }
     let mut kpi = Kpi {
         value: Some(100.0 * handled / available),
@@ -121,7 +114,7 @@ pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days
 pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
     // The catalogue's `SupportCost` need: always met here.
     let Some(cost) = context.settings.support_cost else {
-        return Kpi::null_because(CURRENCY, Message::new(NO_SUPPORT_COST));
+        return Kpi::null(CURRENCY, Message::new(NO_SUPPORT_COST));
     };
     let table = dataset.table();
     let solved = dataset
@@ -130,7 +123,7 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
         .filter(|&&row| table.solved[row as usize])
         .count();
     if solved == 0 {
-        return Kpi::null(CURRENCY, "no solved ticket in the selection");
+        return Kpi::null(CURRENCY, Message::new("team.no_solved"));
     }
     let currency = context
         .settings

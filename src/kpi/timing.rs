@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::model::table::{Categories, Duration, Ranked, Sample, TicketTable};
 use crate::model::time::calendar::instant;
 use crate::model::Field;
@@ -125,7 +126,7 @@ impl Mean {
             MINUTES,
             self.sum,
             self.n,
-            "no ticket in the selection has a handle time",
+            Message::new("timing.no_handle_time"),
         )
     }
 }

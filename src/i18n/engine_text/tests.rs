@@ -186,7 +186,7 @@ fn every_engine_message_in_the_source_has_a_template() {
     }
     // Fewer as messages become keys (`message::Message`, whose keys a test of its own checks).
     assert!(
-        checked > 80,
+        checked > 60,
         "only {checked} messages found: is the scan broken?"
     );
     assert!(
