@@ -186,3 +186,46 @@ impl Field {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_is_listed_once_by_its_json_name() {
+        let names: std::collections::BTreeSet<String> =
+            Field::ALL.iter().map(|f| f.name()).collect();
+        assert_eq!(names.len(), Field::ALL.len());
+        assert_eq!(Field::CreatedAt.name(), "created_at");
+        assert_eq!(Field::ALL.iter().max(), Some(&Field::CustomerUntil));
+    }
+
+    #[test]
+    fn ticket_fields_are_all_but_the_call_survey_and_customer_fields() {
+        let others: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| !f.is_ticket_field())
+            .collect();
+        assert_eq!(
+            others,
+            [
+                Field::CallDirection,
+                Field::CallOutcome,
+                Field::CallAnsweredAt,
+                Field::CallEndedAt,
+                Field::WaitMinutes,
+                Field::TalkMinutes,
+                Field::TicketRef,
+                Field::CustomerSince,
+                Field::CustomerUntil,
+            ]
+        );
+        let tickets: Vec<Field> = Field::ALL
+            .into_iter()
+            .filter(|f| f.is_ticket_field())
+            .collect();
+        assert_eq!(tickets.len(), 30);
+        assert_eq!(tickets.first(), Some(&Field::Id));
+        assert_eq!(tickets.last(), Some(&Field::BotInvolved));
+    }
+}
