@@ -1,18 +1,31 @@
 #!/usr/bin/env bash
 # Builds the static page into dist/: the engine and UI as wasm (release), the wasm-bindgen glue,
 # and www/. All URLs are relative, so dist/ works at / and under /<repo>/ on GitHub Pages.
+# Besides the page's module (pkg/helpdesk_kpi*), the same crate is built twice more as the
+# readers the worker loads only when a file needs them (build.rs, src/ingest/parts.rs):
+# pkg/text* (legacy code pages and their detector) and pkg/workbook* (the workbook readers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --lib --release --target wasm32-unknown-unknown
+wasm="${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/helpdesk_kpi.wasm"
 rm -rf dist
 mkdir -p dist/pkg
 # The function names are a seventh of the gzipped wasm: left out unless a profile needs them
 # (KEEP_WASM_NAMES=1, for BENCH_PROFILE in bench/browser/run.mjs).
 names=(--remove-name-section)
 [ "${KEEP_WASM_NAMES:-0}" = 1 ] && names=()
-wasm-bindgen --target web --no-typescript --remove-producers-section "${names[@]}" --out-dir dist/pkg \
-  "${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/helpdesk_kpi.wasm"
+# bindgen NAME: the module just built, as dist/pkg/NAME.js and dist/pkg/NAME_bg.wasm.
+bindgen() {
+  wasm-bindgen --target web --no-typescript --remove-producers-section "${names[@]}" \
+    --out-dir dist/pkg --out-name "$1" "$wasm"
+}
+# Each build overwrites the same file: each is bound before the next starts.
+for part in text workbook; do
+  cargo build --lib --release --target wasm32-unknown-unknown --features "part-$part"
+  bindgen "$part"
+done
+cargo build --lib --release --target wasm32-unknown-unknown
+bindgen helpdesk_kpi
 cp www/* dist/
 # The service worker's cache is named after the build, so a new build replaces the old cache.
 build_id=$(cd dist && find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)

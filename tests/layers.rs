@@ -27,7 +27,7 @@ fn layer(module: &str) -> Option<u8> {
         "dataset" | "selection" | "settings" => 2,
         "kpi" => 3,
         "report" | "i18n" => 4,
-        "web" | "protocol" | "sample" | "main" | "lib" => 5,
+        "web" | "part" | "protocol" | "sample" | "main" | "lib" => 5,
         _ => return None,
     })
 }

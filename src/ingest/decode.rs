@@ -17,6 +17,8 @@ pub enum DecodeError {
     Empty,
     Spreadsheet(&'static str),
     Binary,
+    /// The reader of this file's encoding could not be had (`parts`): why.
+    Reader(String),
 }
 
 impl DecodeError {
@@ -32,6 +34,7 @@ impl DecodeError {
             DecodeError::Binary => "this is not a text file (it contains binary data): drop the \
                  CSV export of your helpdesk instead"
                 .to_string(),
+            DecodeError::Reader(message) => message.clone(),
         }
     }
 }
@@ -118,10 +121,8 @@ pub fn sniff(head: &[u8], complete: bool) -> Result<Sniffed, DecodeError> {
     if mostly_utf8(head) {
         return Ok(utf8);
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(head, complete);
     Ok(Sniffed {
-        encoding: detector.guess(None, chardetng::Utf8Detection::Allow),
+        encoding: super::parts::detect(head, complete).map_err(DecodeError::Reader)?,
         bom_len: 0,
     })
 }

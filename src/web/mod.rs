@@ -6,6 +6,7 @@ mod components;
 mod engine;
 mod files;
 mod panic;
+mod parts;
 mod session;
 mod state;
 mod storage;
