@@ -4,6 +4,7 @@
 # Besides the page's module (pkg/helpdesk_kpi*), the same crate is built twice more as the
 # readers the worker loads only when a file needs them (build.rs, src/ingest/parts.rs):
 # pkg/text* (legacy code pages and their detector) and pkg/workbook* (the workbook readers).
+# The languages other than English are data the page fetches when chosen (i18n/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +28,12 @@ done
 cargo build --lib --release --target wasm32-unknown-unknown
 bindgen helpdesk_kpi
 cp www/* dist/
+# The languages other than English, fetched by the page when chosen (src/web/language.rs).
+mkdir -p dist/i18n/engine
+for code in zh-CN sk pl; do
+  cp "src/i18n/$code.json" dist/i18n/
+  cp "src/i18n/engine/$code.json" dist/i18n/engine/
+done
 # The service worker's cache is named after the build, so a new build replaces the old cache.
 build_id=$(cd dist && find . -type f ! -name sw.js -print0 | LC_ALL=C sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 sed "s/__BUILD_ID__/$build_id/" www/sw.js > dist/sw.js

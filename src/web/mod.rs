@@ -5,6 +5,7 @@ mod app;
 mod components;
 mod engine;
 mod files;
+mod language;
 mod panic;
 mod parts;
 mod session;
