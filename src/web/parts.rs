@@ -1,22 +1,27 @@
-//! The page's side of `ingest::parts`: the readers left out of this module, reached in the wasm
-//! modules the worker loads when a file needs them (`www/worker.js` keeps them in
-//! `self.helpdeskParts`; `src/part.rs` is what they export). A reader asked for before its module
-//! is loaded is noted as missed: the worker then loads it and asks the engine again
-//! (`Session::missed`), so a read never waits on the network half-way.
+//! The page's side of `ingest::parts` and of `model::time::zone::RULES`: the readers and the time
+//! zone database left out of this module, reached in the wasm modules the worker loads when a
+//! file or a setting needs them (`www/worker.js` keeps them in `self.helpdeskParts`;
+//! `src/part.rs` is what they export). One asked for before its module is loaded is noted as
+//! missed: the worker then loads it and asks the engine again (`Session::missed`), so a read never
+//! waits on the network half-way.
 
 use std::cell::RefCell;
 
 use encoding_rs::Encoding;
+use jiff::tz::TimeZone;
 use js_sys::Reflect;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ingest::parts::{Decode, Lazy, Sheet};
+use crate::model::time::zone::{Zone, RULES};
 
 /// The module of the legacy code pages and their detector.
 const TEXT: &str = "text";
 /// The module of the workbook readers.
 const WORKBOOK: &str = "workbook";
+/// The module of the time zone database.
+const ZONES: &str = "zones";
 
 #[wasm_bindgen]
 extern "C" {
@@ -38,6 +43,13 @@ extern "C" {
     type WorkbookPart;
     #[wasm_bindgen(method, js_name = readWorkbook)]
     fn read_workbook(this: &WorkbookPart, bytes: &[u8], sheet: Option<String>) -> String;
+
+    /// The zones module's exports.
+    type ZonesPart;
+    #[wasm_bindgen(method)]
+    fn canonical(this: &ZonesPart, name: &str) -> Option<String>;
+    #[wasm_bindgen(method)]
+    fn tzif(this: &ZonesPart, name: &str) -> Option<Vec<u8>>;
 }
 
 thread_local! {
@@ -45,13 +57,34 @@ thread_local! {
     static MISSED: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Installs the readers (once; the worker's `Session::new` calls it).
+/// Installs the readers and the zones (once; the worker's `Session::new` calls it).
 pub fn install() {
     crate::ingest::parts::install(Lazy {
         detect,
         decoder,
         sheet,
     });
+    let _ = RULES.set(zone_rules);
+}
+
+/// Installs on the page's own thread what it needs of zones: it only checks the names people
+/// choose or share, and converts nothing (the engine in the worker does), so a name of the
+/// database is a zone there without its rules, and the database is never loaded for it.
+pub fn install_zone_names() {
+    let _ = RULES.set(|name| {
+        Zone::names()
+            .iter()
+            .any(|known| known.eq_ignore_ascii_case(name))
+            .then(|| TimeZone::fixed(jiff::tz::Offset::UTC))
+    });
+}
+
+/// The rules of the zone named `name`, from the zones module (the bundled database, read as jiff
+/// reads it natively).
+fn zone_rules(name: &str) -> Option<TimeZone> {
+    let zones = part::<ZonesPart>(ZONES).ok()?;
+    let canonical = zones.canonical(name)?;
+    TimeZone::tzif(&canonical, &zones.tzif(&canonical)?).ok()
 }
 
 /// The modules missed since the last call.
