@@ -14,7 +14,8 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
@@ -34,6 +35,7 @@ const FIRST_LOAD_MAYBE = ['index.html', 'icon.svg', 'manifest.webmanifest'];
 /** What is loaded only when needed, by what needs it. */
 const TEXT = ['pkg/text.js', 'pkg/text_bg.wasm'];
 const WORKBOOK = ['pkg/workbook.js', 'pkg/workbook_bg.wasm'];
+const ZONES = ['pkg/zones.js', 'pkg/zones_bg.wasm'];
 const LANGUAGES = ['zh-CN', 'sk', 'pl'].flatMap((code) => [`i18n/${code}.json`, `i18n/engine/${code}.json`]);
 
 const exportFile = (name) => path.join(REPO, 'tests/exports', name);
@@ -41,6 +43,8 @@ const SJIS = exportFile('ja_tickets_sjis.csv');
 const CP1251 = exportFile('ru_zayavki_cp1251.csv');
 const SPREADSHEET_ML = exportFile('freshdesk_spreadsheetml.xls');
 const XLSX = exportFile('pivot_then_tickets.xlsx');
+// Times with offsets: their hours move with the report's zone.
+const OFFSETS = path.join(REPO, 'tests/fixtures/vendors/gorgias.csv');
 
 /** The path of `url` under the server's root ('' for the page itself). */
 const relative = (url, base) => decodeURIComponent(new URL(url).pathname).slice(new URL(base).pathname.length);
@@ -62,6 +66,25 @@ async function dropAndMatch(page, files) {
   const kpis = cliReport(files).kpis;
   await dropFiles(page, files);
   await waitForFiles(page, files.map((f) => path.basename(f)));
+  await eventually(() => assertCardsMatch(page, kpis), WAIT_MS);
+}
+
+/** The heat map's cells (weekday × hour), as their shades. */
+const heatMap = (page) => page.$$eval('#chart-heat-map rect', (els) => els.map((e) => e.getAttribute('class')));
+
+/** Chooses the time zone `zone` in the settings and checks the cards against the CLI's report of `files` in it. */
+async function chooseZoneAndMatch(page, zone, files) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-lazy-'));
+  let kpis;
+  try {
+    const settings = path.join(dir, 'settings.json');
+    writeFileSync(settings, JSON.stringify({ time_zone: zone }));
+    kpis = cliReport([...files, '--settings', settings]).kpis;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (!(await page.isVisible('#settings-time-zone'))) await page.click('#settings > summary');
+  await page.selectOption('#settings-time-zone', zone);
   await eventually(() => assertCardsMatch(page, kpis), WAIT_MS);
 }
 
@@ -103,14 +126,14 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
     for (const f of FIRST_LOAD) assert.ok(fetched.includes(f), `the first load did not fetch '${f}'`);
     const sizes = Object.fromEntries(fetched.map((f) => [f || 'index.html', gzipped(f)]));
     const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-    const lazy = Object.fromEntries([...TEXT, ...WORKBOOK, ...LANGUAGES].map((f) => [f, gzipped(f)]));
+    const lazy = Object.fromEntries([...TEXT, ...WORKBOOK, ...ZONES, ...LANGUAGES].map((f) => [f, gzipped(f)]));
     console.log(`first load: ${(total / 1024).toFixed(0)} KB gzipped ${JSON.stringify(sizes)}; `
       + `loaded when needed: ${JSON.stringify(lazy)}`);
     assert.ok(total <= FIRST_LOAD_BUDGET,
       `the first load ships ${(total / 1024).toFixed(0)} KB gzipped, more than ${FIRST_LOAD_BUDGET / 1024} KB`);
   });
 
-  test('legacy code pages, workbooks and another language are fetched when needed and read as the CLI reads them', { timeout: 2 * TEST_TIMEOUT_MS }, async () => {
+  test('legacy code pages, workbooks, time zones and another language are fetched when needed and read as the CLI reads them', { timeout: 2 * TEST_TIMEOUT_MS }, async () => {
     const fetchedNow = [];
     const seen = await visit(browser, server.url, async (page, context) => {
       context.on('request', (r) => fetchedNow.push(relative(r.url(), server.url)));
@@ -131,6 +154,19 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
       for (const f of WORKBOOK) assert.equal(count(f), 1, `${f} fetched ${count(f)} times for a workbook`);
       await dropAndMatch(page, [XLSX]);
       for (const f of WORKBOOK) assert.equal(count(f), 1, `${f} fetched again`);
+
+      // The time zone database, when a report needs a zone (the ones above are in UTC): the
+      // hours of times with offsets move into it.
+      await dropAndMatch(page, [OFFSETS]);
+      const inUtc = await heatMap(page);
+      assert.ok(inUtc.length > 0, 'no heat map');
+      for (const f of ZONES) assert.equal(count(f), 0, `${f} fetched for a report in UTC`);
+      await chooseZoneAndMatch(page, 'Asia/Tokyo', [OFFSETS]);
+      await eventually(async () => assert.notDeepEqual(await heatMap(page), inUtc, 'the heat map did not move into the zone'), WAIT_MS);
+      for (const f of ZONES) assert.equal(count(f), 1, `${f} fetched ${count(f)} times for a zone`);
+      await chooseZoneAndMatch(page, 'America/New_York', [OFFSETS]);
+      for (const f of ZONES) assert.equal(count(f), 1, `${f} fetched again`);
+      assert.equal(await page.$('#settings-error'), null, 'the settings were refused');
 
       assert.equal(count('i18n/pl.json'), 0, 'a language fetched before it was chosen');
       await chooseLanguage(page, 'pl');
@@ -163,7 +199,7 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
             const out = [];
             for (const f of files) if (!(await cache.match(new URL(f, base).href))) out.push(f);
             return out;
-          }, { files: [...TEXT, ...WORKBOOK, ...LANGUAGES], base: url });
+          }, { files: [...TEXT, ...WORKBOOK, ...ZONES, ...LANGUAGES], base: url });
           assert.deepEqual(missing, [], `not kept by the service worker: ${missing}`);
         }, WAIT_MS);
 
@@ -175,9 +211,11 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
         await waitForDashboard(page);
 
         await dropAndMatch(page, [SJIS, XLSX]);
+        await chooseZoneAndMatch(page, 'Europe/Warsaw', [SJIS, XLSX]);
         await chooseLanguage(page, 'zh-CN');
-        const lazy = responses.filter((r) => [...TEXT, ...WORKBOOK, 'i18n/zh-CN.json'].includes(relative(r.url(), url)));
-        assert.equal(lazy.length, 5, `expected the readers and the language from the cache, saw ${lazy.map((r) => r.url())}`);
+        const wanted = [...TEXT, ...WORKBOOK, ...ZONES, 'i18n/zh-CN.json'];
+        const lazy = responses.filter((r) => wanted.includes(relative(r.url(), url)));
+        assert.equal(lazy.length, wanted.length, `expected the readers and the language from the cache, saw ${lazy.map((r) => r.url())}`);
         const notFromSw = lazy.filter((r) => !r.fromServiceWorker() || r.status() !== 200).map((r) => r.url());
         assert.deepEqual(notFromSw, [], `not answered by the service worker offline: ${notFromSw}`);
       }, { contextOptions: { serviceWorkers: 'allow' }, contextRequests: true });
