@@ -7,8 +7,9 @@
 //!   settings
 //! 3 kpi                   the catalogue's definitions
 //! 4 report, i18n          the report and its words
-//! 5 web, protocol, CLI,   the shells (and `sample`, the page's and the CLI's sample export;
-//!   crate root            `protocol`, the worker's messages, tested natively)
+//! 5 web, part, protocol,  the shells (and `sample`, the page's and the CLI's sample export;
+//!   CLI, crate root       `protocol`, the worker's messages, tested natively; `part`, what
+//!                         the modules the page loads on demand export)
 //! ```
 //!
 //! A file may name its own layer and those below it, never one above: a lower layer that

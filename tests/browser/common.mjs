@@ -52,6 +52,18 @@ export const PRECACHED = [
   'manifest.webmanifest',
   'icon.svg',
 ];
+// What the page loads only when needed (the readers of legacy code pages and of workbooks, the
+// time zone database, the languages other than English), kept by the service worker too.
+export const LOADED_WHEN_NEEDED = [
+  'pkg/text.js',
+  'pkg/text_bg.wasm',
+  'pkg/workbook.js',
+  'pkg/workbook_bg.wasm',
+  'pkg/zones.js',
+  'pkg/zones_bg.wasm',
+  ...['zh-CN', 'sk', 'pl'].flatMap((code) => [`i18n/${code}.json`, `i18n/engine/${code}.json`]),
+];
+
 
 // ---------------------------------------------------------------- set-up
 
