@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Builds the static page into dist/: the engine and UI as wasm (release), the wasm-bindgen glue,
 # and www/. All URLs are relative, so dist/ works at / and under /<repo>/ on GitHub Pages.
-# Besides the page's module (pkg/helpdesk_kpi*), the same crate is built twice more as the
-# readers the worker loads only when a file needs them (build.rs, src/ingest/parts.rs):
-# pkg/text* (legacy code pages and their detector), pkg/workbook* (the workbook readers) and
-# pkg/zones* (the time zone database: a report in UTC needs none).
+# Besides the page's module (pkg/helpdesk_kpi*), the same crate is built three times more as the
+# modules the worker loads only when a file or a setting needs them (build.rs, src/part.rs,
+# README's "What the page loads, and when"): pkg/text* (legacy code pages and their detector),
+# pkg/workbook* (the workbook readers) and pkg/zones* (the time zone database: a report in UTC
+# needs none).
 # The languages other than English are data the page fetches when chosen (i18n/).
 set -euo pipefail
 cd "$(dirname "$0")/.."
