@@ -29,6 +29,10 @@ step() {
 step "format" cargo fmt --all -- --check
 step "lint (native)" cargo clippy --locked --all-targets -- -D warnings
 step "lint (wasm32)" cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
+for part in text workbook zones; do
+  step "lint (wasm32, the $part module)" \
+    cargo clippy --locked --lib --target wasm32-unknown-unknown --features "part-$part" -- -D warnings
+done
 step "engine and CLI tests" cargo test --locked
 step "release CLI" cargo build --locked --release --bin helpdesk-kpi
 step "public data sets vs DuckDB" .venv/bin/python -m pytest -q -p no:cacheprovider tests/reference

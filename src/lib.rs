@@ -18,7 +18,16 @@ pub mod selection;
 pub mod settings;
 pub mod stats;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(
+    target_arch = "wasm32",
+    any(
+        feature = "part-text",
+        feature = "part-workbook",
+        feature = "part-zones"
+    )
+))]
+mod part;
+#[cfg(wasm_page)]
 mod web;
 
 use dataset::Dataset;

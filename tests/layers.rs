@@ -8,8 +8,9 @@
 //!   settings
 //! 3 kpi                   the catalogue's definitions
 //! 4 report, i18n          the report and its words
-//! 5 web, protocol, CLI,   the shells (and `sample`, the page's and the CLI's sample export;
-//!   crate root            `protocol`, the worker's messages, tested natively)
+//! 5 web, part, protocol,  the shells (and `sample`, the page's and the CLI's sample export;
+//!   CLI, crate root       `protocol`, the worker's messages, tested natively; `part`, what
+//!                         the modules the page loads on demand export)
 //! ```
 //!
 //! A file may name its own layer and those below it, never one above: a lower layer that
@@ -28,7 +29,7 @@ fn layer(module: &str) -> Option<u8> {
         "dataset" | "selection" | "settings" => 2,
         "kpi" => 3,
         "report" | "i18n" => 4,
-        "web" | "protocol" | "sample" | "main" | "lib" => 5,
+        "web" | "part" | "protocol" | "sample" | "main" | "lib" => 5,
         _ => return None,
     })
 }

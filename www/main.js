@@ -13,7 +13,10 @@ document.getElementById('fatal-copy').addEventListener('click', (event) => {
 });
 document.getElementById('fatal-reload').addEventListener('click', () => window.location.reload());
 
-init().then(() => startPage()).catch((error) => {
+init().then(() => {
+  startPage();
+  registerServiceWorker();
+}).catch((error) => {
   const fatal = document.getElementById('fatal');
   document.getElementById('fatal-details').textContent = String(error);
   fatal.hidden = false;
@@ -21,7 +24,10 @@ init().then(() => startPage()).catch((error) => {
 
 // The service worker (./sw.js) keeps the page's own files so it opens and works offline. It is
 // an extra: where it cannot be registered (file://, private modes, old browsers) the page works
-// as before, so a failure is ignored silently.
-if ('serviceWorker' in navigator && window.isSecureContext) {
-  navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});
+// as before, so a failure is ignored silently. It is registered once the page runs, so that
+// its keeping of the files (the readers loaded on demand too) does not slow the first load.
+function registerServiceWorker() {
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('./sw.js', { scope: './' }).catch(() => {});
+  }
 }

@@ -20,16 +20,31 @@ const FILES = [
   './manifest.webmanifest',
   './icon.svg',
 ];
+// What the page loads only when needed — the readers of legacy code pages and of workbooks,
+// the time zone database, the languages other than English: not part of the page's first load, but kept here after the
+// files above, so that they work offline after the first visit too.
+const LAZY = [
+  './pkg/text.js',
+  './pkg/text_bg.wasm',
+  './pkg/workbook.js',
+  './pkg/workbook_bg.wasm',
+  './pkg/zones.js',
+  './pkg/zones_bg.wasm',
+  ...['zh-CN', 'sk', 'pl'].flatMap((code) => [`./i18n/${code}.json`, `./i18n/engine/${code}.json`]),
+];
 const SCOPE_URL = new URL('./', self.location.href);
 const INDEX_URL = new URL('./index.html', self.location.href).href;
-const CACHED = new Set(FILES.map((f) => new URL(f, self.location.href).href));
+const CACHED = new Set([...FILES, ...LAZY].map((f) => new URL(f, self.location.href).href));
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
       // `reload`: take the files from the server, not from the HTTP cache.
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+      .then((cache) => {
+        const keep = (files) => cache.addAll(files.map((f) => new Request(f, { cache: 'reload' })));
+        return keep(FILES).then(() => keep(LAZY));
+      })
       .then(() => self.skipWaiting()),
   );
 });

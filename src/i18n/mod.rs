@@ -1,8 +1,11 @@
 //! Languages of the page: English, 简体中文, slovenčina, polski. The strings live in
-//! `src/i18n/*.json` (one file per language, the same keys), compiled into the page so that
-//! nothing is fetched. Numbers, durations and dates follow the language's conventions. What the
-//! engine writes (reasons, notes, file messages) stays English in the report and is translated
-//! for the page by `engine_text`, from the templates in `src/i18n/engine/*.json`.
+//! `src/i18n/*.json` (one file per language, the same keys). English is compiled in; natively
+//! the others are too, while the page's module leaves them out and fetches a language's two
+//! files from its own origin when it is chosen (`load`; scripts/build-web.sh copies them into
+//! dist/i18n/, the service worker keeps them), so that the first visit ships one language.
+//! Numbers, durations and dates follow the language's conventions. What the engine writes
+//! (reasons, notes, file messages) stays English in the report and is translated for the page by
+//! `engine_text`, from the templates in `src/i18n/engine/*.json`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -42,18 +45,48 @@ impl Lang {
     }
 }
 
+/// Each language's strings, once read.
+static TABLES: [OnceLock<HashMap<String, String>>; 4] = [const { OnceLock::new() }; 4];
+
+/// The strings compiled in: every language natively, English alone in the page.
+fn compiled(lang: Lang) -> Option<&'static str> {
+    match lang {
+        Lang::En => Some(include_str!("en.json")),
+        #[cfg(not(wasm_page))]
+        Lang::ZhCn => Some(include_str!("zh-CN.json")),
+        #[cfg(not(wasm_page))]
+        Lang::Sk => Some(include_str!("sk.json")),
+        #[cfg(not(wasm_page))]
+        Lang::Pl => Some(include_str!("pl.json")),
+        #[cfg(wasm_page)]
+        _ => None,
+    }
+}
+
+/// The strings of `lang`; English's while they are not loaded.
 fn table(lang: Lang) -> &'static HashMap<String, String> {
-    static TABLES: OnceLock<[HashMap<String, String>; 4]> = OnceLock::new();
-    let tables = TABLES.get_or_init(|| {
-        let parse = |text: &str| serde_json::from_str(text).unwrap_or_default();
-        [
-            parse(include_str!("en.json")),
-            parse(include_str!("zh-CN.json")),
-            parse(include_str!("sk.json")),
-            parse(include_str!("pl.json")),
-        ]
-    });
-    &tables[lang as usize]
+    let cell = &TABLES[lang as usize];
+    match compiled(lang) {
+        Some(text) => cell.get_or_init(|| serde_json::from_str(text).unwrap_or_default()),
+        None => cell.get().unwrap_or_else(|| table(Lang::En)),
+    }
+}
+
+/// Whether the page can be shown in `lang` at once.
+pub fn is_loaded(lang: Lang) -> bool {
+    compiled(lang).is_some() || TABLES[lang as usize].get().is_some()
+}
+
+/// Takes in the fetched files of `lang`: its page strings (`src/i18n/CODE.json`) and its
+/// templates of the engine's messages (`src/i18n/engine/CODE.json`).
+pub fn load(lang: Lang, strings: &str, templates: &str) -> Result<(), String> {
+    let read = |text: &str| -> Result<HashMap<String, String>, String> {
+        serde_json::from_str(text).map_err(|error| error.to_string())
+    };
+    let (strings, templates) = (read(strings)?, read(templates)?);
+    engine_text::load(lang, templates);
+    let _ = TABLES[lang as usize].set(strings);
+    Ok(())
 }
 
 /// The page's language, handed to every component through a Yew context.

@@ -18,6 +18,8 @@ pub enum DecodeError {
     /// A document of the kind the message key names.
     Spreadsheet(&'static str),
     Binary,
+    /// The reader of this file's encoding could not be had (`parts`): why.
+    Reader(String),
 }
 
 impl DecodeError {
@@ -29,6 +31,9 @@ impl DecodeError {
                 super::ErrorKind::NotCsv(crate::message::Message::new(kind))
             }
             DecodeError::Binary => super::ErrorKind::Binary,
+            DecodeError::Reader(message) => {
+                super::ErrorKind::Said(crate::message::Message::plain(message))
+            }
         }
     }
 }
@@ -115,10 +120,8 @@ pub fn sniff(head: &[u8], complete: bool) -> Result<Sniffed, DecodeError> {
     if mostly_utf8(head) {
         return Ok(utf8);
     }
-    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-    detector.feed(head, complete);
     Ok(Sniffed {
-        encoding: detector.guess(None, chardetng::Utf8Detection::Allow),
+        encoding: super::parts::detect(head, complete).map_err(DecodeError::Reader)?,
         bom_len: 0,
     })
 }

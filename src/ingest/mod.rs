@@ -12,6 +12,7 @@ mod decode;
 pub mod delimiter;
 pub mod field;
 pub mod lexicon;
+pub mod parts;
 mod profile;
 mod readings;
 mod records;
@@ -384,6 +385,7 @@ pub fn read_export_from(
         }
         None => decode::sniff(&first, complete).map_err(|e| fail(e.kind()))?,
     };
+    parts::ready(sniffed.encoding).map_err(|why| fail(ErrorKind::Said(Message::plain(why))))?;
     let reader = stream::DecodedReader::new(source, sniffed.encoding, &first, sniffed.bom_len);
     if reader.is_finished() && reader.peek().trim().is_empty() {
         // A BOM alone (or with blank lines) is an empty file too, not one without a header.

@@ -3,6 +3,9 @@
 //! table (`choice`), becomes CSV text for the same pipeline as a CSV export. Excel's date cells
 //! become `YYYY-MM-DD HH:MM:SS`; whole numbers lose Excel's `.0`.
 
+// In the page's module the readers below are left out (`parts`): only the sniff is used there.
+#![cfg_attr(wasm_page, allow(dead_code, unused_imports))]
+
 mod choice;
 mod xml;
 
@@ -13,7 +16,7 @@ use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 use choice::Table;
 
 /// One sheet of a workbook, as CSV text.
-#[derive(Debug)]
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     pub csv: String,
     /// "XLSX sheet 'Tickets'", shown where a CSV shows its encoding.
@@ -25,6 +28,10 @@ pub struct Sheet {
     /// Which sheet was read and why, and the title rows passed over above its header.
     pub warnings: Vec<String>,
 }
+
+/// What `read_sheet` says of bytes that are no workbook (the page sniffs before it asks).
+const NOT_A_WORKBOOK: &str = "this is not a text file (it contains binary data): drop the CSV \
+     export of your helpdesk instead";
 
 /// Whether the bytes open like a workbook (a zip, an old Excel file, SpreadsheetML XML).
 pub fn is_workbook(bytes: &[u8]) -> bool {
@@ -50,14 +57,20 @@ pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, String>> {
     sheet(bytes, None)
 }
 
-/// The sheet named `name`, else the one that holds the ticket table, as `first_sheet`.
+/// The sheet named `name`, else the one that holds the ticket table, as `first_sheet` (read
+/// through `parts`: in the page, by the workbook module).
 pub fn sheet(bytes: &[u8], name: Option<&str>) -> Option<Result<Sheet, String>> {
-    let kind = workbook_kind(bytes)?;
-    Some(if kind == xml::KIND {
-        read_xml(bytes, name)
-    } else {
-        read(bytes, kind, name)
-    })
+    workbook_kind(bytes)?;
+    Some(super::parts::sheet(bytes, name))
+}
+
+/// The sheet named `name`, else the one that holds the ticket table, of a workbook.
+pub fn read_sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, String> {
+    match workbook_kind(bytes) {
+        Some(xml::KIND) => read_xml(bytes, name),
+        Some(kind) => read(bytes, kind, name),
+        None => Err(NOT_A_WORKBOOK.to_string()),
+    }
 }
 
 /// The sheet named `wanted`: its exact name first, then the same name in another case.

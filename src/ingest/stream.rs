@@ -1,6 +1,6 @@
 //! A file read in chunks: bytes → UTF-8 for the CSV reader, without ever holding the whole file.
 //!
-//! The encoding is decided on the first chunk (`decode::sniff`); `encoding_rs`'s streaming
+//! The encoding is decided on the first chunk (`decode::sniff`); a streaming decoder (`parts`)
 //! decoder carries characters cut between chunks. What the CSV reader is handed is also kept, a
 //! little while, in a `LineWindow`, which turns the byte offsets of records into line numbers.
 
@@ -8,7 +8,9 @@ use std::cell::{Cell, RefCell};
 use std::io::{self, Read};
 use std::rc::Rc;
 
-use encoding_rs::{CoderResult, Decoder, Encoding};
+use encoding_rs::Encoding;
+
+use super::parts::{self, Decode};
 
 /// How much is read from the file at a time.
 pub const CHUNK: usize = 1 << 20;
@@ -48,7 +50,7 @@ pub fn estimate_rows(first: &[u8], size: u64) -> u64 {
 /// The decoded text of a byte source, as a `Read` of UTF-8.
 pub struct DecodedReader<R> {
     source: R,
-    decoder: Decoder,
+    decoder: Box<dyn Decode>,
     /// Decoded text not yet handed out.
     text: Vec<u8>,
     position: usize,
@@ -64,7 +66,7 @@ impl<R: Read> DecodedReader<R> {
     pub fn new(source: R, encoding: &'static Encoding, first: &[u8], bom_len: usize) -> Self {
         let mut reader = DecodedReader {
             source,
-            decoder: encoding.new_decoder_without_bom_handling(),
+            decoder: parts::decoder(encoding),
             text: Vec::new(),
             position: 0,
             finished: first.len() < CHUNK,
@@ -96,20 +98,7 @@ impl<R: Read> DecodedReader<R> {
     }
 
     fn decode(&mut self, bytes: &[u8], last: bool) {
-        let mut text = String::with_capacity(
-            self.decoder
-                .max_utf8_buffer_length(bytes.len())
-                .unwrap_or(bytes.len() * 3),
-        );
-        let mut input = bytes;
-        loop {
-            let (result, read, _) = self.decoder.decode_to_string(input, &mut text, last);
-            input = &input[read..];
-            match result {
-                CoderResult::InputEmpty => break,
-                CoderResult::OutputFull => text.reserve(input.len() * 3 + 16),
-            }
-        }
+        let mut text = self.decoder.decode(bytes, last);
         // Files joined with `cat` carry the second file's BOM inside the text, where it would
         // stick invisibly to a header or a value.
         // memmem: `str::contains` searched for the three bytes at a twentieth of the speed.

@@ -45,7 +45,12 @@ impl SolvedReplies {
         let note = (!has_reopens).then(|| {
             "this export has no reopen count, so the reply count alone decides".to_string()
         });
-        Kpi::percent(self.one_touch, self.known, Message::new(NO_SOLVED_WITH_REPLIES)).with_note(note)
+        Kpi::percent(
+            self.one_touch,
+            self.known,
+            Message::new(NO_SOLVED_WITH_REPLIES),
+        )
+        .with_note(note)
     }
 
     /// `replies_per_ticket` of the rows counted. Reply counts add up exactly in a `u64`, as

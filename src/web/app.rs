@@ -11,6 +11,7 @@ use super::components::{
     SettingsPanel, SlaBreaches, Sources,
 };
 use super::engine::{EngineLink, Input};
+use super::language;
 use super::state::{apply_choice, Action, AppState, Choice, LoadProgress, LoadTiming, ReportRef};
 use super::storage;
 use crate::i18n::{I18n, Lang, LANGS};
@@ -41,7 +42,15 @@ pub fn app() -> Html {
         use_memo((), move |_| EngineLink::new(on_reply))
     };
     let input_ref = use_node_ref();
-    let lang = use_state(storage::initial_language);
+    // English at first; the language chosen before, or the browser's, once its strings are in.
+    let lang = use_state(|| Lang::En);
+    let wanted_lang = use_mut_ref(|| Lang::En);
+    {
+        let (lang, wanted) = (lang.clone(), wanted_lang.clone());
+        use_effect_with((), move |_| {
+            language::show(&lang, &wanted, storage::initial_language())
+        });
+    }
     let i18n = I18n { lang: *lang };
     {
         // The document's language follows the picker, for screen readers and fonts.
@@ -56,7 +65,7 @@ pub fn app() -> Html {
         });
     }
     let on_language = {
-        let lang = lang.clone();
+        let (lang, wanted) = (lang.clone(), wanted_lang.clone());
         Callback::from(move |event: Event| {
             let Some(select) = event
                 .target()
@@ -66,7 +75,7 @@ pub fn app() -> Html {
             };
             if let Some(choice) = Lang::from_code(&select.value()) {
                 storage::save_language(choice);
-                lang.set(choice);
+                language::show(&lang, &wanted, choice);
             }
         })
     };
@@ -186,13 +195,13 @@ pub fn app() -> Html {
     let forgets = use_state(|| 0u32);
     let on_forget = {
         let state = state.clone();
-        let lang = lang.clone();
+        let (lang, wanted) = (lang.clone(), wanted_lang.clone());
         let engine = engine.clone();
         let forgets = forgets.clone();
         Callback::from(move |_: ()| {
             forgets.set(*forgets + 1);
             storage::forget_everything();
-            lang.set(storage::initial_language());
+            language::show(&lang, &wanted, storage::initial_language());
             // Column choices go with the rest; the data goes with the worker, and the page
             // then teaches what to drop.
             engine.set_choices(reading_choices(&Choices::default()));

@@ -70,6 +70,7 @@ extern "C" {
 impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new() -> Session {
+        super::parts::install();
         Session {
             input: Input::Sample,
             dataset: Dataset::default(),
@@ -88,6 +89,15 @@ impl Session {
             Err(reply) => reply,
         };
         to_js(&reply)
+    }
+
+    /// The modules of readers (`text`, `workbook`) the last request needed and found not yet
+    /// loaded: the worker loads them and sends the request again, whose reply replaces this one.
+    pub fn missed(&self) -> Vec<String> {
+        super::parts::take_missed()
+            .into_iter()
+            .map(str::to_string)
+            .collect()
     }
 }
 

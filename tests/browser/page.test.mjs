@@ -15,68 +15,14 @@
 
 import { describe, test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  REPO, BIN, SHOTS, WAIT_MS, TEST_TIMEOUT_MS,
+  REPO, SHOTS, WAIT_MS, TEST_TIMEOUT_MS, cli, cliReport, assertCardsMatch,
   startBrowserAndServer, assertPageBuilt, fixture, visit, assertNoProblems, eventually, waitForFiles, dropFiles,
 } from './common.mjs';
 
 // ---------------------------------------------------------------- helpers
-
-/** Runs `BIN args…` in the repo root and returns stdout. */
-function cli(args) {
-  assert.ok(existsSync(BIN), `${path.relative(REPO, BIN)} missing: cargo build --release, or set HELPDESK_KPI_BIN`);
-  try {
-    return execFileSync(BIN, args, {
-      cwd: REPO, encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'],
-    });
-  } catch (err) {
-    throw new Error(
-      `CLI failed: ${path.relative(REPO, BIN)} ${args.join(' ')} (exit ${err.status})\n${err.stderr ?? ''}`,
-    );
-  }
-}
-
-/** `BIN report FILES… --format json`, parsed. */
-function cliReport(files) {
-  const out = cli(['report', ...files, '--format', 'json']);
-  let report;
-  try {
-    report = JSON.parse(out);
-  } catch (err) {
-    throw new Error(`CLI report output is not JSON (${err.message}):\n${out.slice(0, 500)}`);
-  }
-  assert.ok(report && typeof report.kpis === 'object' && report.kpis !== null,
-    `CLI report has no "kpis" object: ${out.slice(0, 500)}`);
-  return report;
-}
-
-/** Compares the page's [data-kpi] cards with the CLI's `kpis` object. */
-async function assertCardsMatch(page, kpis) {
-  const cards = await page.$$eval('[data-kpi]', (els) =>
-    els.map((e) => [e.dataset.kpi, e.dataset.value ?? null]));
-  assert.ok(cards.length > 10, `expected more than 10 KPI cards, found ${cards.length}`);
-  const pageIds = cards.map(([id]) => id);
-  assert.equal(new Set(pageIds).size, pageIds.length, `duplicate data-kpi ids: ${pageIds}`);
-  assert.deepEqual([...pageIds].sort(), Object.keys(kpis).sort(), 'KPI ids on the page ≠ CLI kpis keys');
-  for (const [id, value] of cards) {
-    // A KPI is either a bare number/null or an object whose headline is `value`.
-    const k = kpis[id];
-    const want = k !== null && typeof k === 'object' ? k.value : k;
-    assert.ok(want === null || typeof want === 'number',
-      `CLI kpis.${id} has no numeric or null headline: ${JSON.stringify(k)}`);
-    assert.notEqual(value, null, `card ${id} has no data-value attribute`);
-    if (want === null) {
-      assert.equal(value, '', `card ${id}: CLI value is null, page data-value=${JSON.stringify(value)}`);
-    } else {
-      assert.notEqual(value.trim(), '', `card ${id}: CLI value is ${want}, page data-value is empty`);
-      assert.equal(Number(value), want,
-        `card ${id}: page data-value=${JSON.stringify(value)}, CLI value=${JSON.stringify(want)}`);
-    }
-  }
-}
 
 /** Line numbers named by the CLI's skipped_reasons (top level or per source). */
 function skippedLines(report, fileName) {

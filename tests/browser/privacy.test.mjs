@@ -30,7 +30,7 @@ import path from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
 import * as common from './common.mjs';
 import {
-  DIST, SHOTS, PRECACHED, VIEWPORT, launchBrowser, assertPageBuilt, fixture, waitForServiceWorkerControl,
+  DIST, SHOTS, PRECACHED, LOADED_WHEN_NEEDED, VIEWPORT, launchBrowser, assertPageBuilt, fixture, waitForServiceWorkerControl,
 } from './common.mjs';
 
 // Generous: a 2-core machine, possibly busy with something else.
@@ -249,7 +249,7 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
     server = await startServer(DIST, 0);
     const url = server.url;
     const origin = new URL(url).origin;
-    const precachedUrls = new Set(PRECACHED.map((f) => new URL(f, url).href).concat([url]));
+    const precachedUrls = new Set([...PRECACHED, ...LOADED_WHEN_NEEDED].map((f) => new URL(f, url).href).concat([url]));
     const context = await browser.newContext({
       viewport: VIEWPORT,
       locale: 'en-US',

@@ -152,6 +152,7 @@ fn every_engine_message_in_the_source_has_a_template() {
     let mut files = vec![
         format!("{root}/settings.rs"),
         format!("{root}/web/session.rs"),
+        format!("{root}/web/parts.rs"),
         format!("{root}/web/storage.rs"),
         format!("{root}/web/components/settings_form.rs"),
         format!("{root}/web/components/settings_targets.rs"),

@@ -43,8 +43,10 @@ pub fn is_spreadsheet_xml(bytes: &[u8]) -> bool {
 /// declaration names. `None` when none of these reads it.
 fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
     if let Some((encoding, bom_len)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return Some(text);
+        return Some(crate::ingest::parts::decode_whole(
+            encoding,
+            &bytes[bom_len..],
+        ));
     }
     if let Ok(text) = std::str::from_utf8(bytes) {
         return Some(Cow::Borrowed(text));
@@ -55,7 +57,7 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
         .and_then(|(_, rest)| rest.get(1..))
         .and_then(|rest| rest.split(['"', '\'']).next())?;
     let encoding = encoding_rs::Encoding::for_label(declared.as_bytes())?;
-    Some(encoding.decode_without_bom_handling(bytes).0)
+    Some(crate::ingest::parts::decode_whole(encoding, bytes))
 }
 
 /// Every worksheet of the document, in order; the error says what to do.

@@ -25,6 +25,30 @@ pub struct Zone {
 /// The zones read so far.
 static READ: Mutex<Vec<Zone>> = Mutex::new(Vec::new());
 
+/// The names of the bundled database, one a line: the page lists them without the database.
+#[cfg(any(wasm_page, test))]
+const NAMES: &str = include_str!("zone_names.txt");
+
+/// The rules of the zone named `name` from jiff's bundled database.
+#[cfg(not(wasm_page))]
+fn rules_of(name: &str) -> Option<TimeZone> {
+    jiff::tz::db().get(name).ok()
+}
+
+/// Where the page's module, which leaves the database out (207 KB of TZif; a report in UTC
+/// needs none), finds a zone's rules: the page installs the worker's zones module here
+/// (`web::parts`), which reads the same bundled database.
+#[cfg(wasm_page)]
+pub static RULES: std::sync::OnceLock<fn(&str) -> Option<TimeZone>> = std::sync::OnceLock::new();
+
+#[cfg(wasm_page)]
+fn rules_of(name: &str) -> Option<TimeZone> {
+    if name.eq_ignore_ascii_case("UTC") {
+        return Some(TimeZone::UTC);
+    }
+    (RULES.get()?)(name)
+}
+
 impl Zone {
     /// The zone of an IANA name, in any case (`Europe/Warsaw`, `utc`); `None` for an unknown one.
     pub fn named(name: &str) -> Option<Zone> {
@@ -32,7 +56,7 @@ impl Zone {
         if let Some(zone) = read.iter().find(|z| z.name.eq_ignore_ascii_case(name)) {
             return Some(*zone);
         }
-        let rules = jiff::tz::db().get(name).ok()?;
+        let rules = rules_of(name)?;
         let canonical = rules.iana_name().unwrap_or(name).to_string();
         let zone = Zone {
             name: Box::leak(canonical.into_boxed_str()),
@@ -50,6 +74,7 @@ impl Zone {
     }
 
     /// Every zone name of the database, sorted.
+    #[cfg(not(wasm_page))]
     pub fn names() -> Vec<String> {
         let mut names: Vec<String> = jiff::tz::db()
             .available()
@@ -57,6 +82,12 @@ impl Zone {
             .collect();
         names.sort();
         names
+    }
+
+    /// Every zone name of the database, sorted (the page's list; a test checks it).
+    #[cfg(wasm_page)]
+    pub fn names() -> Vec<String> {
+        NAMES.lines().map(str::to_string).collect()
     }
 
     pub fn name(&self) -> &'static str {
@@ -187,6 +218,27 @@ mod tests {
 
     /// Offsets worked out by hand from the rules: Warsaw is CET (+1) in winter and CEST (+2)
     /// from the last Sunday of March, 01:00 UTC, to the last Sunday of October.
+    #[test]
+    fn the_pages_list_is_the_databases() {
+        // Written anew by: cargo test --lib write_the_pages_list -- --ignored
+        let listed: Vec<&str> = NAMES.lines().collect();
+        assert_eq!(
+            listed,
+            Zone::names(),
+            "src/model/time/zone_names.txt is out of date"
+        );
+    }
+
+    #[test]
+    #[ignore]
+    fn write_the_pages_list() {
+        std::fs::write(
+            concat!(env!("CARGO_MANIFEST_DIR"), "/src/model/time/zone_names.txt"),
+            Zone::names().join("\n") + "\n",
+        )
+        .unwrap();
+    }
+
     #[test]
     fn offsets_follow_the_rules() {
         let warsaw = Zone::named("Europe/Warsaw").unwrap();
