@@ -26,11 +26,12 @@ import {
 } from './common.mjs';
 
 /**
- * The most the first load may ship, gzipped: what it ships now (728 KB of 1,024 bytes; 1,167 KB before the
- * readers, the zones and the languages were split off) with a little room. The issue's target is
- * 700 KB: README's "What the page loads, and when" says what is left to reach it.
+ * The most the first load may ship, gzipped: what it ships now (740 KB of 1,024 bytes with the
+ * typed catalogue and messages; 1,167 KB before the readers, the zones and the languages were split
+ * off) with a little room: a guard against a lazy part linked back into the page, not the goal.
+ * The issue's target is 700 KB: README's "What the page loads, and when" says what is left.
  */
-const FIRST_LOAD_BUDGET = 735 * 1024;
+const FIRST_LOAD_BUDGET = 750 * 1024;
 
 /** What the first load may fetch: the page's own files (the manifest and icon as the browser likes). */
 const FIRST_LOAD = ['', 'main.js', 'style.css', 'worker.js', 'pkg/helpdesk_kpi.js', 'pkg/helpdesk_kpi_bg.wasm'];
