@@ -168,7 +168,7 @@ fn build_csv(input: &Input) -> String {
     );
     let style = input.style;
     let opt = |o: &Option<Duration>| o.as_ref().map(write_duration).unwrap_or_default();
-    for t in input.tickets.tickets().take(40) {
+    for t in input.tickets.iter().take(40) {
         let created = t
             .created
             .as_ref()
