@@ -41,7 +41,7 @@ runs+=("$g --settings tests/fixtures/settings/targets_and_sla.json"
 without_keys() {
   python3 -c 'import json,sys
 def strip(v):
-    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("key", "args") and not k.endswith(("_key", "_args"))}
+    if isinstance(v, dict): return {k: strip(x) for k, x in v.items() if k not in ("key", "args") and not k.endswith(("_key", "_keys", "_args"))}
     if isinstance(v, list): return [strip(x) for x in v]
     return v
 print(json.dumps(strip(json.loads(sys.stdin.read() or "null")), sort_keys=True))'

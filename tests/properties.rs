@@ -579,6 +579,7 @@ proptest! {
                 };
                 if kpi.value.is_some() {
                     kpi.note = want.note.clone();
+                    kpi.note_keys = want.note_keys.clone();
                 } else {
                     // Most answers unknown: null with that reason, where the blank cell left a
                     // figure or a null of its own.

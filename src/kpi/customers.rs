@@ -47,7 +47,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
             end: active(end),
             new,
             lost,
-            source: "from the customers file",
+            source: "customers.file",
         });
     }
     // Requesters by code, over all the data (the selection itself when no population is given).
@@ -104,9 +104,9 @@ pub fn customer_retention_rate(dataset: &Dataset, context: &Context) -> Kpi {
             value: Some(100.0 * (c.end as f64 - c.new as f64) / c.start as f64),
             unit: PERCENT,
             n: Some(c.start),
-            note: Some(c.source.to_string()),
             ..Kpi::default()
-        },
+        }
+        .with_note(Some(Message::new(c.source))),
     }
 }
 
@@ -115,7 +115,7 @@ pub fn churn_rate(dataset: &Dataset, context: &Context) -> Kpi {
     match counts(dataset, context) {
         Err(reason) => Kpi::null(PERCENT, reason),
         Ok(c) => Kpi::percent(c.lost, c.start, Message::new("customers.no_start"))
-            .with_note(Some(c.source.to_string())),
+            .with_note(Some(Message::new(c.source))),
     }
 }
 

@@ -64,9 +64,14 @@ pub struct Kpi {
     pub reason_key: Option<String>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub reason_args: BTreeMap<String, String>,
-    /// What the person should know about how the value was computed.
+    /// What the person should know about how the value was computed: one sentence or several
+    /// joined by "; ".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The note's sentences as messages, in order (a sentence not yet written as a message has
+    /// the key `""`): what the page translates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub note_keys: Vec<crate::message::Message>,
     /// KPI-specific figures (`median_age_days`, `promoters`, ...).
     #[serde(flatten, deserialize_with = "names::extras")]
     pub extras: BTreeMap<&'static str, f64>,
@@ -98,8 +103,8 @@ pub struct Kpi {
     pub target_met: Option<bool>,
 }
 
-/// Why a KPI is null: a message written as data (what the page translates by key), or one
-/// still written as text.
+/// Why a KPI is null, or a sentence of its note: a message written as data (what the page
+/// translates by key), or one still written as text.
 pub enum Because {
     Text(String),
     Said(crate::message::Message),
@@ -222,11 +227,32 @@ impl Kpi {
         }
     }
 
-    pub fn with_note(mut self, note: Option<String>) -> Kpi {
-        if self.value.is_some() {
-            self.note = note;
+    /// The note `note`, where the KPI has a value (a null has its reason instead).
+    pub fn with_note<B: Into<Because>>(mut self, note: Option<B>) -> Kpi {
+        if let (true, Some(note)) = (self.value.is_some(), note) {
+            self.note = None;
+            self.note_keys.clear();
+            self.add_note(note);
         }
         self
+    }
+
+    /// Adds a sentence to the note (once).
+    pub fn add_note(&mut self, note: impl Into<Because>) {
+        let message = match note.into() {
+            Because::Text(text) => crate::message::Message::plain(text),
+            Because::Said(message) => message,
+        };
+        let text = message.text();
+        match &mut self.note {
+            Some(before) if before.contains(&text) => return,
+            Some(before) => {
+                before.push_str("; ");
+                before.push_str(&text);
+            }
+            None => self.note = Some(text),
+        }
+        self.note_keys.push(message);
     }
 }
 

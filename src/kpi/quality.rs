@@ -42,9 +42,7 @@ impl SolvedReplies {
     /// `first_contact_resolution` of the rows counted; `has_reopens`: the export has a reopen
     /// count (else the reply count alone decides, and the KPI says so).
     pub fn first_contact_resolution(&self, has_reopens: bool) -> Kpi {
-        let note = (!has_reopens).then(|| {
-            "this export has no reopen count, so the reply count alone decides".to_string()
-        });
+        let note = (!has_reopens).then(|| Message::new("quality.replies_alone"));
         Kpi::percent(
             self.one_touch,
             self.known,

@@ -169,7 +169,11 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
         let easy = scores.iter().filter(|&&s| s >= scale_max - 1.0).count();
         kpi.extras
             .insert("pct_easy", 100.0 * easy as f64 / scores.len() as f64);
-        kpi.note = Some(format!("scale 1–{scale_max}, {scale_max} = easiest"));
+        kpi.add_note(
+            Message::new("satisfaction.ces_scale")
+                .with("max", scale_max)
+                .with("max2", scale_max),
+        );
     }
     kpi
 }

@@ -61,14 +61,13 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
         .into_iter()
         .map(|(priority, (met, decided))| (priority, Kpi::percent(met, decided, "")))
         .collect();
-    let source = if uses_settings {
-        "targets from the settings"
-    } else {
-        "the export's own SLA status columns"
+    let source = match uses_settings {
+        true => Message::new("sla.from_settings"),
+        false => Message::new("sla.from_export"),
     };
-    kpi.with_note(Some(format!(
-        "{source}; tickets whose targets are still running are not counted"
-    )))
+    kpi.with_note(Some(
+        Message::new("sla.running").with("msg_source", source.text()),
+    ))
 }
 
 /// The breaching tickets of the selection, in the export's order.

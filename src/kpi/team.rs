@@ -66,7 +66,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
         }
     }
     Kpi::percent(repeated, known, Message::new("team.no_requester_ticket"))
-        .with_note(Some(format!("window: {window_days} days after creation")))
+        .with_note(Some(Message::new("team.window").with("days", window_days)))
 }
 
 /// `agent_utilization`: summed handle time ÷ summed available time (hours per agent per week ×
@@ -134,9 +134,11 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
         value: Some(cost / solved as f64),
         unit: CURRENCY,
         n: Some(solved),
-        note: Some(format!("in {currency}")),
         ..Kpi::default()
     }
+    .with_note(Some(
+        Message::new("team.currency").with("msg_currency", currency),
+    ))
 }
 
 /// Days from the first to the last creation day, both included.

@@ -216,15 +216,13 @@ fn named(by_code: Vec<Sample>, category: &Categories) -> BTreeMap<String, Kpi> {
 }
 
 /// "N tickets left out: the end time comes before the start time" where N > 0.
-fn negative_note(dataset: &Dataset, inconsistent: &[bool]) -> Option<String> {
+fn negative_note(dataset: &Dataset, inconsistent: &[bool]) -> Option<Message> {
     let rows = dataset.rows();
     let count = rows
         .iter()
         .filter(|&&row| inconsistent[row as usize])
         .count();
-    (count > 0).then(|| {
-        format!("{count} tickets left out: their end time comes before their creation time")
-    })
+    (count > 0).then(|| Message::new("timing.left_out").with("count", count))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use crate::dataset::Dataset;
 use crate::ingest::{SourceReport, ValueReading};
 use crate::kpi::{Kpi, KpiId};
+use crate::message::Message;
 use crate::model::Field;
 use crate::model::Status;
 
@@ -68,14 +69,6 @@ fn unknown_answer_share(sources: &[SourceReport]) -> f64 {
     }
 }
 
-fn add_note(kpi: &mut Kpi, note: &str) {
-    kpi.note = Some(match kpi.note.take() {
-        Some(before) if !before.contains(note) => format!("{before}; {note}"),
-        Some(before) => before,
-        None => note.to_string(),
-    });
-}
-
 /// Puts the sources' doubts on the KPIs of the selection `current`.
 pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<String, Kpi>) {
     // Tickets, not rows: the rows of one ticket in two files are one ticket.
@@ -111,19 +104,17 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
             if most && COUNTS_OF_STATUS.contains(id) {
                 *kpi = Kpi::null(
                     kpi.unit,
-                    format!(
-                        "most tickets ({unknown_tickets} of {total}) have a status this tool does \
-                         not know ({values}), so solved ones cannot be told from open ones: say \
-                         what each status means in the page or with status_values"
-                    ),
+                    Message::new("reason.unknown_statuses")
+                        .with("unknown", unknown_tickets)
+                        .with("total", total)
+                        .with("values", &values),
                 );
             } else if kpi.value.is_some() {
-                add_note(
-                    kpi,
-                    &format!(
-                        "{unknown_tickets} of {total} tickets have a status this tool does not \
-                         know ({values}) and are counted as unsolved"
-                    ),
+                kpi.add_note(
+                    Message::new("note.unknown_statuses")
+                        .with("unknown", unknown_tickets)
+                        .with("total", total)
+                        .with("values", &values),
                 );
             }
         }
@@ -139,18 +130,15 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
             if share > 0.5 {
                 *kpi = Kpi::null(
                     kpi.unit,
-                    format!(
-                        "most satisfaction answers ({percent} %) are words this tool does not \
-                         know ({values}): say what each means in the page or with answer_values"
-                    ),
+                    Message::new("reason.unknown_answers")
+                        .with("percent", percent)
+                        .with("values", &values),
                 );
             } else if kpi.value.is_some() {
-                add_note(
-                    kpi,
-                    &format!(
-                        "{percent} % of the satisfaction answers are words this tool does not \
-                         know ({values}) and are left out"
-                    ),
+                kpi.add_note(
+                    Message::new("note.unknown_answers")
+                        .with("percent", percent)
+                        .with("values", &values),
                 );
             }
         }
@@ -159,7 +147,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         for (field, note) in &source.field_notes {
             for id in fed_by(*field) {
                 if let Some(kpi) = kpis.get_mut(id.name()).filter(|k| k.value.is_some()) {
-                    add_note(kpi, note);
+                    kpi.add_note(note.as_str());
                 }
             }
         }

@@ -77,7 +77,14 @@ fn detail(i18n: &I18n, kpi: &Kpi) -> String {
             }),
             None => i18n.engine(reason),
         },
-        (None, Some(note), _) => i18n.engine(note),
+        // A note's sentences written as messages, each translated; else the note by its text.
+        (None, Some(note), _) if kpi.note_keys.is_empty() => i18n.engine(note),
+        (None, Some(_), _) => kpi
+            .note_keys
+            .iter()
+            .map(|sentence| i18n.message(sentence))
+            .collect::<Vec<_>>()
+            .join("; "),
         (None, None, Some(n)) => format!("n = {n}"),
         _ => String::new(),
     }
