@@ -122,58 +122,8 @@ impl TicketTable {
 
     fn reserve(&mut self, rows: usize) {
         self.ids.reserve(rows, rows * 8);
-        self.created.reserve(rows);
-        self.solved_at.reserve(rows);
-        self.solved.reserve(rows);
-        self.satisfaction.reserve(rows);
-        for minutes in [
-            &mut self.first_response_minutes,
-            &mut self.resolution_minutes,
-            &mut self.first_response_business_minutes,
-            &mut self.resolution_business_minutes,
-        ] {
-            minutes.reserve(rows);
-        }
-        for categories in [
-            &mut self.status,
-            &mut self.channel,
-            &mut self.priority,
-            &mut self.ticket_type,
-            &mut self.group,
-            &mut self.agent,
-            &mut self.requester,
-        ] {
-            categories.codes.reserve(rows);
-        }
-        self.tags.lists_of.reserve(rows);
-        self.updated.expect(rows);
-        self.first_response_at.expect(rows);
-        self.resolution_from_export.expect(rows);
-        for column in [
-            &mut self.satisfaction_score,
-            &mut self.handle_minutes,
-            &mut self.ces_score,
-            &mut self.quality_score,
-        ] {
-            column.expect(rows);
-        }
-        for column in [
-            &mut self.replies,
-            &mut self.reopens,
-            &mut self.group_stations,
-        ] {
-            column.expect(rows);
-        }
-        for column in [
-            &mut self.first_response_sla_met,
-            &mut self.resolution_sla_met,
-            &mut self.bot_involved,
-        ] {
-            column.expect(rows);
-        }
-        self.nps_score.expect(rows);
-        self.happiness.expect(rows);
-        self.comments.expect(rows);
+        each_row_column!((&mut) self, |column| column.reserve(rows));
+        each_sparse_column!((&mut) self, |column| column.expect(rows));
     }
 
     /// Adds a ticket read from a row: a new row for a new id; for an id read before, the
@@ -423,51 +373,9 @@ impl TicketTable {
         }
         let len = self.len();
         self.ids.finish();
-        for column in [&mut self.updated, &mut self.first_response_at] {
-            column.finish(len);
-        }
-        for column in [
-            &mut self.satisfaction_score,
-            &mut self.handle_minutes,
-            &mut self.ces_score,
-            &mut self.quality_score,
-        ] {
-            column.finish(len);
-        }
-        self.replies.finish(len);
-        self.reopens.finish(len);
-        self.group_stations.finish(len);
-        self.nps_score.finish(len);
-        self.happiness.finish(len);
-        self.first_response_sla_met.finish(len);
-        self.resolution_sla_met.finish(len);
-        self.bot_involved.finish(len);
-        self.comments.finish(len);
+        each_sparse_column!((&mut) self, |column| column.finish(len));
         // Sized for the rows a file was expected to give: no more than it gave.
-        self.created.shrink_to_fit();
-        self.solved_at.shrink_to_fit();
-        self.solved.shrink_to_fit();
-        self.satisfaction.shrink_to_fit();
-        self.tags.lists_of.shrink_to_fit();
-        for minutes in [
-            &mut self.first_response_minutes,
-            &mut self.resolution_minutes,
-            &mut self.first_response_business_minutes,
-            &mut self.resolution_business_minutes,
-        ] {
-            minutes.shrink_to_fit();
-        }
-        for categories in [
-            &mut self.status,
-            &mut self.channel,
-            &mut self.priority,
-            &mut self.ticket_type,
-            &mut self.group,
-            &mut self.agent,
-            &mut self.requester,
-        ] {
-            categories.codes.shrink_to_fit();
-        }
+        each_row_column!((&mut) self, |column| column.shrink_to_fit());
         self.reply_before_creation = Vec::with_capacity(len);
         self.solve_before_creation = Vec::with_capacity(len);
         for row in 0..len {

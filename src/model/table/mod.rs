@@ -6,6 +6,123 @@
 //! (`build.rs`: categories coded as they are read, a ticket met again merged into its row), and
 //! `finish` works out the per-ticket durations once. A selection is a list of rows of it.
 
+/// Runs `$do` on every column that `Sparse` holds, borrowed as `(&)` or `(&mut)` and named
+/// `$column`: the one list of them, for sizing, finishing and counting the table.
+macro_rules! each_sparse_column {
+    (($($borrow:tt)+) $table:expr, |$column:ident| $do:expr) => {{
+        {
+            let $column = $($borrow)+ $table.updated;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.first_response_at;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.resolution_from_export;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.replies;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.reopens;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.satisfaction_score;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.nps_score;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.happiness;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.group_stations;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.first_response_sla_met;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.resolution_sla_met;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.handle_minutes;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.ces_score;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.quality_score;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.bot_involved;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.comments;
+            $do;
+        }
+    }};
+}
+
+/// Runs `$do` on every `Vec` column of one entry a row that reading fills (the dates, flags,
+/// minutes, category codes and tag lists), borrowed as `(&)` or `(&mut)` and named `$column`.
+macro_rules! each_row_column {
+    (($($borrow:tt)+) $table:expr, |$column:ident| $do:expr) => {{
+        {
+            let $column = $($borrow)+ $table.created;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.solved_at;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.solved;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.satisfaction;
+            $do;
+        }
+        {
+            let $column = $($borrow)+ $table.tags.lists_of;
+            $do;
+        }
+        for $column in [
+            $($borrow)+ $table.first_response_minutes,
+            $($borrow)+ $table.resolution_minutes,
+            $($borrow)+ $table.first_response_business_minutes,
+            $($borrow)+ $table.resolution_business_minutes,
+        ] {
+            $do;
+        }
+        for $column in [
+            $($borrow)+ $table.status.codes,
+            $($borrow)+ $table.channel.codes,
+            $($borrow)+ $table.priority.codes,
+            $($borrow)+ $table.ticket_type.codes,
+            $($borrow)+ $table.group.codes,
+            $($borrow)+ $table.agent.codes,
+            $($borrow)+ $table.requester.codes,
+        ] {
+            $do;
+        }
+    }};
+}
+
 mod build;
 mod column;
 mod ranked;
@@ -307,56 +424,20 @@ impl TicketTable {
         fn vec<T>(v: &Vec<T>) -> usize {
             v.capacity() * std::mem::size_of::<T>()
         }
-        let categories = [
-            &self.status,
-            &self.channel,
-            &self.priority,
-            &self.ticket_type,
-            &self.group,
-            &self.agent,
-            &self.requester,
-        ]
-        .iter()
-        .map(|c| vec(&c.codes))
-        .sum::<usize>();
-        let tags = vec(&self.tags.lists_of)
-            + self
-                .tags
-                .lists
-                .iter()
-                .map(|l| l.len() * 4 + 16)
-                .sum::<usize>();
-        let times = vec(&self.created)
-            + vec(&self.solved_at)
-            + self.updated.heap_bytes()
-            + self.first_response_at.heap_bytes();
-        let minutes = vec(&self.first_response_minutes)
-            + vec(&self.resolution_minutes)
-            + vec(&self.first_response_business_minutes)
-            + vec(&self.resolution_business_minutes);
-        let flags = vec(&self.solved)
-            + vec(&self.reply_before_creation)
-            + vec(&self.solve_before_creation)
-            + vec(&self.satisfaction)
-            + self.resolution_from_export.heap_bytes();
-        let sparse = self.replies.heap_bytes()
-            + self.reopens.heap_bytes()
-            + self.satisfaction_score.heap_bytes()
-            + self.nps_score.heap_bytes()
-            + self.happiness.heap_bytes()
-            + self.group_stations.heap_bytes()
-            + self.first_response_sla_met.heap_bytes()
-            + self.resolution_sla_met.heap_bytes()
-            + self.handle_minutes.heap_bytes()
-            + self.ces_score.heap_bytes()
-            + self.quality_score.heap_bytes()
-            + self.bot_involved.heap_bytes()
-            + self.comments.heap_bytes()
-            + self
-                .comment_texts
-                .iter()
-                .map(|c| c.len() + 16)
-                .sum::<usize>();
+        let mut columns = vec(&self.reply_before_creation) + vec(&self.solve_before_creation);
+        each_row_column!((&) self, |column| columns += vec(column));
+        each_sparse_column!((&) self, |column| columns += column.heap_bytes());
+        let tags = self
+            .tags
+            .lists
+            .iter()
+            .map(|l| l.len() * 4 + 16)
+            .sum::<usize>();
+        let comments = self
+            .comment_texts
+            .iter()
+            .map(|c| c.len() + 16)
+            .sum::<usize>();
         let worked_out = self.next_contact.get().map_or(0, vec)
             + self
                 .ranked
@@ -368,7 +449,7 @@ impl TicketTable {
                 .comment_terms
                 .get()
                 .map_or(0, |t| vec(&t.commented) + vec(&t.starts) + vec(&t.codes));
-        self.ids.heap_bytes() + categories + tags + times + minutes + flags + sparse + worked_out
+        self.ids.heap_bytes() + columns + tags + comments + worked_out
     }
 
     /// The comment left with a row's rating.
