@@ -142,7 +142,8 @@ impl RowFilter {
         if let Some((start, end)) = self.range {
             let created = &table.created;
             narrow(&mut kept, |row| {
-                created[row]
+                created
+                    .at(row)
                     .get()
                     .is_some_and(|created| start <= created && created < end)
             });

@@ -62,7 +62,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
     let previous_start = start - days * 86_400;
     let mut seen = vec![Seen::default(); table.requester.names.len() + 1];
     for &row in rows {
-        let (code, created) = (codes[row as usize], table.created[row as usize].get());
+        let (code, created) = (codes[row as usize], table.created.at(row as usize).get());
         let (true, Some(created)) = (code != 0, created) else {
             continue;
         };

@@ -24,9 +24,9 @@ pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
     let day = |time: Option<Timestamp>| time.filter(|&t| has_day(t)).map(|t| t.div_euclid(DAY));
     for &row in dataset.rows() {
         let row = row as usize;
-        created.extend(day(table.created[row].get()));
+        created.extend(day(table.created.at(row).get()));
         if table.solved[row] {
-            solved.extend(day(table.solved_at[row].get()));
+            solved.extend(day(table.solved_at.at(row).get()));
         }
     }
     let days = created.iter().chain(&solved);
@@ -134,8 +134,9 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
         .iter()
         .filter_map(|&row| {
             let row = row as usize;
-            let created = table.created[row].get()?;
-            let closed = table.solved[row].then(|| table.solved_at[row].get().unwrap_or(created));
+            let created = table.created.at(row).get()?;
+            let closed =
+                table.solved[row].then(|| table.solved_at.at(row).get().unwrap_or(created));
             Some((created, closed))
         })
         .collect();
@@ -196,7 +197,7 @@ pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
     let table = dataset.table();
     let mut counts = [[0usize; 24]; 7];
     for &row in dataset.rows() {
-        let created = table.created[row as usize].get();
+        let created = table.created.at(row as usize).get();
         if let Some(created) = created.filter(|&t| has_day(t)) {
             // 1970-01-01 was a Thursday: three days after a Monday.
             let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;

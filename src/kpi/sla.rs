@@ -143,7 +143,7 @@ fn target_verdicts(
 ) -> Vec<(&'static str, Outcome)> {
     let mut verdicts = Vec::new();
     let elapsed = || -> Option<f64> {
-        let (created, as_of) = (table.created[row].get()?, context.as_of?);
+        let (created, as_of) = (table.created.at(row).get()?, context.as_of?);
         let (created, as_of) = (instant(created, context.zone), instant(as_of, context.zone));
         if target.business_hours {
             context

@@ -155,7 +155,7 @@ fn tally_by<'t>(
         tally.replies.add(table, row);
         if gates.handle {
             tally.handle.add(table.handle_minutes[row].get());
-            tally.days.add(table.created[row].get());
+            tally.days.add(table.created.at(row).get());
         }
     }
     groups

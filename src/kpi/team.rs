@@ -56,7 +56,7 @@ pub fn repeat_contact_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let (mut repeated, mut known) = (0, 0);
     for &row in dataset.rows() {
         let row = row as usize;
-        if table.requester.codes[row] == 0 || table.created[row].is_none() {
+        if table.requester.codes[row] == 0 || table.created.at(row).is_none() {
             continue;
         }
         known += 1;
@@ -146,7 +146,7 @@ fn data_days(dataset: &Dataset) -> Option<f64> {
     let created = &dataset.table().created;
     let mut span = DaySpan::default();
     for &row in dataset.rows() {
-        span.add(created[row as usize].get());
+        span.add(created.at(row as usize).get());
     }
     span.days()
 }

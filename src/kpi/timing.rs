@@ -46,7 +46,7 @@ pub(crate) fn business_first_response(
         .get()
         .or_else(|| {
             let schedule = context.schedule_for(table, row)?;
-            let (start, end) = (table.created[row].get()?, table.replied_at(row)?);
+            let (start, end) = (table.created.at(row).get()?, table.replied_at(row)?);
             schedule
                 .business_minutes_between(instant(start, context.zone), instant(end, context.zone))
         })
@@ -60,7 +60,7 @@ pub(crate) fn business_resolution(
 ) -> Option<f64> {
     table.resolution_business_minutes[row].get().or_else(|| {
         let schedule = context.schedule_for(table, row)?;
-        let (start, end) = (table.created[row].get()?, table.solve_time(row)?);
+        let (start, end) = (table.created.at(row).get()?, table.solve_time(row)?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
     })
 }

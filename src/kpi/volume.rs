@@ -37,7 +37,7 @@ pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
     if let Some(as_of) = as_of {
         let mut ages: Vec<f64> = unsolved
             .iter()
-            .filter_map(|&row| table.created[row].get())
+            .filter_map(|&row| table.created.at(row).get())
             .map(|created| as_of.saturating_sub(created) as f64 / SECONDS_PER_DAY)
             .collect();
         ages.sort_by(f64::total_cmp);

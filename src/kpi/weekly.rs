@@ -164,7 +164,7 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
     let rows: Vec<(u32, i64)> = dataset
         .rows()
         .iter()
-        .filter_map(|&row| Some((row, week_of(table.created[row as usize].get())?)))
+        .filter_map(|&row| Some((row, week_of(table.created.at(row as usize).get())?)))
         .collect();
     let answers = dataset
         .surveys

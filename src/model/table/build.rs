@@ -138,7 +138,7 @@ impl TicketTable {
             Err(row) => row,
         };
         self.duplicates += 1;
-        let standing_updated = self.updated[row];
+        let standing_updated = self.updated.at(row);
         let standing_tags = self.tags.lists_of[row];
         let tags = self.tag_list(&ticket.tags);
         let pool = ticket.updated_at == standing_updated && tags != standing_tags;
@@ -171,9 +171,9 @@ impl TicketTable {
             return;
         };
         let stable = building.places_stable;
-        put(&mut self.created, row, t.created_at);
+        self.created.set(row, t.created_at, len);
         self.updated.set(row, t.updated_at, len);
-        put(&mut self.solved_at, row, t.solved_at);
+        self.solved_at.set(row, t.solved_at, len);
         self.first_response_at.set(row, t.first_response_at, len);
         put(&mut self.solved, row, t.is_solved());
         let status = match &t.status {
@@ -379,9 +379,9 @@ impl TicketTable {
         self.reply_before_creation = Vec::with_capacity(len);
         self.solve_before_creation = Vec::with_capacity(len);
         for row in 0..len {
-            let created = self.created[row].get();
-            let replied = self.first_response_at[row].get();
-            let solved = self.solved_at[row].get();
+            let created = self.created.at(row).get();
+            let replied = self.first_response_at.at(row).get();
+            let solved = self.solved_at.at(row).get();
             let (response, resolution) = (
                 self.first_response_minutes[row],
                 self.resolution_minutes[row],
@@ -404,9 +404,10 @@ impl TicketTable {
 
     /// When a row's first reply happened: its time, or creation plus the export's minutes.
     pub fn replied_at(&self, row: usize) -> Option<Timestamp> {
-        self.first_response_at[row].get().or_else(|| {
+        self.first_response_at.at(row).get().or_else(|| {
             let minutes = self.first_response_minutes[row].get()?;
-            self.created[row]
+            self.created
+                .at(row)
                 .get()?
                 .checked_add((minutes * 60.0) as i64)
         })
@@ -414,12 +415,12 @@ impl TicketTable {
 
     /// When a row's final solve happened: creation plus the export's minutes, else its time.
     pub fn solve_time(&self, row: usize) -> Option<Timestamp> {
-        match (self.resolution_from_export[row], self.created[row].get()) {
+        match (self.resolution_from_export[row], self.created.at(row).get()) {
             (true, Some(created)) => {
                 let minutes = self.resolution_minutes[row].get()?;
                 created.checked_add((minutes * 60.0) as i64)
             }
-            _ => self.solved_at[row].get(),
+            _ => self.solved_at.at(row).get(),
         }
     }
 
@@ -434,10 +435,10 @@ impl TicketTable {
         let score = self.satisfaction_score[row].get();
         Ticket {
             id: self.ids.get(row).to_string(),
-            created_at: self.created[row],
-            updated_at: self.updated[row],
-            solved_at: self.solved_at[row],
-            first_response_at: self.first_response_at[row],
+            created_at: self.created.at(row),
+            updated_at: self.updated.at(row),
+            solved_at: self.solved_at.at(row),
+            first_response_at: self.first_response_at.at(row),
             status: self
                 .status
                 .name(self.status.codes[row])

@@ -7,6 +7,8 @@ use std::ops::Index;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
+use crate::model::OptTime;
+
 /// A column most exports leave empty (CES, QA scores, SLA verdicts, ...): no memory until its
 /// first value, `none` for every row before it.
 #[derive(Clone, Debug, Default)]
@@ -79,6 +81,138 @@ impl<T: Copy + PartialEq> Index<usize> for Sparse<T> {
     #[inline]
     fn index(&self, row: usize) -> &T {
         self.values.get(row).unwrap_or(&self.none)
+    }
+}
+
+/// A column of times in 4 bytes a row where 8 would hold them: seconds after the column's base
+/// (chosen at its first value, 68 years before it), `NARROW_NONE` for none. The first time
+/// more than 68 years from the first widens the column to `OptTime`s, once. Like `Sparse`, no
+/// memory until the first value, none for the rows before it.
+#[derive(Clone, Debug, Default)]
+pub struct Times {
+    store: TimeStore,
+    /// The rows expected, reserved at the first value.
+    expected: usize,
+}
+
+#[derive(Clone, Debug)]
+enum TimeStore {
+    Narrow { base: i64, values: Vec<u32> },
+    Wide(Vec<OptTime>),
+}
+
+impl Default for TimeStore {
+    fn default() -> TimeStore {
+        TimeStore::Narrow {
+            base: 0,
+            values: Vec::new(),
+        }
+    }
+}
+
+const NARROW_NONE: u32 = u32::MAX;
+
+/// Half the span of a narrow column: its base lies this far before its first time.
+const HALF_SPAN: i64 = 1 << 31;
+
+impl Times {
+    /// How many rows the column will have, to reserve at its first value.
+    pub fn expect(&mut self, rows: usize) {
+        self.expected = rows;
+    }
+
+    #[inline]
+    pub fn at(&self, row: usize) -> OptTime {
+        match &self.store {
+            TimeStore::Narrow { base, values } => match values.get(row) {
+                Some(&value) if value != NARROW_NONE => OptTime::from(Some(base + value as i64)),
+                _ => OptTime::NONE,
+            },
+            TimeStore::Wide(values) => values.get(row).copied().unwrap_or(OptTime::NONE),
+        }
+    }
+
+    /// Sets row `row` of a column of `len` rows (`row == len` appends).
+    pub fn set(&mut self, row: usize, value: OptTime, len: usize) {
+        let rows = len.max(row + 1);
+        if let TimeStore::Narrow { base, values } = &mut self.store {
+            if values.is_empty() {
+                let Some(first) = value.get() else {
+                    return;
+                };
+                *base = first.saturating_sub(HALF_SPAN);
+                *values = Vec::with_capacity(self.expected.max(rows));
+                values.resize(rows, NARROW_NONE);
+            }
+            let narrow = match value.get() {
+                None => Some(NARROW_NONE),
+                Some(time) => u32::try_from(time - *base)
+                    .ok()
+                    .filter(|&offset| offset != NARROW_NONE),
+            };
+            match narrow {
+                Some(offset) => return put_padded(values, row, offset, NARROW_NONE),
+                None => self.widen(),
+            }
+        }
+        if let TimeStore::Wide(values) = &mut self.store {
+            put_padded(values, row, value, OptTime::NONE);
+        }
+    }
+
+    /// From 4 bytes a row to 8, for a time the narrow form cannot hold.
+    fn widen(&mut self) {
+        let len = self.len();
+        let mut wide = Vec::with_capacity(self.expected.max(len));
+        wide.extend((0..len).map(|row| self.at(row)));
+        self.store = TimeStore::Wide(wide);
+    }
+
+    fn len(&self) -> usize {
+        match &self.store {
+            TimeStore::Narrow { values, .. } => values.len(),
+            TimeStore::Wide(values) => values.len(),
+        }
+    }
+
+    /// Bytes of memory the column holds.
+    pub fn heap_bytes(&self) -> usize {
+        match &self.store {
+            TimeStore::Narrow { values, .. } => values.capacity() * 4,
+            TimeStore::Wide(values) => values.capacity() * 8,
+        }
+    }
+
+    /// Whether any row has a value.
+    pub fn is_used(&self) -> bool {
+        self.len() > 0
+    }
+
+    /// Pads the column to `len` rows once every row has been added.
+    pub fn finish(&mut self, len: usize) {
+        match &mut self.store {
+            TimeStore::Narrow { values, .. } if !values.is_empty() => {
+                values.resize(len, NARROW_NONE);
+                values.shrink_to_fit();
+            }
+            TimeStore::Narrow { .. } => {}
+            TimeStore::Wide(values) => {
+                values.resize(len, OptTime::NONE);
+                values.shrink_to_fit();
+            }
+        }
+    }
+}
+
+/// Sets `values[row]`, padding with `none` up to it.
+fn put_padded<T: Copy>(values: &mut Vec<T>, row: usize, value: T, none: T) {
+    if row == values.len() {
+        values.push(value);
+    } else {
+        if row > values.len() {
+            values.resize(row + 1, none);
+        }
+        values[row] = value;
     }
 }
 
@@ -278,6 +412,50 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_held_in_four_bytes_until_one_lies_too_far_and_then_in_eight() {
+        const YEAR: i64 = 365 * 86_400;
+        let t2024 = 1_704_067_200; // 2024-01-01
+        let mut times = Times::default();
+        times.expect(6);
+        // Rows before the first value, and a column without values, hold no memory.
+        times.set(0, OptTime::NONE, 0);
+        assert_eq!(times.heap_bytes(), 0);
+        assert!(!times.is_used());
+        let written = [
+            OptTime::NONE,
+            Some(t2024).into(),
+            Some(t2024 - 60 * YEAR).into(),
+            Some(t2024 + 60 * YEAR + 59).into(),
+        ];
+        for (row, &time) in written.iter().enumerate().skip(1) {
+            times.set(row, time, row);
+        }
+        assert_eq!(
+            times.heap_bytes(),
+            6 * 4,
+            "narrow, reserved for the rows expected"
+        );
+        for (row, &time) in written.iter().enumerate() {
+            assert_eq!(times.at(row), time, "row {row}");
+        }
+        assert_eq!(times.at(99), OptTime::NONE);
+        // 1900 is more than 68 years before 2024: the column widens, every row kept.
+        let t1900 = -2_208_988_800;
+        times.set(4, Some(t1900).into(), 4);
+        assert_eq!(times.heap_bytes(), 6 * 8);
+        for (row, &time) in written.iter().enumerate() {
+            assert_eq!(times.at(row), time, "row {row} after widening");
+        }
+        assert_eq!(times.at(4).get(), Some(t1900));
+        // A row written again, and the padding up to the table's length.
+        times.set(1, OptTime::NONE, 5);
+        times.finish(7);
+        assert_eq!(times.at(1), OptTime::NONE);
+        assert_eq!(times.at(6), OptTime::NONE);
+        assert_eq!(times.heap_bytes(), 7 * 8);
+    }
 
     #[test]
     fn ids_in_order_are_found_by_halving_and_out_of_order_by_the_index() {
