@@ -33,10 +33,10 @@ pub fn distributions(dataset: &Dataset) -> Distributions {
     let mut resolution = [0usize; EDGES_MINUTES.len() + 1];
     for &row in dataset.rows() {
         let row = row as usize;
-        if let Some(minutes) = table.first_response_minutes[row].get() {
+        if let Some(minutes) = table.first_response_minutes.at(row).get() {
             first_response[bucket_of(minutes)] += 1;
         }
-        if let (true, Some(minutes)) = (table.solved[row], table.resolution_minutes[row].get()) {
+        if let (true, Some(minutes)) = (table.solved[row], table.resolution_minutes.at(row).get()) {
             resolution[bucket_of(minutes)] += 1;
         }
     }

@@ -21,13 +21,13 @@ pub(crate) struct SolvedReplies {
 impl SolvedReplies {
     #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
-        let Some(replies) = table.replies[row].filter(|_| table.solved[row]) else {
+        let Some(replies) = table.replies.at(row).filter(|_| table.solved[row]) else {
             return;
         };
         self.known += 1;
         self.replies += u64::from(replies);
         // An unknown reopen count counts as none.
-        self.one_touch += usize::from(replies == 1 && table.reopens[row].unwrap_or(0) == 0);
+        self.one_touch += usize::from(replies == 1 && table.reopens.at(row).unwrap_or(0) == 0);
     }
 
     fn of(dataset: &Dataset) -> SolvedReplies {
@@ -89,7 +89,7 @@ pub(crate) struct Reopens {
 impl Reopens {
     #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
-        if let Some(reopens) = table.reopens[row].filter(|_| table.solved[row]) {
+        if let Some(reopens) = table.reopens.at(row).filter(|_| table.solved[row]) {
             self.known += 1;
             self.reopened += usize::from(reopens >= 1);
         }
@@ -128,11 +128,11 @@ pub fn bot_resolution_rate(dataset: &Dataset) -> Kpi {
         .rows()
         .iter()
         .map(|&row| row as usize)
-        .filter(|&row| table.bot_involved[row] == Some(true) && table.replies[row].is_some())
+        .filter(|&row| table.bot_involved[row] == Some(true) && table.replies.at(row).is_some())
         .collect();
     let by_bot = touched
         .iter()
-        .filter(|&&row| table.solved[row] && table.replies[row] == Some(0))
+        .filter(|&&row| table.solved[row] && table.replies.at(row) == Some(0))
         .count();
     Kpi::percent(by_bot, touched.len(), Message::new("quality.no_bot"))
 }

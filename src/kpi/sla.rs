@@ -184,11 +184,11 @@ fn target_verdicts(
     } else {
         // Worked out as wall clock of the dataset's zone, the context's.
         (
-            table.first_response_minutes[row].get(),
-            table.resolution_minutes[row].get(),
+            table.first_response_minutes.at(row).get(),
+            table.resolution_minutes.at(row).get(),
         )
     };
-    let replied = first_response.is_some() || table.replies[row].is_some_and(|r| r > 0);
+    let replied = first_response.is_some() || table.replies.at(row).is_some_and(|r| r > 0);
     judge(
         "first_response",
         target.first_response_minutes,

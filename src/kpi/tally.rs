@@ -56,7 +56,7 @@ impl<'t> Median<'t> {
     #[inline]
     pub fn add_first_response(&mut self, table: &TicketTable, row: usize) {
         if let (Some(sample), Some(minutes)) =
-            (&mut self.0, table.first_response_minutes[row].get())
+            (&mut self.0, table.first_response_minutes.at(row).get())
         {
             sample.push(row, minutes);
         }
@@ -65,7 +65,8 @@ impl<'t> Median<'t> {
     /// A row as `resolution_time` counts it: solved, with a resolution time.
     #[inline]
     pub fn add_resolution(&mut self, table: &TicketTable, row: usize) {
-        if let (Some(sample), Some(minutes)) = (&mut self.0, table.resolution_minutes[row].get()) {
+        if let (Some(sample), Some(minutes)) = (&mut self.0, table.resolution_minutes.at(row).get())
+        {
             if timing::resolution_counts(table, row) {
                 sample.push(row, minutes);
             }

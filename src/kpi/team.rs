@@ -23,7 +23,7 @@ pub fn escalation_rate(dataset: &Dataset, context: &Context) -> Kpi {
     let (mut escalated, mut known) = (0, 0);
     for &row in dataset.rows() {
         let row = row as usize;
-        let stations = table.group_stations[row];
+        let stations = table.group_stations.at(row);
         if !by_rule && stations.is_none() {
             continue;
         }

@@ -6,10 +6,9 @@ use std::collections::BTreeMap;
 use super::{Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
 use crate::message::Message;
-use crate::model::table::{Categories, Duration, Ranked, Sample, TicketTable};
+use crate::model::table::{Categories, Duration, Minutes, Ranked, Sample, TicketTable};
 use crate::model::time::calendar::instant;
 use crate::model::Field;
-use crate::model::OptNumber;
 
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
@@ -25,7 +24,9 @@ pub fn first_response_time(dataset: &Dataset) -> Kpi {
 pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
     let table = dataset.table();
     let measure = |row: usize| {
-        table.first_response_business_minutes[row]
+        table
+            .first_response_business_minutes
+            .at(row)
             .get()
             .or_else(|| business_first_response(table, row, context))
     };
@@ -42,7 +43,9 @@ pub(crate) fn business_first_response(
     row: usize,
     context: &Context,
 ) -> Option<f64> {
-    table.first_response_business_minutes[row]
+    table
+        .first_response_business_minutes
+        .at(row)
         .get()
         .or_else(|| {
             let schedule = context.schedule_for(table, row)?;
@@ -58,7 +61,7 @@ pub(crate) fn business_resolution(
     row: usize,
     context: &Context,
 ) -> Option<f64> {
-    table.resolution_business_minutes[row].get().or_else(|| {
+    table.resolution_business_minutes.at(row).get().or_else(|| {
         let schedule = context.schedule_for(table, row)?;
         let (start, end) = (table.created.at(row).get()?, table.solve_time(row)?);
         schedule.business_minutes_between(instant(start, context.zone), instant(end, context.zone))
@@ -84,7 +87,9 @@ pub(crate) fn resolution_counts(table: &TicketTable, row: usize) -> bool {
 pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
     let table = dataset.table();
     let measure = |row: usize| {
-        table.resolution_business_minutes[row]
+        table
+            .resolution_business_minutes
+            .at(row)
             .get()
             .or_else(|| business_resolution(table, row, context))
     };
@@ -146,7 +151,7 @@ fn with_breakdowns(dataset: &Dataset, source: Source, keep: impl Fn(usize) -> bo
         Source::Column(duration) => {
             let minutes = table.minutes(duration);
             let column = Some((table.ranked(duration), minutes));
-            tally(dataset, column, |row| minutes[row].get(), keep)
+            tally(dataset, column, |row| minutes.at(row).get(), keep)
         }
         Source::Computed(measure) => tally(dataset, None, measure, keep),
     }
@@ -154,7 +159,7 @@ fn with_breakdowns(dataset: &Dataset, source: Source, keep: impl Fn(usize) -> bo
 
 fn tally(
     dataset: &Dataset,
-    column: Option<(&Ranked, &[OptNumber])>,
+    column: Option<(&Ranked, &Minutes)>,
     measure: impl Fn(usize) -> Option<f64>,
     keep: impl Fn(usize) -> bool,
 ) -> Kpi {

@@ -235,22 +235,13 @@ impl TicketTable {
         );
         let tags = self.tag_list(&t.tags);
         put(&mut self.tags.lists_of, row, tags);
-        put(
-            &mut self.first_response_minutes,
-            row,
-            t.first_response_minutes,
-        );
-        put(&mut self.resolution_minutes, row, t.resolution_minutes);
-        put(
-            &mut self.first_response_business_minutes,
-            row,
-            t.first_response_business_minutes,
-        );
-        put(
-            &mut self.resolution_business_minutes,
-            row,
-            t.resolution_business_minutes,
-        );
+        self.first_response_minutes
+            .set(row, t.first_response_minutes, len);
+        self.resolution_minutes.set(row, t.resolution_minutes, len);
+        self.first_response_business_minutes
+            .set(row, t.first_response_business_minutes, len);
+        self.resolution_business_minutes
+            .set(row, t.resolution_business_minutes, len);
         self.replies.set(row, t.replies, len);
         self.reopens.set(row, t.reopens, len);
         put(
@@ -272,10 +263,7 @@ impl TicketTable {
         self.quality_score.set(row, t.quality_score, len);
         self.bot_involved.set(row, t.bot_involved, len);
         let comment = match &t.rating_comment {
-            Some(text) => {
-                self.comment_texts.push(text.clone());
-                self.comment_texts.len() as u32
-            }
+            Some(text) => self.comment_texts.push(text),
             None => 0,
         };
         self.comments.set(row, comment, len);
@@ -345,8 +333,7 @@ impl TicketTable {
             self.ces_score.set(row, Some(score).into(), len);
         }
         if let Some(comment) = &answer.comment {
-            self.comment_texts.push(comment.as_str().into());
-            let index = self.comment_texts.len() as u32;
+            let index = self.comment_texts.push(comment);
             self.comments.set(row, index, len);
         }
         true
@@ -376,6 +363,7 @@ impl TicketTable {
         each_sparse_column!((&mut) self, |column| column.finish(len));
         // Sized for the rows a file was expected to give: no more than it gave.
         each_row_column!((&mut) self, |column| column.shrink_to_fit());
+        self.comment_texts.shrink_to_fit();
         self.reply_before_creation = Vec::with_capacity(len);
         self.solve_before_creation = Vec::with_capacity(len);
         for row in 0..len {
@@ -383,8 +371,8 @@ impl TicketTable {
             let replied = self.first_response_at.at(row).get();
             let solved = self.solved_at.at(row).get();
             let (response, resolution) = (
-                self.first_response_minutes[row],
-                self.resolution_minutes[row],
+                self.first_response_minutes.at(row),
+                self.resolution_minutes.at(row),
             );
             self.reply_before_creation
                 .push(response.is_none() && reversed(created, replied));
@@ -393,19 +381,30 @@ impl TicketTable {
             if resolution.is_some() {
                 self.resolution_from_export.set(row, true, len);
             } else {
-                self.resolution_minutes[row] = minutes_between(zone, created, solved).into();
+                self.resolution_minutes.set(
+                    row,
+                    minutes_between(zone, created, solved).into(),
+                    len,
+                );
             }
             if response.is_none() {
-                self.first_response_minutes[row] = minutes_between(zone, created, replied).into();
+                self.first_response_minutes.set(
+                    row,
+                    minutes_between(zone, created, replied).into(),
+                    len,
+                );
             }
         }
         self.resolution_from_export.finish(len);
+        // The durations worked out above, padded and sized to the rows.
+        self.resolution_minutes.finish(len);
+        self.first_response_minutes.finish(len);
     }
 
     /// When a row's first reply happened: its time, or creation plus the export's minutes.
     pub fn replied_at(&self, row: usize) -> Option<Timestamp> {
         self.first_response_at.at(row).get().or_else(|| {
-            let minutes = self.first_response_minutes[row].get()?;
+            let minutes = self.first_response_minutes.at(row).get()?;
             self.created
                 .at(row)
                 .get()?
@@ -417,7 +416,7 @@ impl TicketTable {
     pub fn solve_time(&self, row: usize) -> Option<Timestamp> {
         match (self.resolution_from_export[row], self.created.at(row).get()) {
             (true, Some(created)) => {
-                let minutes = self.resolution_minutes[row].get()?;
+                let minutes = self.resolution_minutes.at(row).get()?;
                 created.checked_add((minutes * 60.0) as i64)
             }
             _ => self.solved_at.at(row).get(),
@@ -449,12 +448,12 @@ impl TicketTable {
             group: text(&self.group),
             agent: text(&self.agent),
             requester: text(&self.requester),
-            first_response_minutes: self.first_response_minutes[row],
-            first_response_business_minutes: self.first_response_business_minutes[row],
-            resolution_minutes: self.resolution_minutes[row],
-            resolution_business_minutes: self.resolution_business_minutes[row],
-            replies: self.replies[row],
-            reopens: self.reopens[row],
+            first_response_minutes: self.first_response_minutes.at(row),
+            first_response_business_minutes: self.first_response_business_minutes.at(row),
+            resolution_minutes: self.resolution_minutes.at(row),
+            resolution_business_minutes: self.resolution_business_minutes.at(row),
+            replies: self.replies.at(row),
+            reopens: self.reopens.at(row),
             satisfaction: match self.satisfaction[row] {
                 Answer::None => None,
                 Answer::Unanswered => Some(Satisfaction::Unanswered),
@@ -471,7 +470,7 @@ impl TicketTable {
                 .iter()
                 .filter_map(|&code| self.tags.tags.names.get(code as usize - 1).cloned())
                 .collect(),
-            group_stations: self.group_stations[row],
+            group_stations: self.group_stations.at(row),
             first_response_sla_met: self.first_response_sla_met[row],
             resolution_sla_met: self.resolution_sla_met[row],
             ces_score: self.ces_score[row],

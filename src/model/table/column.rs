@@ -7,7 +7,7 @@ use std::ops::Index;
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
-use crate::model::OptTime;
+use crate::model::{OptNumber, OptTime};
 
 /// A column most exports leave empty (CES, QA scores, SLA verdicts, ...): no memory until its
 /// first value, `none` for every row before it.
@@ -42,14 +42,7 @@ impl<T: Copy + PartialEq> Sparse<T> {
             self.values = Vec::with_capacity(self.expected.max(len.max(row + 1)));
             self.values.resize(len.max(row + 1), self.none);
         }
-        if row == self.values.len() {
-            self.values.push(value);
-        } else {
-            if row > self.values.len() {
-                self.values.resize(row + 1, self.none);
-            }
-            self.values[row] = value;
-        }
+        put_padded(&mut self.values, row, value, self.none);
     }
 
     pub fn get(&self, row: usize) -> T {
@@ -201,6 +194,234 @@ impl Times {
                 values.shrink_to_fit();
             }
         }
+    }
+}
+
+/// A column of durations in minutes in 4 bytes a row where 8 would hold them: whole seconds as
+/// an `i32` (68 years either way), `NARROW_NO_SECONDS` for none, while each value is a whole
+/// number of seconds read back bit for bit (the export's whole minutes, the seconds between two
+/// times); the first that is not widens the column to `OptNumber`s, once. No memory until the
+/// first value.
+#[derive(Clone, Debug, Default)]
+pub struct Minutes {
+    store: MinuteStore,
+    /// The rows expected, reserved at the first value.
+    expected: usize,
+}
+
+#[derive(Clone, Debug)]
+enum MinuteStore {
+    Seconds(Vec<i32>),
+    Wide(Vec<OptNumber>),
+}
+
+impl Default for MinuteStore {
+    fn default() -> MinuteStore {
+        MinuteStore::Seconds(Vec::new())
+    }
+}
+
+const NARROW_NO_SECONDS: i32 = i32::MIN;
+
+/// `minutes` as whole seconds, when they read back as the same bits.
+fn whole_seconds(minutes: f64) -> Option<i32> {
+    let seconds = (minutes * 60.0).round();
+    let narrow = seconds as i32;
+    (seconds.abs() < i32::MAX as f64 && (narrow as f64 / 60.0).to_bits() == minutes.to_bits())
+        .then_some(narrow)
+}
+
+impl Minutes {
+    /// How many rows the column will have, to reserve at its first value.
+    pub fn expect(&mut self, rows: usize) {
+        self.expected = rows;
+    }
+
+    #[inline]
+    pub fn at(&self, row: usize) -> OptNumber {
+        match &self.store {
+            MinuteStore::Seconds(values) => match values.get(row) {
+                Some(&seconds) if seconds != NARROW_NO_SECONDS => {
+                    OptNumber::from(Some(seconds as f64 / 60.0))
+                }
+                _ => OptNumber::NONE,
+            },
+            MinuteStore::Wide(values) => values.get(row).copied().unwrap_or(OptNumber::NONE),
+        }
+    }
+
+    /// Rows, values or none, so far.
+    pub fn len(&self) -> usize {
+        match &self.store {
+            MinuteStore::Seconds(values) => values.len(),
+            MinuteStore::Wide(values) => values.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Sets row `row` of a column of `len` rows (`row == len` appends).
+    pub fn set(&mut self, row: usize, value: OptNumber, len: usize) {
+        if let MinuteStore::Seconds(values) = &mut self.store {
+            if values.is_empty() {
+                if value.is_none() {
+                    return;
+                }
+                *values = Vec::with_capacity(self.expected.max(len.max(row + 1)));
+            }
+            let narrow = match value.get() {
+                None => Some(NARROW_NO_SECONDS),
+                Some(minutes) => whole_seconds(minutes),
+            };
+            match narrow {
+                Some(seconds) => return put_padded(values, row, seconds, NARROW_NO_SECONDS),
+                None => self.widen(),
+            }
+        }
+        if let MinuteStore::Wide(values) = &mut self.store {
+            put_padded(values, row, value, OptNumber::NONE);
+        }
+    }
+
+    /// From 4 bytes a row to 8, for a value that is not a whole number of seconds.
+    fn widen(&mut self) {
+        let len = self.len();
+        let mut wide = Vec::with_capacity(self.expected.max(len));
+        wide.extend((0..len).map(|row| self.at(row)));
+        self.store = MinuteStore::Wide(wide);
+    }
+
+    /// Bytes of memory the column holds.
+    pub fn heap_bytes(&self) -> usize {
+        match &self.store {
+            MinuteStore::Seconds(values) => values.capacity() * 4,
+            MinuteStore::Wide(values) => values.capacity() * 8,
+        }
+    }
+
+    /// Whether any row has a value.
+    pub fn is_used(&self) -> bool {
+        !self.is_empty()
+    }
+
+    /// Pads the column to `len` rows once every row has been added.
+    pub fn finish(&mut self, len: usize) {
+        match &mut self.store {
+            MinuteStore::Seconds(values) if !values.is_empty() => {
+                values.resize(len, NARROW_NO_SECONDS);
+                values.shrink_to_fit();
+            }
+            MinuteStore::Seconds(_) => {}
+            MinuteStore::Wide(values) => {
+                values.resize(len, OptNumber::NONE);
+                values.shrink_to_fit();
+            }
+        }
+    }
+}
+
+/// A column of optional whole counts (replies, reopens, group stations) in 4 bytes and a bit a
+/// row, where `Option<u32>` takes 8: every `u32` is a count an export may give, so "none" is a
+/// bit of its own. No memory until the first count.
+#[derive(Clone, Debug, Default)]
+pub struct Counts {
+    values: Vec<u32>,
+    /// Bit `row % 64` of word `row / 64`: whether the row has a count.
+    known: Vec<u64>,
+    /// The rows expected, reserved at the first value.
+    expected: usize,
+}
+
+impl Counts {
+    /// How many rows the column will have, to reserve at its first value.
+    pub fn expect(&mut self, rows: usize) {
+        self.expected = rows;
+    }
+
+    #[inline]
+    pub fn at(&self, row: usize) -> Option<u32> {
+        let known = self.known.get(row / 64)? >> (row % 64) & 1 == 1;
+        known.then(|| self.values[row])
+    }
+
+    /// Sets row `row` of a column of `len` rows (`row == len` appends).
+    pub fn set(&mut self, row: usize, value: Option<u32>, len: usize) {
+        if self.values.is_empty() {
+            if value.is_none() {
+                return;
+            }
+            let rows = self.expected.max(len.max(row + 1));
+            self.values = Vec::with_capacity(rows);
+            self.known = Vec::with_capacity(rows.div_ceil(64));
+        }
+        put_padded(&mut self.values, row, value.unwrap_or(0), 0);
+        let word = row / 64;
+        if word >= self.known.len() {
+            self.known.resize(word + 1, 0);
+        }
+        let bit = 1u64 << (row % 64);
+        match value {
+            Some(_) => self.known[word] |= bit,
+            None => self.known[word] &= !bit,
+        }
+    }
+
+    /// Bytes of memory the column holds.
+    pub fn heap_bytes(&self) -> usize {
+        self.values.capacity() * 4 + self.known.capacity() * 8
+    }
+
+    /// Whether any row has a value.
+    pub fn is_used(&self) -> bool {
+        !self.values.is_empty()
+    }
+
+    /// Pads the column to `len` rows once every row has been added.
+    pub fn finish(&mut self, len: usize) {
+        if self.is_used() {
+            self.values.resize(len, 0);
+            self.values.shrink_to_fit();
+            self.known.resize(len.div_ceil(64), 0);
+            self.known.shrink_to_fit();
+        }
+    }
+}
+
+/// Texts one after another in one buffer (a `Box<str>` each took 16 bytes and an allocation
+/// besides the text), numbered from 1 as they are added.
+#[derive(Clone, Debug, Default)]
+pub struct TextList {
+    text: String,
+    /// Where each text ends in `text`.
+    ends: Vec<u32>,
+}
+
+impl TextList {
+    /// Adds a text; its number.
+    pub fn push(&mut self, text: &str) -> u32 {
+        self.text.push_str(text);
+        self.ends.push(self.text.len() as u32);
+        self.ends.len() as u32
+    }
+
+    /// Text number `number` (from 1).
+    pub fn get(&self, number: u32) -> Option<&str> {
+        let index = (number as usize).checked_sub(1)?;
+        let end = *self.ends.get(index)? as usize;
+        let start = index.checked_sub(1).map_or(0, |i| self.ends[i] as usize);
+        Some(&self.text[start..end])
+    }
+
+    /// Bytes of memory the texts hold.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity() + self.ends.capacity() * 4
+    }
+
+    pub fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
     }
 }
 
@@ -412,6 +633,75 @@ impl Ids {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn minutes_are_whole_seconds_in_four_bytes_until_one_is_not() {
+        let mut column = Minutes::default();
+        column.set(0, OptNumber::NONE, 0);
+        assert!(!column.is_used());
+        let values = [
+            None,
+            Some(780.0),
+            Some(1.0 / 60.0),
+            Some(7.0 / 60.0 * 3.0),
+            Some(-2.5),
+            Some(0.0),
+            Some(60.0 * 24.0 * 365.0 * 60.0),
+        ];
+        for (row, value) in values.iter().enumerate() {
+            column.set(row, (*value).into(), row);
+        }
+        let bytes_a_row = |column: &Minutes| {
+            let mut finished = column.clone();
+            finished.finish(column.len());
+            finished.heap_bytes() / column.len()
+        };
+        assert_eq!(bytes_a_row(&column), 4);
+        let bits = |n: OptNumber| n.get().map(f64::to_bits);
+        for (row, value) in values.iter().enumerate() {
+            assert_eq!(bits(column.at(row)), value.map(f64::to_bits), "row {row}");
+        }
+        // Not a whole number of seconds, and minus zero: the column widens, each value kept.
+        for (row, odd) in [(7, 1.3333), (8, -0.0)] {
+            column.set(row, Some(odd).into(), row);
+            assert_eq!(bits(column.at(row)), Some(odd.to_bits()));
+        }
+        assert_eq!(bytes_a_row(&column), 8);
+        for (row, value) in values.iter().enumerate() {
+            assert_eq!(
+                bits(column.at(row)),
+                value.map(f64::to_bits),
+                "row {row} widened"
+            );
+        }
+        column.finish(12);
+        assert_eq!(column.len(), 12);
+        assert!(column.at(11).is_none());
+    }
+
+    #[test]
+    fn counts_keep_every_u32_and_none_apart() {
+        let mut counts = Counts::default();
+        counts.set(0, None, 0);
+        assert!(!counts.is_used());
+        // Past a word of the bitmap, the largest count, zero, and a count written over.
+        counts.set(70, Some(u32::MAX), 70);
+        counts.set(71, Some(0), 71);
+        counts.set(72, Some(3), 72);
+        counts.set(72, None, 73);
+        counts.set(1, Some(5), 73);
+        counts.finish(130);
+        let expected = |row: usize| match row {
+            1 => Some(5),
+            70 => Some(u32::MAX),
+            71 => Some(0),
+            _ => None,
+        };
+        for row in 0..140 {
+            assert_eq!(counts.at(row), expected(row), "row {row}");
+        }
+        assert_eq!(counts.heap_bytes(), 130 * 4 + 3 * 8);
+    }
 
     #[test]
     fn times_are_held_in_four_bytes_until_one_lies_too_far_and_then_in_eight() {

@@ -30,6 +30,14 @@ macro_rules! each_sparse_column {
             let $column = $($borrow)+ $table.resolution_from_export;
             $do;
         }
+        for $column in [
+            $($borrow)+ $table.first_response_minutes,
+            $($borrow)+ $table.resolution_minutes,
+            $($borrow)+ $table.first_response_business_minutes,
+            $($borrow)+ $table.resolution_business_minutes,
+        ] {
+            $do;
+        }
         {
             let $column = $($borrow)+ $table.replies;
             $do;
@@ -102,14 +110,6 @@ macro_rules! each_row_column {
             $do;
         }
         for $column in [
-            $($borrow)+ $table.first_response_minutes,
-            $($borrow)+ $table.resolution_minutes,
-            $($borrow)+ $table.first_response_business_minutes,
-            $($borrow)+ $table.resolution_business_minutes,
-        ] {
-            $do;
-        }
-        for $column in [
             $($borrow)+ $table.status.codes,
             $($borrow)+ $table.channel.codes,
             $($borrow)+ $table.priority.codes,
@@ -133,7 +133,7 @@ use rustc_hash::FxHashMap as HashMap;
 
 use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
 pub use build::Building;
-pub use column::{Ids, Sparse, Times};
+pub use column::{Counts, Ids, Minutes, Sparse, TextList, Times};
 pub use ranked::{Ranked, Sample};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
@@ -218,19 +218,19 @@ pub struct TicketTable {
     /// Calendar minutes to the first reply and to the final solve. While the table is read,
     /// the export's own columns; once finished, by the catalogue's timing source priority (the
     /// export's column, else the difference of the two times: `durations.rs`).
-    pub first_response_minutes: Vec<OptNumber>,
-    pub resolution_minutes: Vec<OptNumber>,
+    pub first_response_minutes: Minutes,
+    pub resolution_minutes: Minutes,
     /// Business minutes from the export's own columns (the schedule's are per settings).
-    pub first_response_business_minutes: Vec<OptNumber>,
-    pub resolution_business_minutes: Vec<OptNumber>,
+    pub first_response_business_minutes: Minutes,
+    pub resolution_business_minutes: Minutes,
     /// Rows whose resolution minutes are the export's own (not worked out from two times).
     pub resolution_from_export: Sparse<bool>,
     /// Rows left out of a timing KPI because their end comes before their creation.
     pub reply_before_creation: Vec<bool>,
     pub solve_before_creation: Vec<bool>,
     /// Public agent replies and reopens, where the export says.
-    pub replies: Sparse<Option<u32>>,
-    pub reopens: Sparse<Option<u32>>,
+    pub replies: Counts,
+    pub reopens: Counts,
     pub satisfaction: Vec<Answer>,
     /// The rating's own score on numeric scales.
     pub satisfaction_score: Sparse<OptNumber>,
@@ -239,7 +239,7 @@ pub struct TicketTable {
     /// Help Scout's three-level rating.
     pub happiness: Sparse<Option<Happiness>>,
     /// Groups the ticket went through.
-    pub group_stations: Sparse<Option<u32>>,
+    pub group_stations: Counts,
     /// The export's own verdicts: were the first-response and resolution targets met?
     pub first_response_sla_met: Sparse<Option<bool>>,
     pub resolution_sla_met: Sparse<Option<bool>>,
@@ -249,9 +249,9 @@ pub struct TicketTable {
     /// QA review score, 0–100.
     pub quality_score: Sparse<OptNumber>,
     pub bot_involved: Sparse<Option<bool>>,
-    /// The comment left with a rating: `comment_texts[comments[row] - 1]`, 0 for none.
+    /// The comment left with a rating: its number in `comment_texts`, 0 for none.
     pub comments: Sparse<u32>,
-    pub comment_texts: Vec<Box<str>>,
+    pub comment_texts: TextList,
     /// Rows read again under an id already read (catalogue, "Conventions").
     pub duplicates: usize,
     /// What reading needs and a finished table does not (`build.rs`).
@@ -396,7 +396,7 @@ impl TicketTable {
     }
 
     /// A duration column's minutes.
-    pub fn minutes(&self, duration: Duration) -> &[OptNumber] {
+    pub fn minutes(&self, duration: Duration) -> &Minutes {
         match duration {
             Duration::FirstResponse => &self.first_response_minutes,
             Duration::Resolution => &self.resolution_minutes,
@@ -434,11 +434,7 @@ impl TicketTable {
             .iter()
             .map(|l| l.len() * 4 + 16)
             .sum::<usize>();
-        let comments = self
-            .comment_texts
-            .iter()
-            .map(|c| c.len() + 16)
-            .sum::<usize>();
+        let comments = self.comment_texts.heap_bytes();
         let worked_out = self.next_contact.get().map_or(0, vec)
             + self
                 .ranked
@@ -455,8 +451,7 @@ impl TicketTable {
 
     /// The comment left with a row's rating.
     pub fn comment(&self, row: usize) -> Option<&str> {
-        let index = (self.comments[row] as usize).checked_sub(1)?;
-        self.comment_texts.get(index).map(|c| &**c)
+        self.comment_texts.get(self.comments[row])
     }
 
     /// The latest time of the table: the data's as-of time (catalogue, `backlog`).

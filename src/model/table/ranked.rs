@@ -7,7 +7,7 @@
 //! counting stays in the first-level cache), which tells the bucket and place of the k-th; one
 //! more pass picks the few ranks of that bucket. A small one selects among its ranks.
 
-use crate::model::OptNumber;
+use super::Minutes;
 use crate::stats::Summary;
 
 /// A column's rows in value order.
@@ -33,12 +33,12 @@ impl Ranked {
     /// sorted by a key looked up in the column on each pass, not as (value, row) pairs: those
     /// took 16 bytes a row and as much again for the sort's buffer, at the peak of a 1 GB
     /// file's memory; rows alone take 4 and 4.
-    pub fn of(values: &[OptNumber]) -> Ranked {
-        let valued = values.iter().filter(|value| value.is_some()).count();
-        let mut order: Vec<u32> = Vec::with_capacity(valued);
-        order.extend((0..values.len() as u32).filter(|&row| values[row as usize].is_some()));
+    pub fn of(values: &Minutes) -> Ranked {
+        let valued = (0..values.len()).filter(|&row| values.at(row).is_some());
+        let mut order: Vec<u32> = Vec::with_capacity(valued.clone().count());
+        order.extend(valued.map(|row| row as u32));
         radsort::sort_by_key(&mut order, |&row| {
-            values[row as usize].get().unwrap_or(f64::INFINITY)
+            values.at(row as usize).get().unwrap_or(f64::INFINITY)
         });
         let mut rank = vec![NONE; values.len()];
         for (place, &row) in order.iter().enumerate() {
@@ -108,7 +108,7 @@ impl Ranked {
 /// Some rows' minutes, kept for their summary: by rank where the minutes are a ranked
 /// column's, else as values.
 pub struct Sample<'t> {
-    column: Option<(&'t Ranked, &'t [OptNumber])>,
+    column: Option<(&'t Ranked, &'t Minutes)>,
     n: usize,
     sum: f64,
     ranks: Vec<u32>,
@@ -117,7 +117,7 @@ pub struct Sample<'t> {
 
 impl<'t> Sample<'t> {
     /// An empty sample of a ranked column's minutes, or (`None`) of minutes from elsewhere.
-    pub fn new(column: Option<(&'t Ranked, &'t [OptNumber])>) -> Sample<'t> {
+    pub fn new(column: Option<(&'t Ranked, &'t Minutes)>) -> Sample<'t> {
         Sample {
             column,
             n: 0,
@@ -167,7 +167,7 @@ impl<'t> Sample<'t> {
             let at = wanted.binary_search(&k).unwrap_or_default();
             found
                 .get(at)
-                .and_then(|&rank| values[ranked.order[rank as usize] as usize].get())
+                .and_then(|&rank| values.at(ranked.order[rank as usize] as usize).get())
                 .unwrap_or(f64::NAN)
         };
         let percentile = |p: f64, [low, next]: [usize; 2]| {
@@ -187,6 +187,7 @@ impl<'t> Sample<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::OptNumber;
     use crate::stats::percentile;
 
     /// The summary by ranks equals the sorted slice's, for subsets small (selection) and large
@@ -200,7 +201,11 @@ mod tests {
             })
             .map(OptNumber::from)
             .collect();
-        let ranked = Ranked::of(&values);
+        let mut column = Minutes::default();
+        for (row, &value) in values.iter().enumerate() {
+            column.set(row, value, row);
+        }
+        let ranked = Ranked::of(&column);
         for (step, offset) in [(1, 0), (2, 1), (3, 2), (17, 5), (150, 7), (19_999, 0)] {
             let rows: Vec<usize> = (offset..values.len())
                 .step_by(step)
@@ -210,11 +215,11 @@ mod tests {
             let sum: f64 = sorted.iter().sum();
             sorted.sort_by(f64::total_cmp);
             // Ranked, and as plain values; and in two halves absorbed into one.
-            let mut ranked_sample = Sample::new(Some((&ranked, &values)));
+            let mut ranked_sample = Sample::new(Some((&ranked, &column)));
             let mut plain = Sample::new(None);
             let (mut first, mut second) = (
-                ranked_sample_of(&ranked, &values),
-                ranked_sample_of(&ranked, &values),
+                ranked_sample_of(&ranked, &column),
+                ranked_sample_of(&ranked, &column),
             );
             for (i, &row) in rows.iter().enumerate() {
                 let value = values[row].get().unwrap();
@@ -243,11 +248,11 @@ mod tests {
             }
         }
         assert_eq!(ranked.rank(3), None);
-        assert_eq!(Sample::new(Some((&ranked, &values))).summary(), None);
+        assert_eq!(Sample::new(Some((&ranked, &column))).summary(), None);
         assert_eq!(Sample::new(None).summary(), None);
     }
 
-    fn ranked_sample_of<'t>(ranked: &'t Ranked, values: &'t [OptNumber]) -> Sample<'t> {
+    fn ranked_sample_of<'t>(ranked: &'t Ranked, values: &'t Minutes) -> Sample<'t> {
         Sample::new(Some((ranked, values)))
     }
 }
