@@ -116,24 +116,27 @@ impl I18n {
         })
     }
 
-    /// A message of the engine (reason, note, file error, skipped row) in the page's language.
+    /// A settings error (`settings.rs`, `model::time`), still written as English text, in the
+    /// page's language: recognised against the English templates.
     pub fn engine(&self, text: &str) -> String {
         engine_text::translate(self.lang, text)
     }
 
-    /// A message the engine wrote as data, in the page's language: its key's template filled
-    /// with its arguments (a `msg_…` argument, itself a message's English text, translated in
-    /// turn). A message without a key is recognised from its text, as `engine` does.
+    /// A message the engine wrote as data (reason, note, warning, skipped row, file error), in
+    /// the page's language: its key's template filled with its arguments, a `msg_…` hole with
+    /// the inner message in turn. English while the language's templates are not loaded; a key
+    /// of no template (a currency code, an example date) as written.
     pub fn message(&self, message: &crate::message::Message) -> String {
-        match engine_text::template(self.lang, &message.key) {
-            Some(template) => crate::message::template::fill(template, |name| {
-                let value = message.args.get(name)?;
-                Some(match name.starts_with("msg_") {
-                    true => self.engine(value),
-                    false => value.clone(),
+        let template = engine_text::template(self.lang, &message.key)
+            .or_else(|| engine_text::template(Lang::En, &message.key));
+        match template {
+            Some(template) => {
+                crate::message::template::fill(template, |name| match name.starts_with("msg_") {
+                    true => message.inner(name).map(|inner| self.message(&inner)),
+                    false => message.args.get(name).cloned(),
                 })
-            }),
-            None => self.engine(&message.text()),
+            }
+            None => message.text(),
         }
     }
 

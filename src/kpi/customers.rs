@@ -8,8 +8,6 @@ use crate::dataset::Dataset;
 use crate::message::Message;
 use crate::model::Timestamp;
 
-const NO_RANGE: &str = "choose a date range: retention and churn compare its start with its end";
-
 /// S (customers at the start), E (at the end), N (new during the range), and those lost.
 struct Counts {
     start: usize,
@@ -19,8 +17,10 @@ struct Counts {
     source: &'static str,
 }
 
-fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
-    let (from, to) = context.range.ok_or(NO_RANGE)?;
+fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, Message> {
+    let (from, to) = context
+        .range
+        .ok_or_else(|| Message::new("customers.range"))?;
     let start = midnight(from);
     let end = midnight(to.succ_opt().unwrap_or(to));
     if !dataset.customers.is_empty() {
@@ -56,7 +56,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
     let codes = &table.requester.codes;
     let rows = population.rows();
     if rows.iter().all(|&row| codes[row as usize] == 0) {
-        return Err("no customers file and no requester column to follow customers by".into());
+        return Err(Message::new("customers.none"));
     }
     let days = (to - from).num_days() + 1;
     let previous_start = start - days * 86_400;
@@ -77,8 +77,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
         end: count(|s| s.current),
         new: count(|s| s.current && !s.before),
         lost: count(|s| s.previous && !s.current),
-        source: "from requester activity: customers are requesters with a ticket in the previous \
-                 period of the same length (start) and in this one (end)",
+        source: "customers.activity",
     })
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
-use crate::ingest::{ErrorKind, IngestError, Progress};
+use crate::ingest::{ErrorKind, IngestError, Progress, SaidError};
 use crate::message::Message;
 use crate::protocol::{
     request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
@@ -410,11 +410,7 @@ impl FileSource {
         if end <= self.offset {
             return Ok(Vec::new());
         }
-        let failed = |_| {
-            io::Error::other(
-                "the browser could not read this file: check that it still exists and try again",
-            )
-        };
+        let failed = |_| io::Error::other(SaidError(Message::new("file.browser_unreadable")));
         let piece = self
             .file
             .slice_with_f64_and_f64(self.offset, end)
