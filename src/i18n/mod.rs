@@ -4,8 +4,9 @@
 //! files from its own origin when it is chosen (`load`; scripts/build-web.sh copies them into
 //! dist/i18n/, the service worker keeps them), so that the first visit ships one language.
 //! Numbers, durations and dates follow the language's conventions. What the engine writes
-//! (reasons, notes, file messages) stays English in the report and is translated for the page by
-//! `engine_text`, from the templates in `src/i18n/engine/*.json`.
+//! (reasons, notes, warnings, file and settings errors) is written as messages, a key and its
+//! arguments beside the English text, and shown in the page's language from the templates in
+//! `src/i18n/engine/*.json` (`engine_text`, `I18n::message`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -114,12 +115,6 @@ impl I18n {
                 .find(|(arg, _)| *arg == name)
                 .map(|(_, value)| value.clone())
         })
-    }
-
-    /// A settings error (`settings.rs`, `model::time`), still written as English text, in the
-    /// page's language: recognised against the English templates.
-    pub fn engine(&self, text: &str) -> String {
-        engine_text::translate(self.lang, text)
     }
 
     /// A message the engine wrote as data (reason, note, warning, skipped row, file error), in

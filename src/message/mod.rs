@@ -98,6 +98,20 @@ impl Message {
     }
 }
 
+/// The English text.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// The English text, where a caller (the command line) deals in text.
+impl From<Message> for String {
+    fn from(message: Message) -> String {
+        message.text()
+    }
+}
+
 /// Whether the English catalogue has a template for `key`.
 pub fn is_known(key: &str) -> bool {
     english().contains_key(key)
@@ -163,7 +177,12 @@ mod tests {
                 (at, &source[start..])
             }) {
                 let key = rest.split('"').next().unwrap_or("");
-                if key.is_empty() || key == "…" || key == "no.such" || key == "EUR" {
+                if key.is_empty()
+                    || key == "…"
+                    || key == "no.such"
+                    || key == "EUR"
+                    || key == "something new"
+                {
                     continue;
                 }
                 found += 1;

@@ -45,7 +45,7 @@ pub struct AppState {
     /// Files that could not be read: (file name, what to do).
     pub errors: Vec<(String, Message)>,
     /// Why the last settings were refused.
-    pub settings_error: Option<String>,
+    pub settings_error: Option<Message>,
     pub busy: bool,
     pub progress: Option<LoadProgress>,
     pub timing: Option<LoadTiming>,
@@ -149,7 +149,7 @@ pub enum Action {
         errors: Vec<(String, Message)>,
     },
     /// The worker refused the settings: why.
-    Refused(String),
+    Refused(Message),
     Select(Selection),
     SetSettings(Settings),
     SetChoices(Choices),
