@@ -44,7 +44,7 @@ impl Message {
     }
 
     /// The same with the hole `name` filled by `value`. A hole named `msg_…` holds another
-    /// message's text.
+    /// message (`with_message`).
     pub fn with(mut self, name: &str, value: impl ToString) -> Message {
         self.args.insert(name.to_string(), value.to_string());
         self
