@@ -152,4 +152,32 @@ mod tests {
             .unwrap()
             .contains("date range"));
     }
+
+    #[test]
+    fn from_requester_activity_with_a_note_that_says_so() {
+        // 4–5 March (2 days) and the 2 days before. Requester r1 wrote on 2 and 4 March, r2 on
+        // 3 March only, r3 on 5 March only: S = {r1, r2} = 2, E = {r1, r3}, lost r2 → 1 / 2.
+        let data = dataset(
+            "Id,Requester id,Created at\n\
+             1,r1,2024-03-02 10:00\n\
+             2,r2,2024-03-03 10:00\n\
+             3,r1,2024-03-04 10:00\n\
+             4,r3,2024-03-05 10:00\n",
+        );
+        let compiled = Settings::default().compile().unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap();
+        let context = Context::new(&compiled, None, None).with_range(day(4), day(5));
+        let churn = churn_rate(&data, &context);
+        assert_eq!(churn.value, Some(50.0));
+        // The note is its template's English (no key shown in its place), and its key.
+        assert_eq!(churn.note_keys, vec![Message::new("customers.activity")]);
+        assert!(
+            churn
+                .note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("from requester activity") && n.ends_with("(end)")),
+            "{:?}",
+            churn.note
+        );
+    }
 }
