@@ -18,10 +18,12 @@ trap 'git -C "$root" worktree remove --force "$work/base" >/dev/null 2>&1 || tru
 
 echo "same-json: building $base and the working tree (release CLIs)"
 git worktree add --detach "$work/base" "$base" >/dev/null
-(cd "$work/base" && CARGO_TARGET_DIR="$root/target/same-json-base" cargo build --release --quiet --bin helpdesk-kpi)
+# CARGO_TARGET_DIR is honoured (a worktree with a target directory of its own).
+target=${CARGO_TARGET_DIR:-$root/target}
+(cd "$work/base" && CARGO_TARGET_DIR="$target/same-json-base" cargo build --release --quiet --bin helpdesk-kpi)
 cargo build --release --quiet --bin helpdesk-kpi
-old="$root/target/same-json-base/release/helpdesk-kpi"
-new="$root/target/release/helpdesk-kpi"
+old="$target/same-json-base/release/helpdesk-kpi"
+new="$target/release/helpdesk-kpi"
 
 "$new" sample --seed 7 --tickets "$tickets" --out "$work/generated.csv"
 inputs=("$work/generated.csv")

@@ -48,7 +48,7 @@ pub fn analyze_with<'a>(
     files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
     settings: &Settings,
     selection: &Selection,
-) -> Result<Report, String> {
+) -> Result<Report, message::Message> {
     let (dataset, errors) = load_in(files, &settings.read_options()?);
     Report::build_with(&dataset, errors, settings, selection)
 }

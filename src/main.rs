@@ -163,7 +163,7 @@ mod cli {
                 )
             })?;
             if let Some(label) = &self.encoding {
-                choices::encoding(label)?;
+                choices::encoding(label).map_err(|message| message.text())?;
             }
             let date_order = if self.day_first {
                 Some(DateOrder::DayFirst)

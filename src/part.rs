@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 pub fn detect(head: &[u8], complete: bool) -> Result<String, JsError> {
     crate::ingest::parts::detect(head, complete)
         .map(|encoding| encoding.name().to_string())
-        .map_err(|message| JsError::new(&message))
+        .map_err(|message| JsError::new(&message.text()))
 }
 
 /// A streaming decoder of one encoding, held by the page's module while it reads a file.
@@ -37,16 +37,14 @@ impl Decoder {
 }
 
 /// A workbook's sheet (the one named `sheet`, else the one holding the ticket table) as JSON:
-/// `{"Ok": Sheet}` or `{"Err": message}`.
+/// `{"Ok": Sheet}` or `{"Err": message}` (a message's key and arguments).
 #[cfg(feature = "part-workbook")]
 #[wasm_bindgen(js_name = readWorkbook)]
 pub fn read_workbook(bytes: &[u8], sheet: Option<String>) -> String {
     let read = crate::ingest::parts::sheet(bytes, sheet.as_deref());
     serde_json::to_string(&read).unwrap_or_else(|error| {
-        format!(
-            r#"{{"Err":{}}}"#,
-            serde_json::Value::from(error.to_string())
-        )
+        let message = crate::message::Message::new("file.reader_unloaded").with("reason", error);
+        serde_json::json!({ "Err": message }).to_string()
     })
 }
 

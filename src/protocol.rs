@@ -92,8 +92,11 @@ pub enum Reply {
         /// The engine's wasm memory after it: its peak, as wasm memory never shrinks.
         memory: f64,
     },
-    /// The settings make no sense: why (shown beside the settings).
-    Refused { id: u32, message: String },
+    /// The settings make no sense: why (shown beside the settings, in the page's language).
+    Refused {
+        id: u32,
+        message: crate::message::Message,
+    },
     /// None of the files could be read: why, file by file. The dashboard stays.
     Unreadable { id: u32, errors: Vec<IngestError> },
     /// The files did not fit in memory: the engine cannot go on, the page starts a fresh one.
@@ -372,7 +375,7 @@ mod tests {
             },
             Reply::Refused {
                 id: 2,
-                message: "no".into(),
+                message: crate::message::Message::new("settings.zone").with("zone", "Mars"),
             },
             Reply::Unreadable {
                 id: 3,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::ingest::values::RatingScale;
+use crate::message::Message;
 use crate::model::time::business_hours::Schedule;
 use crate::model::time::business_hours::ScheduleSpec;
 use crate::model::time::Zone;
@@ -81,14 +82,14 @@ pub const DEFAULT_CES_SCALE_MAX: f64 = 7.0;
 pub const DEFAULT_REPEAT_WINDOW_DAYS: f64 = 7.0;
 
 impl Settings {
-    /// Reads settings from JSON; the message names the problem and the place.
-    pub fn from_json(text: &str) -> Result<Settings, String> {
+    /// Reads settings from JSON; the message names the problem and the place (serde's words
+    /// for the problem).
+    pub fn from_json(text: &str) -> Result<Settings, Message> {
         let settings: Settings = serde_json::from_str(text).map_err(|e| {
-            format!(
-                "the settings are not valid: {e} (line {}, column {})",
-                e.line(),
-                e.column()
-            )
+            Message::new("settings.invalid")
+                .with("error", &e)
+                .with("line", e.line())
+                .with("column", e.column())
         })?;
         settings.validate()?;
         Ok(settings)
@@ -99,24 +100,23 @@ impl Settings {
     }
 
     /// The report's time zone, checked.
-    pub fn zone(&self) -> Result<Option<crate::model::time::zone::Zone>, String> {
+    pub fn zone(&self) -> Result<Option<crate::model::time::zone::Zone>, Message> {
         self.time_zone
             .as_deref()
             .map(|name| {
-                name.parse().map_err(|_| {
-                    format!("'{name}' is not a time zone name like Europe/Warsaw or Asia/Shanghai")
-                })
+                name.parse()
+                    .map_err(|_| Message::new("settings.zone").with("zone", name))
             })
             .transpose()
     }
 
     /// What the reader needs to know: the time zone and the declared CSAT scale.
-    pub fn read_options(&self) -> Result<crate::ingest::ReadOptions, String> {
+    pub fn read_options(&self) -> Result<crate::ingest::ReadOptions, Message> {
         let csat_scale = match self.csat_scale_max {
             None => None,
             Some(max) if [5.0, 7.0, 10.0].contains(&max) => RatingScale::from_max(max),
             Some(max) => {
-                return Err(format!("csat_scale_max must be 5, 7 or 10, not {max}"));
+                return Err(Message::new("settings.csat_scale").with("max", max));
             }
         };
         Ok(crate::ingest::ReadOptions {
@@ -136,18 +136,17 @@ impl Settings {
     }
 
     /// Checks what serde cannot: zones, times and numbers that make sense.
-    pub fn validate(&self) -> Result<(), String> {
+    pub fn validate(&self) -> Result<(), Message> {
         self.compile().map(|_| ())
     }
 
     /// The settings checked and compiled once, for every report made with them.
-    pub fn compile(&self) -> Result<CompiledSettings, String> {
+    pub fn compile(&self) -> Result<CompiledSettings, Message> {
         let read_options = self.read_options()?;
         let as_of = match &self.as_of {
             Some(as_of) => Some(
-                crate::ingest::datetime::parse_setting_time(as_of).ok_or_else(|| {
-                    format!("as_of '{as_of}' is not a time like 2024-03-31T17:00:00")
-                })?,
+                crate::ingest::datetime::parse_setting_time(as_of)
+                    .ok_or_else(|| Message::new("settings.as_of").with("value", as_of))?,
             ),
             None => None,
         };
@@ -166,9 +165,7 @@ impl Settings {
                 .flatten()
             {
                 if !(minutes.is_finite() && minutes > 0.0) {
-                    return Err(format!(
-                        "the SLA target for '{priority}' must be a positive number of minutes"
-                    ));
+                    return Err(Message::new("settings.sla_target").with("priority", priority));
                 }
             }
         }
@@ -182,7 +179,7 @@ impl Settings {
         ] {
             if let Some(value) = value {
                 if !(value.is_finite() && value >= 0.0) {
-                    return Err(format!("{name} must be a number of 0 or more"));
+                    return Err(Message::new("settings.not_negative").with("name", name));
                 }
             }
         }
@@ -244,7 +241,7 @@ mod tests {
             ..Settings::default()
         };
         assert_eq!(
-            wrong.compile().unwrap_err(),
+            wrong.compile().unwrap_err().text(),
             "as_of 'yesterday' is not a time like 2024-03-31T17:00:00"
         );
         assert!(Settings::default().compile().is_ok());

@@ -4,8 +4,9 @@
 //! files from its own origin when it is chosen (`load`; scripts/build-web.sh copies them into
 //! dist/i18n/, the service worker keeps them), so that the first visit ships one language.
 //! Numbers, durations and dates follow the language's conventions. What the engine writes
-//! (reasons, notes, file messages) stays English in the report and is translated for the page by
-//! `engine_text`, from the templates in `src/i18n/engine/*.json`.
+//! (reasons, notes, warnings, file and settings errors) is written as messages, a key and its
+//! arguments beside the English text, and shown in the page's language from the templates in
+//! `src/i18n/engine/*.json` (`engine_text`, `I18n::message`).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -116,24 +117,21 @@ impl I18n {
         })
     }
 
-    /// A message of the engine (reason, note, file error, skipped row) in the page's language.
-    pub fn engine(&self, text: &str) -> String {
-        engine_text::translate(self.lang, text)
-    }
-
-    /// A message the engine wrote as data, in the page's language: its key's template filled
-    /// with its arguments (a `msg_…` argument, itself a message's English text, translated in
-    /// turn). A message without a key is recognised from its text, as `engine` does.
+    /// A message the engine wrote as data (reason, note, warning, skipped row, file error), in
+    /// the page's language: its key's template filled with its arguments, a `msg_…` hole with
+    /// the inner message in turn. English while the language's templates are not loaded; a key
+    /// of no template (a currency code, an example date) as written.
     pub fn message(&self, message: &crate::message::Message) -> String {
-        match engine_text::template(self.lang, &message.key) {
-            Some(template) => crate::message::template::fill(template, |name| {
-                let value = message.args.get(name)?;
-                Some(match name.starts_with("msg_") {
-                    true => self.engine(value),
-                    false => value.clone(),
+        let template = engine_text::template(self.lang, &message.key)
+            .or_else(|| engine_text::template(Lang::En, &message.key));
+        match template {
+            Some(template) => {
+                crate::message::template::fill(template, |name| match name.starts_with("msg_") {
+                    true => message.inner(name).map(|inner| self.message(&inner)),
+                    false => message.args.get(name).cloned(),
                 })
-            }),
-            None => self.engine(&message.text()),
+            }
+            None => message.text(),
         }
     }
 

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::datetime::DateOrder;
 use super::field::{normalize_header, Field};
 use super::lexicon::{self, Answer};
+use crate::message::Message;
 use crate::model::Status;
 
 /// The choices for one file. Unset ones are left to the reader.
@@ -44,7 +45,7 @@ impl ValueChoices {
     /// names no status or answer is said in `warnings` and left out.
     pub fn compile(
         &self,
-        warnings: &mut Vec<String>,
+        warnings: &mut Vec<Message>,
     ) -> (BTreeMap<String, Status>, BTreeMap<String, Answer>) {
         let mut statuses = BTreeMap::new();
         for (value, name) in &self.status_values {
@@ -52,10 +53,11 @@ impl ValueChoices {
                 Some(status) => {
                     statuses.insert(normalize_header(value), status);
                 }
-                None => warnings.push(format!(
-                    "'{name}' given for the status '{value}' is not a status: use new, open, \
-                     pending, on_hold, solved or closed"
-                )),
+                None => warnings.push(
+                    Message::new("choice.status_name")
+                        .with("name", name)
+                        .with("value", value),
+                ),
             }
         }
         let mut answers = BTreeMap::new();
@@ -64,10 +66,11 @@ impl ValueChoices {
                 Some(answer) => {
                     answers.insert(normalize_header(value), answer);
                 }
-                None => warnings.push(format!(
-                    "'{name}' given for the answer '{value}' is not a reading: use satisfied, \
-                     unsatisfied, unanswered or not_offered"
-                )),
+                None => warnings.push(
+                    Message::new("choice.answer_name")
+                        .with("name", name)
+                        .with("value", value),
+                ),
             }
         }
         (statuses, answers)
@@ -150,13 +153,9 @@ pub const ENCODINGS: [&str; 9] = [
 ];
 
 /// The encoding named `label` (any WHATWG label, case-insensitive), or why not.
-pub fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, String> {
-    encoding_rs::Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-        format!(
-            "'{label}' is not an encoding this tool knows: use one of {}",
-            ENCODINGS.join(", ")
-        )
-    })
+pub fn encoding(label: &str) -> Result<&'static encoding_rs::Encoding, Message> {
+    encoding_rs::Encoding::for_label(label.trim().as_bytes())
+        .ok_or_else(|| super::ErrorKind::UnknownEncoding(label.to_string()).message())
 }
 
 /// A short, stable fingerprint of a header row (FNV-1a, 64 bits, hex): files with the same
@@ -179,7 +178,7 @@ pub fn resolve_columns(
     headers: &[String],
     chosen: &BTreeMap<Field, Option<String>>,
     remembered: Option<&RememberedColumns>,
-    warnings: &mut Vec<String>,
+    warnings: &mut Vec<Message>,
 ) -> BTreeMap<Field, Option<usize>> {
     let mut resolved: BTreeMap<Field, Option<usize>> = remembered
         .map(|r| {
@@ -205,11 +204,11 @@ pub fn resolve_columns(
             Some(index) => {
                 resolved.insert(*field, Some(index));
             }
-            None => warnings.push(format!(
-                "the column '{header}' chosen for {} is not in this file, so that field is read \
-                 as recognised",
-                field.name()
-            )),
+            None => warnings.push(
+                Message::new("warning.column_missing")
+                    .with("header", header)
+                    .with("field", field.name()),
+            ),
         }
     }
     resolved
@@ -276,7 +275,7 @@ mod tests {
         );
         assert_eq!(warnings.len(), 1);
         assert!(
-            warnings[0].contains("'Owner' chosen for agent"),
+            warnings[0].text().contains("'Owner' chosen for agent"),
             "{warnings:?}"
         );
     }
@@ -287,6 +286,9 @@ mod tests {
             assert!(encoding(name).is_ok(), "{name}");
         }
         assert_eq!(encoding("cp1250").unwrap().name(), "windows-1250");
-        assert!(encoding("klingon").unwrap_err().contains("windows-1250"));
+        assert!(encoding("klingon")
+            .unwrap_err()
+            .text()
+            .contains("windows-1250"));
     }
 }

@@ -8,6 +8,7 @@ use super::datetime::{detect_form, settle_order, DateForm, DateOrder};
 use super::field::{normalize_header, ColumnSpec, Field, Unit};
 use super::values::{count, duration_minutes, number, RatingScale};
 use super::vendor::{Vendor, FALLBACK};
+use crate::message::Message;
 use crate::model::time::calendar::format_timestamp;
 
 /// One mapped column.
@@ -42,7 +43,7 @@ pub struct Layout {
     pub rating_scale: Option<RatingScale>,
     /// The report's time zone: instants in the file are read as its wall clock.
     pub zone: Option<crate::model::time::zone::Zone>,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
     /// Date columns (by header) whose day/month order no value decided.
     pub open_order: Vec<String>,
 }
@@ -116,12 +117,11 @@ pub fn settle(
             match date_form(rows, index, order, headers, &mut layout) {
                 Some(form) => Some(form),
                 None => {
-                    layout.warnings.push(format!(
-                        "the column '{}' chosen for {} holds no dates this tool can read, so it \
-                         is not used",
-                        headers[index],
-                        field.name()
-                    ));
+                    layout.warnings.push(
+                        Message::new("warning.column_no_dates")
+                            .with("header", &headers[index])
+                            .with("field", field.name()),
+                    );
                     continue;
                 }
             }
@@ -165,10 +165,9 @@ pub fn settle(
             form = date_form(rows, index, order, headers, &mut layout);
             if form.is_none() {
                 if values().any(|v| !v.trim().is_empty()) {
-                    layout.warnings.push(format!(
-                        "the column '{}' holds no dates this tool can read, so it is not used",
-                        headers[index]
-                    ));
+                    layout
+                        .warnings
+                        .push(Message::new("warning.no_dates").with("column", &headers[index]));
                 }
                 continue;
             }
@@ -186,12 +185,11 @@ pub fn settle(
         let (unit, unit_assumed) =
             duration_unit(spec, from_vendor, &normalised[index], rows, index);
         if unit_assumed {
-            layout.warnings.push(format!(
-                "the column '{}' holds plain numbers and its name gives no unit: they are read as \
-                 minutes; if they are seconds or hours, choose the unit with the column's name \
-                 (e.g. '{} (seconds)') or map another column",
-                headers[index], headers[index]
-            ));
+            layout.warnings.push(
+                Message::new("warning.unit_assumed_named")
+                    .with("column", &headers[index])
+                    .with("example", &headers[index]),
+            );
         }
         layout.columns.push(Mapped {
             field,
@@ -224,11 +222,9 @@ pub fn settle(
         let unit_assumed =
             found.field.is_duration() && found.unit.is_none() && plain_numbers(rows, found.index);
         if unit_assumed {
-            layout.warnings.push(format!(
-                "the column '{}' holds plain numbers and its name gives no unit: they are read as \
-                 minutes",
-                headers[found.index]
-            ));
+            layout
+                .warnings
+                .push(Message::new("warning.unit_assumed").with("column", &headers[found.index]));
         }
         used[found.index] = true;
         layout.columns.push(Mapped {
@@ -329,11 +325,9 @@ fn settle_rating(
     let beyond = scores.iter().filter(|&&s| s > 10.0).count();
     // Most scores above 10: a 0–100 or other scale we cannot read.
     if beyond * 2 > scores.len() {
-        layout.warnings.push(format!(
-            "the column '{}' holds scores above 10, not a 1–5, 1–7 or 0–10 rating, so it is not \
-             used",
-            headers[index]
-        ));
+        layout
+            .warnings
+            .push(Message::new("warning.scores_above_10").with("column", &headers[index]));
         return false;
     }
     // The scale comes from the scores it can hold: one stray 11 must cost its own row, not
@@ -517,6 +511,7 @@ mod tests {
         assert_eq!(export.tickets.len(), 3);
         assert_eq!(export.source.skipped, 0);
         assert!(export.source.warnings[0].contains("'Rating' holds scores above 10"));
+        assert_eq!(export.source.warning_keys[0].key, "warning.scores_above_10");
         assert!(export.tickets.tickets().all(|t| t.satisfaction.is_none()));
     }
 }

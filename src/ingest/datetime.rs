@@ -120,6 +120,18 @@ impl DateForm {
     }
 
     /// How the form is shown to a person: an example date written in it.
+    /// The same as a message: an example date is shown as written; the words of the number
+    /// forms are messages of the catalogue.
+    pub fn example(self) -> crate::message::Message {
+        use crate::message::Message;
+        match self {
+            DateForm::UnixSeconds => Message::new("date.unix_seconds"),
+            DateForm::UnixMilliseconds => Message::new("date.unix_milliseconds"),
+            DateForm::ExcelSerial => Message::new("date.excel_serial"),
+            _ => Message::new(&self.describe()),
+        }
+    }
+
     pub fn describe(self) -> String {
         let example = NaiveDate::from_ymd_opt(2024, 1, 31)
             .and_then(|d| d.and_hms_opt(14, 5, 0))

@@ -19,7 +19,7 @@ pub enum DecodeError {
     Spreadsheet(&'static str),
     Binary,
     /// The reader of this file's encoding could not be had (`parts`): why.
-    Reader(String),
+    Reader(crate::message::Message),
 }
 
 impl DecodeError {
@@ -31,9 +31,7 @@ impl DecodeError {
                 super::ErrorKind::NotCsv(crate::message::Message::new(kind))
             }
             DecodeError::Binary => super::ErrorKind::Binary,
-            DecodeError::Reader(message) => {
-                super::ErrorKind::Said(crate::message::Message::plain(message))
-            }
+            DecodeError::Reader(message) => super::ErrorKind::Said(message.clone()),
         }
     }
 }

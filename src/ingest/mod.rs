@@ -70,9 +70,12 @@ pub struct SourceReport {
     pub skipped_reasons: Vec<SkippedRow>,
     /// Which column feeds each canonical field.
     pub columns: BTreeMap<Field, String>,
-    /// Things the person should know that did not cost a row.
+    /// Things the person should know that did not cost a row, in English.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// The same as messages, one for each, in order: what the page translates.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warning_keys: Vec<Message>,
     /// The header row, as written: what a field can be fed from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub headers: Vec<String>,
@@ -118,6 +121,17 @@ pub struct SourceReport {
     /// no header named).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub field_notes: BTreeMap<Field, String>,
+    /// The same as messages.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub field_note_keys: BTreeMap<Field, Message>,
+}
+
+impl SourceReport {
+    /// Adds a warning: its English text and its message.
+    pub fn warn(&mut self, warning: Message) {
+        self.warnings.push(warning.text());
+        self.warning_keys.push(warning);
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -139,13 +153,39 @@ pub struct ValueReading {
 /// At most this many distinct values are listed per column.
 pub const MAX_VALUES_LISTED: usize = 60;
 
-/// A row that was not read, and why.
+/// A row that was not read (or a cell set aside), and why: in English, and as the key and
+/// arguments of its message (what the page translates).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SkippedRow {
     pub line: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub column: Option<String>,
     pub reason: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason_key: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reason_args: BTreeMap<String, String>,
+}
+
+impl SkippedRow {
+    /// Line `line` (and the column headed `column`) not read, for `reason`.
+    pub fn new(line: u64, column: Option<String>, reason: Message) -> SkippedRow {
+        SkippedRow {
+            line,
+            column,
+            reason: reason.text(),
+            reason_key: reason.key,
+            reason_args: reason.args,
+        }
+    }
+
+    /// The reason as a message.
+    pub fn message(&self) -> Message {
+        Message {
+            key: self.reason_key.clone(),
+            args: self.reason_args.clone(),
+        }
+    }
 }
 
 /// A file that could not be read at all: which file, where when one place is to blame, and
@@ -194,7 +234,7 @@ impl ErrorKind {
         match self {
             ErrorKind::Unreadable(error) => Message::new("file.unreadable").with("error", error),
             ErrorKind::Empty => Message::new("file.empty"),
-            ErrorKind::NotCsv(kind) => Message::new("file.workbook").with("msg_kind", kind.text()),
+            ErrorKind::NotCsv(kind) => Message::new("file.workbook").with_message("msg_kind", kind),
             ErrorKind::Binary => Message::new("file.binary"),
             ErrorKind::NoHeader => Message::new("file.no_header"),
             ErrorKind::UnclosedHeaderQuote => Message::new("file.unclosed_header_quote"),
@@ -217,6 +257,19 @@ impl fmt::Display for IngestError {
 }
 
 impl std::error::Error for IngestError {}
+
+/// An I/O error that says what went wrong as a message (the page's file reader uses it): a file
+/// whose first bytes fail so gets that message, not the system's words.
+#[derive(Debug)]
+pub struct SaidError(pub Message);
+
+impl fmt::Display for SaidError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0.text())
+    }
+}
+
+impl std::error::Error for SaidError {}
 
 impl IngestError {
     pub fn new(file: &str, kind: ErrorKind) -> IngestError {
@@ -276,8 +329,10 @@ impl<'de> Deserialize<'de> for IngestError {
             file: json.file,
             line: json.line,
             column: json.column,
+            // A text from outside the engine, without a key, is a message of no catalogue
+            // key, which is shown as written.
             kind: ErrorKind::Said(match json.said.key.is_empty() {
-                true => Message::plain(json.message),
+                true => Message::new(&json.message),
                 false => json.said,
             }),
         })
@@ -348,7 +403,11 @@ pub fn read_export_from(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
     let fail = |kind: ErrorKind| IngestError::new(file, kind);
-    let unreadable = |error: std::io::Error| fail(ErrorKind::Unreadable(error.to_string()));
+    let unreadable =
+        |error: std::io::Error| match error.get_ref().and_then(|e| e.downcast_ref::<SaidError>()) {
+            Some(said) => fail(ErrorKind::Said(said.0.clone())),
+            None => fail(ErrorKind::Unreadable(error.to_string())),
+        };
     let first = stream::read_chunk(&mut source).map_err(unreadable)?;
     let chosen = options.choices.for_file(file);
     // A workbook (SpreadsheetML XML too) is read whole, as one sheet's CSV: the chosen sheet, else
@@ -358,7 +417,7 @@ pub fn read_export_from(
         source.read_to_end(&mut bytes).map_err(unreadable)?;
         let sheet = match spreadsheet::sheet(&bytes, chosen.sheet.as_deref()) {
             Some(Ok(sheet)) => sheet,
-            Some(Err(message)) => return Err(fail(ErrorKind::Said(Message::plain(message)))),
+            Some(Err(message)) => return Err(fail(ErrorKind::Said(message))),
             None => return Err(fail(ErrorKind::Said(Message::new("file.workbook_changed")))),
         };
         let reader =
@@ -385,7 +444,7 @@ pub fn read_export_from(
         }
         None => decode::sniff(&first, complete).map_err(|e| fail(e.kind()))?,
     };
-    parts::ready(sniffed.encoding).map_err(|why| fail(ErrorKind::Said(Message::plain(why))))?;
+    parts::ready(sniffed.encoding).map_err(|why| fail(ErrorKind::Said(why)))?;
     let reader = stream::DecodedReader::new(source, sniffed.encoding, &first, sniffed.bom_len);
     if reader.is_finished() && reader.peek().trim().is_empty() {
         // A BOM alone (or with blank lines) is an empty file too, not one without a header.
@@ -417,7 +476,7 @@ fn read_text<R: std::io::Read>(
     file: &str,
     mut reader: stream::DecodedReader<R>,
     encoding: String,
-    sheet_warnings: Vec<String>,
+    sheet_warnings: Vec<Message>,
     options: &ReadOptions,
     chosen: &FileChoices,
     progress: &mut dyn FnMut(Progress),
@@ -474,15 +533,18 @@ fn read_text<R: std::io::Read>(
     let mut records = ahead.chain(records);
     let mut sheet_warnings = sheet_warnings;
     if !title.is_empty() {
-        sheet_warnings.push(format!(
-            "the {} line(s) above the header were taken for a title and not read: {}",
-            title.len(),
-            title
-                .iter()
-                .map(|t| values::quoted(t))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        sheet_warnings.push(
+            Message::new("warning.title_lines")
+                .with("count", title.len())
+                .with(
+                    "lines",
+                    title
+                        .iter()
+                        .map(|t| values::quoted(t))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+        );
     }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let take = |record: Result<&csv::StringRecord, &csv::Error>| -> Taken {
@@ -490,11 +552,11 @@ fn read_text<R: std::io::Read>(
         let record = match record {
             Ok(record) => record,
             Err(error) => {
-                return Taken::Skipped(SkippedRow {
-                    line: lines.line_of(error.position().map_or(0, |p| p.byte())),
-                    column: None,
-                    reason: format!("the row cannot be read as CSV: {error}"),
-                })
+                return Taken::Skipped(SkippedRow::new(
+                    lines.line_of(error.position().map_or(0, |p| p.byte())),
+                    None,
+                    Message::new("row.csv").with("error", error),
+                ))
             }
         };
         let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
@@ -509,20 +571,14 @@ fn read_text<R: std::io::Read>(
                 .zip(&headers)
                 .all(|(cell, h)| cell.trim() == h)
         {
-            return Taken::Skipped(SkippedRow {
+            return Taken::Skipped(SkippedRow::new(
                 line,
-                column: None,
-                reason: "the row repeats the header: two exports were joined into one file; \
-                         each one's rows are still read"
-                    .to_string(),
-            });
+                None,
+                Message::new("row.repeated_header"),
+            ));
         }
         if is_totals_row(record) {
-            return Taken::Skipped(SkippedRow {
-                line,
-                column: None,
-                reason: "a totals row of the report, not a ticket: left out".to_string(),
-            });
+            return Taken::Skipped(SkippedRow::new(line, None, Message::new("row.totals")));
         }
         Taken::Row(line)
     };
@@ -691,7 +747,7 @@ fn read_text<R: std::io::Read>(
     aside_cells.truncate(MAX_SKIPPED_REASONS);
     let statuses = readings::statuses(&texts);
     let answers = readings::answers(&texts);
-    let mut warnings = layout.warnings.clone();
+    let mut warnings: Vec<Message> = layout.warnings.clone();
     warnings.extend(readings::warnings(
         &statuses,
         &answers,
@@ -700,15 +756,12 @@ fn read_text<R: std::io::Read>(
         &layout,
     ));
     warnings.extend(sheet_warnings);
-    let field_notes = layout
+    let field_note_keys: BTreeMap<Field, Message> = layout
         .columns
         .iter()
         .filter(|c| c.unit_assumed)
         .map(|c| {
-            let note = format!(
-                "the column '{}' gives no unit: its numbers were read as minutes",
-                headers[c.index]
-            );
+            let note = Message::new("note.unit_assumed").with("column", &headers[c.index]);
             (c.field, note)
         })
         .collect();
@@ -735,7 +788,8 @@ fn read_text<R: std::io::Read>(
             skipped: count,
             skipped_reasons: reasons,
             columns: layout.describe(&headers),
-            warnings,
+            warnings: warnings.iter().map(Message::text).collect(),
+            warning_keys: warnings,
             date_order: (!layout.open_order.is_empty()).then_some(date_order),
             open_date_order: layout.open_order.clone(),
             headers: headers.clone(),
@@ -749,7 +803,11 @@ fn read_text<R: std::io::Read>(
             set_aside: aside_count,
             set_aside_by_column: by_column,
             set_aside_cells: aside_cells,
-            field_notes,
+            field_notes: field_note_keys
+                .iter()
+                .map(|(field, note)| (*field, note.text()))
+                .collect(),
+            field_note_keys,
         },
     })
 }
@@ -839,7 +897,58 @@ mod tests {
         let plain: IngestError =
             serde_json::from_str(r#"{"file":"b.csv","message":"out of memory"}"#).unwrap();
         assert_eq!(plain.text(), "out of memory");
-        assert_eq!(plain.kind.message().key, "");
+        assert!(!crate::message::is_known(&plain.kind.message().key));
+    }
+
+    /// Each kind of error is a message of the catalogue (whose English template every
+    /// language has, as a test of `i18n::engine_text` checks), with its holes filled.
+    #[test]
+    fn every_error_kind_is_a_message_of_the_catalogue() {
+        let kinds = [
+            ErrorKind::Unreadable("gone".into()),
+            ErrorKind::Empty,
+            ErrorKind::NotCsv(Message::new("file.kind_pdf")),
+            ErrorKind::Binary,
+            ErrorKind::NoHeader,
+            ErrorKind::UnclosedHeaderQuote,
+            ErrorKind::HeaderOnly,
+            ErrorKind::NoTicketColumn {
+                found: "'x'".into(),
+            },
+            ErrorKind::UnknownEncoding("klingon".into()),
+            ErrorKind::Said(Message::new("file.workbook_changed")),
+        ];
+        for kind in kinds {
+            let message = kind.message();
+            assert!(crate::message::is_known(&message.key), "{kind:?}");
+            let text = message.text();
+            assert!(!text.is_empty() && !text.contains('{'), "{kind:?}: {text}");
+        }
+        assert_eq!(
+            ErrorKind::NotCsv(Message::new("file.kind_pdf"))
+                .message()
+                .text(),
+            "this is a PDF document, not a CSV file: open it in your spreadsheet program and \
+             save it as \"CSV UTF-8\", or export CSV from your helpdesk"
+        );
+    }
+
+    /// A reader that fails at once, with a message.
+    struct Failing;
+
+    impl std::io::Read for Failing {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other(SaidError(Message::new(
+                "file.browser_unreadable",
+            ))))
+        }
+    }
+
+    #[test]
+    fn a_source_that_fails_with_a_message_gives_that_message() {
+        let error =
+            read_export_from("a.csv", Failing, &ReadOptions::default(), &mut |_| {}).unwrap_err();
+        assert_eq!(error.kind.message().key, "file.browser_unreadable");
     }
     use crate::model::Text;
 
@@ -964,6 +1073,19 @@ mod tests {
             "{:?}",
             export.source.warnings
         );
+        // Each warning is a message too, with the same English text.
+        let said: Vec<String> = export
+            .source
+            .warning_keys
+            .iter()
+            .map(Message::text)
+            .collect();
+        assert_eq!(said, export.source.warnings);
+        assert!(export
+            .source
+            .warning_keys
+            .iter()
+            .any(|w| w.key == "warning.title_lines" && w.args["count"] == "2"));
         // A file of one column has no title to find.
         let export = read_export(
             "t.csv",
@@ -993,6 +1115,7 @@ mod tests {
         assert!(export.source.skipped_reasons[0]
             .reason
             .contains("totals row"));
+        assert_eq!(export.source.skipped_reasons[0].reason_key, "row.totals");
         // A ticket whose first cell merely starts with the word is a ticket.
         let export = read_export("t.csv", b"Subject,Status\nTotal refund,Open\n").unwrap();
         assert_eq!(export.tickets.len(), 1);

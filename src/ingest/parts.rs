@@ -7,6 +7,8 @@
 
 use encoding_rs::Encoding;
 
+use crate::message::Message;
+
 pub use super::spreadsheet::Sheet;
 
 /// A streaming decoder of one encoding: bytes in, text out, a character cut between two calls
@@ -20,11 +22,11 @@ pub trait Decode {
 #[cfg(wasm_page)]
 pub struct Lazy {
     /// The legacy code page of a head that is not UTF-8.
-    pub detect: fn(&[u8], bool) -> Result<&'static Encoding, String>,
+    pub detect: fn(&[u8], bool) -> Result<&'static Encoding, Message>,
     /// A decoder of an encoding other than UTF-8.
-    pub decoder: fn(&'static Encoding) -> Result<Box<dyn Decode>, String>,
+    pub decoder: fn(&'static Encoding) -> Result<Box<dyn Decode>, Message>,
     /// A workbook's sheet (the one named, else the one holding the tickets) as CSV.
-    pub sheet: fn(&[u8], Option<&str>) -> Result<Sheet, String>,
+    pub sheet: fn(&[u8], Option<&str>) -> Result<Sheet, Message>,
 }
 
 #[cfg(wasm_page)]
@@ -37,17 +39,15 @@ pub fn install(lazy: Lazy) {
 }
 
 #[cfg(wasm_page)]
-fn lazy() -> Result<&'static Lazy, String> {
+fn lazy() -> Result<&'static Lazy, Message> {
     LAZY.get().ok_or_else(|| {
-        "the reader of this file could not be loaded (not set up in this page): reload the \
-         page while online, or save the file as \"CSV UTF-8\" and drop that"
-            .to_string()
+        Message::new("file.reader_unloaded").with("reason", "not set up in this page")
     })
 }
 
 /// The legacy code page of `head` (the first bytes of a file that is not UTF-8; `complete` when
 /// they are all of it), as `chardetng` (the detector Firefox uses) guesses it.
-pub fn detect(head: &[u8], complete: bool) -> Result<&'static Encoding, String> {
+pub fn detect(head: &[u8], complete: bool) -> Result<&'static Encoding, Message> {
     #[cfg(wasm_page)]
     return (lazy()?.detect)(head, complete);
     #[cfg(not(wasm_page))]
@@ -60,7 +60,7 @@ pub fn detect(head: &[u8], complete: bool) -> Result<&'static Encoding, String> 
 
 /// Whether text in `encoding` can be decoded now: in the page, an encoding other than UTF-8
 /// needs its module.
-pub fn ready(encoding: &'static Encoding) -> Result<(), String> {
+pub fn ready(encoding: &'static Encoding) -> Result<(), Message> {
     #[cfg(wasm_page)]
     if encoding != encoding_rs::UTF_8 {
         (lazy()?.decoder)(encoding)?;
@@ -111,7 +111,7 @@ pub fn decode_whole<'b>(encoding: &'static Encoding, bytes: &'b [u8]) -> std::bo
 }
 
 /// The sheet named `name` of a workbook, else the one that holds the ticket table, as CSV.
-pub fn sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, String> {
+pub fn sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Message> {
     #[cfg(wasm_page)]
     return (lazy()?.sheet)(bytes, name);
     #[cfg(not(wasm_page))]

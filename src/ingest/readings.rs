@@ -7,6 +7,7 @@ use super::field::Field;
 use super::row::Texts;
 use super::values::quoted;
 use super::{ValueReading, MAX_VALUES_LISTED};
+use crate::message::Message;
 use crate::model::{Satisfaction, Status};
 
 /// The status values, most rows first.
@@ -81,7 +82,7 @@ pub fn warnings(
     without_created: usize,
     headers: &[String],
     layout: &Layout,
-) -> Vec<String> {
+) -> Vec<Message> {
     let mut warnings = Vec::new();
     let named = |values: &[&str]| {
         values
@@ -92,30 +93,31 @@ pub fn warnings(
     };
     let (unknown, total, examples) = unknown_share(statuses);
     if unknown > 0 {
-        warnings.push(format!(
-            "{unknown} of {total} rows have a status this tool does not know ({}): they are \
-             counted as unsolved; say what each means in the page's \"how it is read\" panel or \
-             with \"status_values\" in --map",
-            named(&examples)
-        ));
+        warnings.push(
+            Message::new("warning.unknown_statuses")
+                .with("unknown", unknown)
+                .with("total", total)
+                .with("values", named(&examples)),
+        );
     }
     let (unknown, total, examples) = unknown_share(answers);
     if unknown > 0 {
-        warnings.push(format!(
-            "{unknown} of {total} satisfaction answers are words this tool does not know ({}): \
-             they are left out of CSAT; say what each means in the page or with \
-             \"answer_values\" in --map",
-            named(&examples)
-        ));
+        warnings.push(
+            Message::new("warning.unknown_answers")
+                .with("unknown", unknown)
+                .with("total", total)
+                .with("values", named(&examples)),
+        );
     }
     if without_created > 0 {
         let column = layout
             .get(Field::CreatedAt)
             .map_or("", |c| headers[c.index].as_str());
-        warnings.push(format!(
-            "{without_created} tickets have no creation time in '{column}': they are counted, \
-             but left out of date ranges and of the daily series"
-        ));
+        warnings.push(
+            Message::new("warning.no_created")
+                .with("count", without_created)
+                .with("column", column),
+        );
     }
     warnings
 }

@@ -7,6 +7,7 @@ use super::columns::Layout;
 use super::field::{normalize_header, Field};
 use super::values;
 use super::SkippedRow;
+use crate::message::Message;
 use crate::model::{Call, Customer, Direction, SurveyAnswer, Timestamp};
 
 /// The cells of one row, read through the file's layout.
@@ -25,15 +26,17 @@ impl Cells<'_> {
         (!text.is_empty()).then_some(text)
     }
 
-    pub fn skip(&self, field: Field, reason: String) -> SkippedRow {
-        SkippedRow {
-            line: self.line,
-            column: self
-                .layout
-                .get(field)
-                .map(|c| self.headers[c.index].clone()),
-            reason,
-        }
+    pub fn skip(&self, field: Field, reason: Message) -> SkippedRow {
+        let column = self
+            .layout
+            .get(field)
+            .map(|c| self.headers[c.index].clone());
+        SkippedRow::new(self.line, column, reason)
+    }
+
+    /// The same for a cell that cannot be read.
+    fn unread(&self, field: Field) -> impl Fn(values::Unread) -> SkippedRow + '_ {
+        move |unread| self.skip(field, unread.message())
     }
 
     /// A field's time; `None` for no column, a blank cell or Excel's empty date. A time before
@@ -45,17 +48,10 @@ impl Cells<'_> {
         ) else {
             return Ok(None);
         };
-        let time = form.parse_in(text, self.layout.zone).ok_or_else(|| {
-            self.skip(
-                field,
-                format!(
-                    "{} is not a date written like the others in this column (e.g. {})",
-                    values::quoted(text),
-                    form.describe()
-                ),
-            )
-        })?;
-        values::plausible_time(text, time).map_err(|e| self.skip(field, e))
+        let time = form
+            .parse_in(text, self.layout.zone)
+            .ok_or_else(|| self.skip(field, super::row::bad_date(text, form)))?;
+        values::plausible_time(text, time).map_err(self.unread(field))
     }
 
     pub fn minutes(&self, field: Field) -> Result<Option<f64>, SkippedRow> {
@@ -64,7 +60,7 @@ impl Cells<'_> {
         };
         values::duration_minutes(text, column.unit)
             .map(Some)
-            .map_err(|e| self.skip(field, e))
+            .map_err(self.unread(field))
     }
 
     /// Checks the row's width against the header.
@@ -72,16 +68,10 @@ impl Cells<'_> {
         if self.record.len() == self.headers.len() {
             return Ok(());
         }
-        Err(SkippedRow {
-            line: self.line,
-            column: None,
-            reason: format!(
-                "the row has {} fields but the header has {}: a quote or a delimiter in it may be \
-                 broken",
-                self.record.len(),
-                self.headers.len()
-            ),
-        })
+        let reason = Message::new("row.width")
+            .with("fields", self.record.len())
+            .with("header", self.headers.len());
+        Err(SkippedRow::new(self.line, None, reason))
     }
 }
 
@@ -94,7 +84,7 @@ pub fn read_call(file: &str, cells: &Cells) -> Result<Call, SkippedRow> {
         Some(text) => Some(direction(text).ok_or_else(|| {
             cells.skip(
                 Field::CallDirection,
-                format!("'{text}' is not a call direction (expected inbound or outbound)"),
+                Message::new("row.call_direction").with("value", format!("'{text}'")),
             )
         })?),
         None => None,
@@ -103,7 +93,7 @@ pub fn read_call(file: &str, cells: &Cells) -> Result<Call, SkippedRow> {
         Some(text) => Some(answered(text).ok_or_else(|| {
             cells.skip(
                 Field::CallOutcome,
-                format!("'{text}' is not a call outcome (expected answered, missed, abandoned or voicemail)"),
+                Message::new("row.call_outcome").with("value", format!("'{text}'")),
             )
         })?),
         None => answered_at.map(|_| true),
@@ -166,15 +156,15 @@ pub fn read_survey(cells: &Cells) -> Result<SurveyAnswer, SkippedRow> {
     cells.check_width()?;
     let satisfaction = match cells.text(Field::Satisfaction) {
         Some(text) => values::satisfaction(text, cells.layout.rating_scale)
-            .map_err(|e| cells.skip(Field::Satisfaction, e))?,
+            .map_err(cells.unread(Field::Satisfaction))?,
         None => None,
     };
     let nps_score = match cells.text(Field::NpsScore) {
-        Some(text) => Some(values::nps_score(text).map_err(|e| cells.skip(Field::NpsScore, e))?),
+        Some(text) => Some(values::nps_score(text).map_err(cells.unread(Field::NpsScore))?),
         None => None,
     };
     let ces_score = match cells.text(Field::CesScore) {
-        Some(text) => Some(values::number(text).map_err(|e| cells.skip(Field::CesScore, e))?),
+        Some(text) => Some(values::number(text).map_err(cells.unread(Field::CesScore))?),
         None => None,
     };
     Ok(SurveyAnswer {
@@ -191,18 +181,15 @@ pub fn read_customer(cells: &Cells) -> Result<Customer, SkippedRow> {
     cells.check_width()?;
     let id = cells
         .text(Field::Id)
-        .ok_or_else(|| cells.skip(Field::Id, "the customer id is empty".to_string()))?;
-    let start = cells.time(Field::CustomerSince)?.ok_or_else(|| {
-        cells.skip(
-            Field::CustomerSince,
-            "the customer's start date is empty".to_string(),
-        )
-    })?;
+        .ok_or_else(|| cells.skip(Field::Id, Message::new("row.no_customer_id")))?;
+    let start = cells
+        .time(Field::CustomerSince)?
+        .ok_or_else(|| cells.skip(Field::CustomerSince, Message::new("row.no_customer_start")))?;
     let end = cells.time(Field::CustomerUntil)?;
     if end.is_some_and(|end| end < start) {
         return Err(cells.skip(
             Field::CustomerUntil,
-            "the customer's end date comes before the start date".to_string(),
+            Message::new("row.customer_end_before_start"),
         ));
     }
     Ok(Customer {

@@ -12,6 +12,7 @@ use super::vendor::Vendor;
 use super::SkippedRow;
 use rustc_hash::FxHashMap;
 
+use crate::message::Message;
 use crate::model::{Happiness, Satisfaction, Status, Tags, Text, Ticket, Timestamp};
 
 /// One shared copy of each distinct category cell of a file, worked out once: the normalised
@@ -35,7 +36,10 @@ pub struct Texts {
     pub without_created: usize,
 }
 
-type Rating = (Result<Option<Satisfaction>, String>, Option<Happiness>);
+type Rating = (
+    Result<Option<Satisfaction>, values::Unread>,
+    Option<Happiness>,
+);
 
 fn shared(map: &mut FxHashMap<Box<str>, Text>, text: &str, make: impl Fn(&str) -> String) -> Text {
     if let Some(value) = map.get(text) {
@@ -77,31 +81,21 @@ pub fn read_ticket(
         let final_break = record.iter().next_back().is_some_and(|f| f.ends_with('\n'));
         let last_line = line + (breaks - usize::from(final_break)) as u64;
         let reason = if last_line > line {
-            format!(
-                "the row has {} fields but the header has {}: a quote opened on line {line} is \
-                 not closed before line {last_line}, so lines {line}–{last_line} are left out; \
-                 fix the quote",
-                record.len(),
-                headers.len()
-            )
+            Message::new("row.width_quote")
+                .with("line", line)
+                .with("line2", line)
+                .with("last", last_line)
+                .with("last2", last_line)
         } else {
-            format!(
-                "the row has {} fields but the header has {}: a quote or a delimiter in it may \
-                 be broken",
-                record.len(),
-                headers.len()
-            )
+            Message::new("row.width")
         };
-        return Err(SkippedRow {
-            line,
-            column: None,
-            reason,
-        });
+        let reason = reason
+            .with("fields", record.len())
+            .with("header", headers.len());
+        return Err(SkippedRow::new(line, None, reason));
     }
-    let skip = |column: &Mapped, reason: String| SkippedRow {
-        line,
-        column: Some(headers[column.index].clone()),
-        reason,
+    let skip = |column: &Mapped, reason: Message| {
+        SkippedRow::new(line, Some(headers[column.index].clone()), reason)
     };
 
     // The ticket of the previous row, emptied; its id keeps its buffer.
@@ -113,19 +107,19 @@ pub fn read_ticket(
     ticket.id.clear();
     let mut closed_at: Option<Timestamp> = None;
     // One cell that cannot be read makes its field unknown for this ticket, not the ticket lost.
-    let mut aside = |column: &Mapped, reason: String| set_aside.push(skip(column, reason));
+    let mut aside = |column: &Mapped, reason: Message| set_aside.push(skip(column, reason));
     for column in &layout.columns {
         let text = trim(record.get(column.index).unwrap_or(""));
         if lexicon::is_missing(text) {
             continue;
         }
-        // `Err(reason)` from a cell's reading sets the cell aside.
+        // `Err(unread)` from a cell's reading sets the cell aside, with its message.
         macro_rules! read {
             ($value:expr) => {
                 match $value {
                     Ok(value) => value,
-                    Err(reason) => {
-                        aside(column, reason);
+                    Err(unread) => {
+                        aside(column, values::Unread::message(&unread));
                         continue;
                     }
                 }
@@ -175,13 +169,10 @@ pub fn read_ticket(
                 let Some(form) = column.form else {
                     continue;
                 };
-                let time = read!(form.parse_in(text, layout.zone).ok_or_else(|| {
-                    format!(
-                        "{} is not a date written like the others in this column (e.g. {})",
-                        values::quoted(text),
-                        form.describe()
-                    )
-                }));
+                let Some(time) = form.parse_in(text, layout.zone) else {
+                    aside(column, bad_date(text, form));
+                    continue;
+                };
                 let Some(time) = read!(values::plausible_time(text, time)) else {
                     continue;
                 };
@@ -266,7 +257,7 @@ pub fn read_ticket(
     }
     match layout.get(Field::Id) {
         Some(column) if ticket.id.is_empty() => {
-            return Err(skip(column, "the ticket id is empty".to_string()))
+            return Err(skip(column, Message::new("row.no_id")))
         }
         Some(_) => {}
         // Without an id column a row is its own ticket: name it by file and line.
@@ -275,9 +266,37 @@ pub fn read_ticket(
     Ok(())
 }
 
+/// Why a date cell was not read: it is not written like the column's other dates.
+pub fn bad_date(text: &str, form: super::datetime::DateForm) -> Message {
+    Message::new("row.bad_date")
+        .with("value", values::quoted(text))
+        .with_message("msg_example", &form.example())
+}
+
 #[cfg(test)]
 mod tests {
     use crate::ingest::read_export;
+
+    #[test]
+    fn a_cell_set_aside_says_why_as_a_message_with_the_english_beside_it() {
+        let export = read_export(
+            "t.csv",
+            b"Id,Created at,Replies\n1,2024-01-01 10:00,2\n2,2024-01-02 10:00,many\n3,1706709900,1\n",
+        )
+        .unwrap();
+        let cells = &export.source.set_aside_cells;
+        let replies = cells.iter().find(|c| c.line == 3).unwrap();
+        assert_eq!(replies.reason_key, "value.number");
+        assert_eq!(replies.reason_args["value"], "'many'");
+        assert_eq!(replies.reason, "'many' is not a number");
+        assert_eq!(replies.message().text(), replies.reason);
+        let date = cells.iter().find(|c| c.line == 4).unwrap();
+        assert_eq!(date.reason_key, "row.bad_date");
+        assert_eq!(date.reason, date.message().text());
+        let json = serde_json::to_value(replies).unwrap();
+        assert_eq!(json["reason"], "'many' is not a number");
+        assert_eq!(json["reason_key"], "value.number");
+    }
 
     fn skipped(text: &str) -> Vec<(u64, String)> {
         let export = read_export("t.csv", text.as_bytes()).unwrap();

@@ -15,6 +15,8 @@ use calamine::{open_workbook_auto_from_rs, Data, Range, Reader};
 
 use choice::Table;
 
+use crate::message::Message;
+
 /// One sheet of a workbook, as CSV text.
 #[derive(Debug, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
@@ -26,23 +28,20 @@ pub struct Sheet {
     /// Every sheet of the workbook, in order.
     pub names: Vec<String>,
     /// Which sheet was read and why, and the title rows passed over above its header.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Message>,
 }
-
-/// What `read_sheet` says of bytes that are no workbook (the page sniffs before it asks).
-const NOT_A_WORKBOOK: &str = "this is not a text file (it contains binary data): drop the CSV \
-     export of your helpdesk instead";
 
 /// Whether the bytes open like a workbook (a zip, an old Excel file, SpreadsheetML XML).
 pub fn is_workbook(bytes: &[u8]) -> bool {
     workbook_kind(bytes).is_some()
 }
 
+/// The kind of workbook, as the key of its name in the catalogue.
 fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"PK\x03\x04") {
-        Some("Excel .xlsx or OpenDocument workbook")
+        Some("file.kind_xlsx")
     } else if bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Some("old Excel .xls workbook")
+        Some("file.kind_old_xls")
     } else if xml::is_spreadsheet_xml(bytes) {
         Some(xml::KIND)
     } else {
@@ -53,28 +52,29 @@ fn workbook_kind(bytes: &[u8]) -> Option<&'static str> {
 /// The sheet `read_export` would read with no sheet chosen: `None` when the bytes are no
 /// workbook; an error message when they look like one but cannot be read.
 #[cfg(test)]
-pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, String>> {
+pub fn first_sheet(bytes: &[u8]) -> Option<Result<Sheet, Message>> {
     sheet(bytes, None)
 }
 
 /// The sheet named `name`, else the one that holds the ticket table, as `first_sheet` (read
 /// through `parts`: in the page, by the workbook module).
-pub fn sheet(bytes: &[u8], name: Option<&str>) -> Option<Result<Sheet, String>> {
+pub fn sheet(bytes: &[u8], name: Option<&str>) -> Option<Result<Sheet, Message>> {
     workbook_kind(bytes)?;
     Some(super::parts::sheet(bytes, name))
 }
 
 /// The sheet named `name`, else the one that holds the ticket table, of a workbook.
-pub fn read_sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, String> {
+pub fn read_sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Message> {
     match workbook_kind(bytes) {
         Some(xml::KIND) => read_xml(bytes, name),
         Some(kind) => read(bytes, kind, name),
-        None => Err(NOT_A_WORKBOOK.to_string()),
+        // What the page's sniff would have said of bytes that are no workbook.
+        None => Err(Message::new("file.binary")),
     }
 }
 
 /// The sheet named `wanted`: its exact name first, then the same name in another case.
-fn find_name(names: &[String], wanted: &str, kind: &str) -> Result<usize, String> {
+fn find_name(names: &[String], wanted: &str, kind: &str) -> Result<usize, Message> {
     names
         .iter()
         .position(|n| n.as_str() == wanted)
@@ -84,10 +84,10 @@ fn find_name(names: &[String], wanted: &str, kind: &str) -> Result<usize, String
                 .position(|n| n.trim().eq_ignore_ascii_case(wanted.trim()))
         })
         .ok_or_else(|| {
-            format!(
-                "this {kind} has no sheet '{wanted}': choose one of {}",
-                listed(names.iter())
-            )
+            Message::new("file.no_such_sheet")
+                .with_message("msg_kind", &Message::new(kind))
+                .with("sheet", wanted)
+                .with("sheets", listed(names.iter()))
         })
 }
 
@@ -119,7 +119,7 @@ impl Candidate {
 }
 
 /// What to tell about the sheet read, when the workbook has others.
-fn choice_warning(names: &[String], at: usize, chosen: bool, scored: bool) -> Option<String> {
+fn choice_warning(names: &[String], at: usize, chosen: bool, scored: bool) -> Option<Message> {
     let name = names.get(at)?;
     if names.len() < 2 {
         return None;
@@ -131,37 +131,31 @@ fn choice_warning(names: &[String], at: usize, chosen: bool, scored: bool) -> Op
             .filter(|(i, _)| *i != at)
             .map(|(_, n)| n),
     );
-    // Whole sentences, each with its template in `i18n/engine`.
-    Some(if chosen {
-        format!("the sheet '{name}' was read, as chosen; the workbook also has {sheets}")
+    let key = if chosen {
+        "warning.sheet_chosen"
     } else if scored {
-        format!(
-            "the sheet '{name}' was read: it holds the ticket table; the workbook also has \
-             {sheets}"
-        )
+        "warning.sheet_ticket_table"
     } else {
-        format!(
-            "the sheet '{name}' was read, the first: no sheet has a header the reader knows \
-             (choose the sheet that holds the tickets); the workbook also has {sheets}"
-        )
-    })
+        "warning.sheet_first"
+    };
+    Some(Message::new(key).with("sheet", name).with("sheets", sheets))
 }
 
-fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String> {
+fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, Message> {
+    let kind_message = Message::new(kind);
     let mut workbook = open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| {
-        format!(
-            "this {kind} cannot be read ({e}): open it in your spreadsheet program and save it \
-             as \"CSV UTF-8\""
-        )
+        Message::new("file.workbook_unreadable")
+            .with_message("msg_kind", &kind_message)
+            .with("error", e)
     })?;
     let names = workbook.sheet_names();
     if names.is_empty() {
-        return Err(format!(
-            "this {kind} has no sheet: export the tickets again"
-        ));
+        return Err(Message::new("file.workbook_no_sheet").with_message("msg_kind", &kind_message));
     }
     let unreadable = |name: &str, e: calamine::Error| {
-        format!("the sheet '{name}' cannot be read ({e}): save it as \"CSV UTF-8\" and drop that")
+        Message::new("file.sheet_unreadable")
+            .with("sheet", name)
+            .with("error", e)
     };
     let (at, range, table) = match wanted {
         Some(wanted) => {
@@ -197,7 +191,12 @@ fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String>
             }
             match best {
                 Some((candidate, range)) => (candidate.at, range, candidate.table),
-                None => return Err(first_error.unwrap_or_default()),
+                None => {
+                    return Err(first_error.unwrap_or_else(|| {
+                        Message::new("file.workbook_no_sheet")
+                            .with_message("msg_kind", &kind_message)
+                    }))
+                }
             }
         }
     };
@@ -217,14 +216,12 @@ fn read(bytes: &[u8], kind: &str, wanted: Option<&str>) -> Result<Sheet, String>
         rows,
     ))
 }
-fn read_xml(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, String> {
+fn read_xml(bytes: &[u8], wanted: Option<&str>) -> Result<Sheet, Message> {
     let mut sheets = xml::worksheets(bytes)?;
     let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
     if sheets.is_empty() {
-        return Err(format!(
-            "this {} has no sheet: export the tickets again",
-            xml::KIND
-        ));
+        return Err(Message::new("file.workbook_no_sheet")
+            .with_message("msg_kind", &Message::new(xml::KIND)));
     }
     let head =
         |rows: &[Vec<String>]| choice::find_table(&rows[..rows.len().min(choice::HEAD_ROWS + 1)]);
@@ -296,7 +293,7 @@ fn finish(
     rows: impl Iterator<Item = Vec<String>>,
 ) -> Sheet {
     let scored = table.is_some_and(|t| t.recognised > 0);
-    let mut warnings: Vec<String> = choice_warning(&names, at, chosen, scored)
+    let mut warnings: Vec<Message> = choice_warning(&names, at, chosen, scored)
         .into_iter()
         .collect();
     let header_at = table.map_or(0, |t| t.header_at);
@@ -318,11 +315,11 @@ fn finish(
     }
     if !title.is_empty() {
         // As the CSV reader says of a text file's title lines.
-        warnings.push(format!(
-            "the {} line(s) above the header were taken for a title and not read: {}",
-            title.len(),
-            title.join(", ")
-        ));
+        warnings.push(
+            Message::new("warning.title_lines")
+                .with("count", title.len())
+                .with("lines", title.join(", ")),
+        );
     }
     csv.push_str(
         &writer
@@ -333,7 +330,7 @@ fn finish(
     let chosen = names.get(at).cloned().unwrap_or_default();
     Sheet {
         csv,
-        description: format!("{kind} sheet '{chosen}'"),
+        description: format!("{} sheet '{chosen}'", Message::new(kind).text()),
         name: chosen,
         names,
         warnings,
@@ -386,7 +383,7 @@ mod tests {
         assert_eq!(sheet.name, "Tickets");
         assert_eq!(sheet.names, vec!["Pivot", "Summary", "Tickets"]);
         assert_eq!(
-            sheet.warnings[0],
+            sheet.warnings[0].text(),
             "the sheet 'Tickets' was read: it holds the ticket table; the workbook also has \
              'Pivot', 'Summary'"
         );
@@ -396,11 +393,15 @@ mod tests {
             "{}",
             sheet.csv
         );
-        assert!(sheet.warnings[1].contains("'Zendesk tickets, 29 April to 2 June 2025'"));
+        assert!(sheet.warnings[1]
+            .text()
+            .contains("'Zendesk tickets, 29 April to 2 June 2025'"));
         // A chosen sheet still wins, however little it holds.
         let pivot = sheet_named(&export("pivot_then_tickets.xlsx"), "pivot");
         assert_eq!(pivot.name, "Pivot");
-        assert!(pivot.warnings[0].starts_with("the sheet 'Pivot' was read, as chosen"));
+        assert!(pivot.warnings[0]
+            .text()
+            .starts_with("the sheet 'Pivot' was read, as chosen"));
     }
 
     fn sheet_named(bytes: &[u8], name: &str) -> Sheet {
@@ -423,7 +424,9 @@ mod tests {
             .csv
             .contains("\nT-1,Printer offline,Resolved,Normal,Email,Ana,2025-05-02 09:00:00,"));
         assert_eq!(sheet.warnings.len(), 1, "one sheet: no word on the choice");
-        assert!(sheet.warnings[0].starts_with("the 2 line(s) above the header"));
+        assert!(sheet.warnings[0]
+            .text()
+            .starts_with("the 2 line(s) above the header"));
     }
 
     #[test]
@@ -450,7 +453,7 @@ mod tests {
             .contains("107,\"Question about the \"\"Pro\"\" plan\""));
         assert!(sheet.csv.contains("2025-05-15 11:44:18"));
         let bad = b"<?xml version=\"1.0\"?><Workbook><Worksheet ss:Name=\"T\"></Workbook>";
-        let message = first_sheet(bad).unwrap().unwrap_err();
+        let message = first_sheet(bad).unwrap().unwrap_err().text();
         assert!(message.contains("save it as \"CSV UTF-8\""), "{message}");
     }
 

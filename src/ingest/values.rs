@@ -1,5 +1,5 @@
 //! Cell values → canonical values: statuses, channels, counts, durations, satisfaction answers.
-//! Each parser returns a message for the person when the value cannot be read.
+//! Each parser says why (`Unread`, a code and the quoted cell) when the value cannot be read.
 
 use std::collections::BTreeMap;
 
@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::datetime;
 use super::field::{normalize_header, Unit};
 use super::lexicon::{self, Answer};
+use crate::message::Message;
 use crate::model::time::calendar;
 use crate::model::{Happiness, Satisfaction, Status, Timestamp};
 
@@ -125,32 +126,104 @@ pub fn quoted(text: &str) -> String {
     }
 }
 
+/// Why a cell could not be read: what is wrong, as a small code, and the cell as a message
+/// quotes it (`quoted`). Made only when a cell fails; its message (`Unread::message`) only when
+/// it is reported.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unread {
+    pub why: Why,
+    pub value: String,
+}
+
+/// What is wrong with a cell that could not be read; each has a message of the catalogue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    ImplausibleDate,
+    NotACount,
+    NegativeDuration,
+    DurationTooLong,
+    NotAClockDuration,
+    NotADuration,
+    NotANumber,
+    UnknownAnswer,
+    ScoreWithoutScale,
+    ScoreOutsideScale,
+    NotAnSlaVerdict,
+    NotAPercentage,
+    NotAnNpsScore,
+}
+
+impl Why {
+    pub const ALL: [Why; 13] = [
+        Why::ImplausibleDate,
+        Why::NotACount,
+        Why::NegativeDuration,
+        Why::DurationTooLong,
+        Why::NotAClockDuration,
+        Why::NotADuration,
+        Why::NotANumber,
+        Why::UnknownAnswer,
+        Why::ScoreWithoutScale,
+        Why::ScoreOutsideScale,
+        Why::NotAnSlaVerdict,
+        Why::NotAPercentage,
+        Why::NotAnNpsScore,
+    ];
+
+    /// The key of its message, whose one hole is `{value}`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Why::ImplausibleDate => "row.implausible_date",
+            Why::NotACount => "value.count",
+            Why::NegativeDuration => "value.negative_duration",
+            Why::DurationTooLong => "value.duration_too_long",
+            Why::NotAClockDuration => "value.duration",
+            Why::NotADuration => "value.duration_forms",
+            Why::NotANumber => "value.number",
+            Why::UnknownAnswer => "value.answer_unknown",
+            Why::ScoreWithoutScale => "value.score_0_10",
+            Why::ScoreOutsideScale => "value.score_scale",
+            Why::NotAnSlaVerdict => "value.sla",
+            Why::NotAPercentage => "value.percent",
+            Why::NotAnNpsScore => "value.nps",
+        }
+    }
+
+    /// The reason for the cell `text`.
+    fn of(self, text: &str) -> Unread {
+        Unread {
+            why: self,
+            value: quoted(text),
+        }
+    }
+}
+
+impl Unread {
+    pub fn message(&self) -> Message {
+        Message::new(self.why.key()).with("value", &self.value)
+    }
+}
+
 /// A time read from `text` as a record may hold it: `None` for Excel's empty date, the reason
 /// when it falls before 1900 or after 2100. Kept, such a time would stretch the daily and
 /// weekly series over millennia.
-pub fn plausible_time(text: &str, time: Timestamp) -> Result<Option<Timestamp>, String> {
+pub fn plausible_time(text: &str, time: Timestamp) -> Result<Option<Timestamp>, Unread> {
     // Excel writes its empty date as 1900-01-01 00:00 (Zendesk's "Solved at" of the tickets
     // never solved, in the public insurer export): it means no date.
     if time == calendar::EARLIEST {
         return Ok(None);
     }
     if !calendar::is_plausible(time) {
-        return Err(format!(
-            "{} is before 1900 or after 2100: if it stands for \"no date\", leave the cell empty",
-            quoted(text)
-        ));
+        return Err(Why::ImplausibleDate.of(text));
     }
     Ok(Some(time))
 }
 
 /// A non-negative whole count (replies, reopens). Accepts `3.0` as Excel writes it.
-pub fn count(text: &str) -> Result<u32, String> {
+pub fn count(text: &str) -> Result<u32, Unread> {
     let number = number(text)?;
     if number < 0.0 || number.fract() != 0.0 || number > u32::MAX as f64 {
-        return Err(format!(
-            "{} is not a whole number of 0 or more",
-            quoted(text)
-        ));
+        return Err(Why::NotACount.of(text));
     }
     Ok(number as u32)
 }
@@ -158,7 +231,7 @@ pub fn count(text: &str) -> Result<u32, String> {
 /// A duration in minutes: a number in `unit`, `H:MM` / `H:MM:SS` text (hours past 24, with
 /// thousands separators: `1,199:39:14`), an ISO 8601 duration (`PT1H30M`, `P1DT2H`), or words
 /// in the lexicon's languages (`1 horas 18 minutos`, `2d 4h`, `45 min`).
-pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
+pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, Unread> {
     let text = text.trim();
     let minutes = if let Some(minutes) = epoch_minutes(text) {
         minutes
@@ -175,31 +248,23 @@ pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, String> {
             Unit::Days => number * 1440.0,
         }
     } else {
-        worded_minutes(text).ok_or_else(|| {
-            format!(
-                "{} is not a duration (expected a number, 1:30:00, PT1H30M or 1 h 30 min)",
-                quoted(text)
-            )
-        })?
+        worded_minutes(text).ok_or_else(|| Why::NotADuration.of(text))?
     };
     if minutes < 0.0 {
-        return Err(format!("{} is a negative duration", quoted(text)));
+        return Err(Why::NegativeDuration.of(text));
     }
     // 1e300 or an hour count that overflows to inf would pass `number`'s finite check and swamp
     // every mean: no ticket stays open for a century.
     if minutes.is_nan() || minutes > MAX_DURATION_MINUTES {
-        return Err(format!(
-            "{} is longer than 100 years: not a real duration; correct or empty the cell",
-            quoted(text)
-        ));
+        return Err(Why::DurationTooLong.of(text));
     }
     // "-0" passes the sign check as -0.0, which the JSON would print as "-0.0".
     Ok(if minutes == 0.0 { 0.0 } else { minutes })
 }
 
-fn clock_minutes(text: &str) -> Result<f64, String> {
+fn clock_minutes(text: &str) -> Result<f64, Unread> {
     let parts: Vec<&str> = text.split(':').collect();
-    let invalid = || format!("{} is not a duration like 1:30 or 01:30:00", quoted(text));
+    let invalid = || Why::NotAClockDuration.of(text);
     if !(2..=3).contains(&parts.len()) {
         return Err(invalid());
     }
@@ -309,7 +374,7 @@ fn worded_minutes(text: &str) -> Option<f64> {
 }
 
 /// A decimal number; a lone decimal comma (`1,5`) is read as a point.
-pub fn number(text: &str) -> Result<f64, String> {
+pub fn number(text: &str) -> Result<f64, Unread> {
     let trimmed = text.trim();
     let parsed = if trimmed.contains(',') && !trimmed.contains('.') {
         trimmed.replacen(',', ".", 1).parse::<f64>()
@@ -319,7 +384,7 @@ pub fn number(text: &str) -> Result<f64, String> {
     parsed
         .ok()
         .filter(|n| n.is_finite())
-        .ok_or_else(|| format!("{} is not a number", quoted(text)))
+        .ok_or_else(|| Why::NotANumber.of(text))
 }
 
 /// The rating scale of a numeric satisfaction column, settled from its largest value.
@@ -370,7 +435,7 @@ impl RatingScale {
 pub fn satisfaction(
     text: &str,
     scale: Option<RatingScale>,
-) -> Result<Option<Satisfaction>, String> {
+) -> Result<Option<Satisfaction>, Unread> {
     satisfaction_read(text, scale, &BTreeMap::new()).0
 }
 
@@ -380,7 +445,7 @@ pub fn satisfaction_read(
     text: &str,
     scale: Option<RatingScale>,
     yours: &BTreeMap<String, Answer>,
-) -> (Result<Option<Satisfaction>, String>, ReadBy) {
+) -> (Result<Option<Satisfaction>, Unread>, ReadBy) {
     let key = normalize_header(text);
     if key.is_empty() {
         return (Ok(None), ReadBy::Lexicon);
@@ -400,22 +465,12 @@ pub fn satisfaction_read(
         return (Ok(word(answer)), ReadBy::Lexicon);
     }
     let Ok(score) = number(text) else {
-        return (
-            Err(format!(
-                "{} is not a satisfaction answer this tool knows (expected Good, Bad, Offered or \
-                 a score): map it in the page or with answer_values",
-                quoted(text)
-            )),
-            ReadBy::Unknown,
-        );
+        return (Err(Why::UnknownAnswer.of(text)), ReadBy::Unknown);
     };
     let read = || {
-        let scale = scale.ok_or_else(|| format!("the score {} is outside 0–10", quoted(text)))?;
+        let scale = scale.ok_or_else(|| Why::ScoreWithoutScale.of(text))?;
         if score < scale.lowest() || score > scale.highest() {
-            return Err(format!(
-                "the score {} is outside the column's rating scale",
-                quoted(text)
-            ));
+            return Err(Why::ScoreOutsideScale.of(text));
         }
         Ok(Some(Satisfaction::Rated {
             satisfied: scale.is_satisfied(score),
@@ -435,15 +490,12 @@ pub fn tags(text: &str) -> Vec<String> {
 }
 
 /// An SLA verdict cell: "Within SLA" → met, "SLA Violated" / "Breached" → not met.
-pub fn sla_met(text: &str) -> Result<bool, String> {
+pub fn sla_met(text: &str) -> Result<bool, Unread> {
     let key = normalize_header(text);
     match key.as_str() {
         "within sla" | "met" | "achieved" | "ok" | "yes" | "true" => Ok(true),
         "sla violated" | "violated" | "breached" | "missed" | "no" | "false" => Ok(false),
-        _ => Err(format!(
-            "{} is not an SLA verdict (expected 'Within SLA' or 'SLA Violated')",
-            quoted(text)
-        )),
+        _ => Err(Why::NotAnSlaVerdict.of(text)),
     }
 }
 
@@ -467,7 +519,7 @@ pub fn flag(text: &str) -> bool {
 }
 
 /// A percentage 0–100, written as `87`, `87 %`, `87,5` or a fraction `0.87`.
-pub fn percent(text: &str) -> Result<f64, String> {
+pub fn percent(text: &str) -> Result<f64, Unread> {
     let trimmed = text.trim().trim_end_matches('%').trim();
     let value = number(trimmed)?;
     let value = if text.contains('%') || value > 1.0 {
@@ -478,21 +530,15 @@ pub fn percent(text: &str) -> Result<f64, String> {
     if (0.0..=100.0).contains(&value) {
         Ok(value)
     } else {
-        Err(format!(
-            "{} is not a percentage between 0 and 100",
-            quoted(text)
-        ))
+        Err(Why::NotAPercentage.of(text))
     }
 }
 
 /// A 0–10 recommendation answer.
-pub fn nps_score(text: &str) -> Result<u8, String> {
+pub fn nps_score(text: &str) -> Result<u8, Unread> {
     let score = number(text)?;
     if !(0.0..=10.0).contains(&score) || score.fract() != 0.0 {
-        return Err(format!(
-            "{} is not a 0–10 recommendation score",
-            quoted(text)
-        ));
+        return Err(Why::NotAnNpsScore.of(text));
     }
     Ok(score as u8)
 }
@@ -661,7 +707,7 @@ mod tests {
     fn messages_quote_long_cells_shortly() {
         assert_eq!(quoted("abc"), "'abc'");
         let long = "x".repeat(1_000_000);
-        let message = count(&long).unwrap_err();
+        let message = count(&long).unwrap_err().message().text();
         assert!(message.len() < 120, "{message}");
         assert!(message.contains("(1000000 characters)"), "{message}");
         // Cut on a character boundary.
@@ -674,5 +720,24 @@ mod tests {
         assert_eq!(count("3.0"), Ok(3));
         assert!(count("-1").is_err());
         assert!(count("2.5").is_err());
+    }
+
+    /// Each reason a cell is set aside has a message with its value in it, in every language
+    /// (a test of `i18n::engine_text` checks that each English template is in every language).
+    #[test]
+    fn every_reason_a_cell_is_set_aside_has_a_message() {
+        for why in Why::ALL {
+            assert!(crate::message::is_known(why.key()), "{why:?}");
+            let text = why.of("x7").message().text();
+            assert!(text.contains("'x7'"), "{why:?}: {text}");
+        }
+        assert_eq!(
+            number("abc").unwrap_err().message().text(),
+            "'abc' is not a number"
+        );
+        assert_eq!(
+            sla_met("maybe").unwrap_err().message(),
+            Message::new("value.sla").with("value", "'maybe'")
+        );
     }
 }

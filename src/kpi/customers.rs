@@ -8,8 +8,6 @@ use crate::dataset::Dataset;
 use crate::message::Message;
 use crate::model::Timestamp;
 
-const NO_RANGE: &str = "choose a date range: retention and churn compare its start with its end";
-
 /// S (customers at the start), E (at the end), N (new during the range), and those lost.
 struct Counts {
     start: usize,
@@ -19,8 +17,10 @@ struct Counts {
     source: &'static str,
 }
 
-fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
-    let (from, to) = context.range.ok_or(NO_RANGE)?;
+fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, Message> {
+    let (from, to) = context
+        .range
+        .ok_or_else(|| Message::new("customers.range"))?;
     let start = midnight(from);
     let end = midnight(to.succ_opt().unwrap_or(to));
     if !dataset.customers.is_empty() {
@@ -56,7 +56,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
     let codes = &table.requester.codes;
     let rows = population.rows();
     if rows.iter().all(|&row| codes[row as usize] == 0) {
-        return Err("no customers file and no requester column to follow customers by".into());
+        return Err(Message::new("customers.none"));
     }
     let days = (to - from).num_days() + 1;
     let previous_start = start - days * 86_400;
@@ -77,8 +77,7 @@ fn counts(dataset: &Dataset, context: &Context) -> Result<Counts, String> {
         end: count(|s| s.current),
         new: count(|s| s.current && !s.before),
         lost: count(|s| s.previous && !s.current),
-        source: "from requester activity: customers are requesters with a ticket in the previous \
-                 period of the same length (start) and in this one (end)",
+        source: "customers.activity",
     })
 }
 
@@ -152,5 +151,33 @@ mod tests {
             .reason
             .unwrap()
             .contains("date range"));
+    }
+
+    #[test]
+    fn from_requester_activity_with_a_note_that_says_so() {
+        // 4–5 March (2 days) and the 2 days before. Requester r1 wrote on 2 and 4 March, r2 on
+        // 3 March only, r3 on 5 March only: S = {r1, r2} = 2, E = {r1, r3}, lost r2 → 1 / 2.
+        let data = dataset(
+            "Id,Requester id,Created at\n\
+             1,r1,2024-03-02 10:00\n\
+             2,r2,2024-03-03 10:00\n\
+             3,r1,2024-03-04 10:00\n\
+             4,r3,2024-03-05 10:00\n",
+        );
+        let compiled = Settings::default().compile().unwrap();
+        let day = |d| NaiveDate::from_ymd_opt(2024, 3, d).unwrap();
+        let context = Context::new(&compiled, None, None).with_range(day(4), day(5));
+        let churn = churn_rate(&data, &context);
+        assert_eq!(churn.value, Some(50.0));
+        // The note is its template's English (no key shown in its place), and its key.
+        assert_eq!(churn.note_keys, vec![Message::new("customers.activity")]);
+        assert!(
+            churn
+                .note
+                .as_deref()
+                .is_some_and(|n| n.starts_with("from requester activity") && n.ends_with("(end)")),
+            "{:?}",
+            churn.note
+        );
     }
 }

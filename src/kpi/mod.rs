@@ -27,6 +27,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::message::Message;
 use crate::stats::Summary;
 pub use breakdown::{breakdowns, BLANK};
 pub use catalogue::{Better, Definition, Group, KpiId, Unit, CATALOGUE};
@@ -68,10 +69,9 @@ pub struct Kpi {
     /// joined by "; ".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
-    /// The note's sentences as messages, in order (a sentence not yet written as a message has
-    /// the key `""`): what the page translates.
+    /// The note's sentences as messages, in order: what the page translates.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub note_keys: Vec<crate::message::Message>,
+    pub note_keys: Vec<Message>,
     /// KPI-specific figures (`median_age_days`, `promoters`, ...).
     #[serde(flatten, deserialize_with = "names::extras")]
     pub extras: BTreeMap<&'static str, f64>,
@@ -103,31 +103,6 @@ pub struct Kpi {
     pub target_met: Option<bool>,
 }
 
-/// Why a KPI is null, or a sentence of its note: a message written as data (what the page
-/// translates by key), or one still written as text.
-pub enum Because {
-    Text(String),
-    Said(crate::message::Message),
-}
-
-impl From<&str> for Because {
-    fn from(text: &str) -> Because {
-        Because::Text(text.to_string())
-    }
-}
-
-impl From<String> for Because {
-    fn from(text: String) -> Because {
-        Because::Text(text)
-    }
-}
-
-impl From<crate::message::Message> for Because {
-    fn from(message: crate::message::Message) -> Because {
-        Because::Said(message)
-    }
-}
-
 /// Counts read as integers in JSON (`16476`, not `16476.0`); the number is the same.
 fn whole_as_integer<S: serde::Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
@@ -155,31 +130,24 @@ impl Kpi {
         }
     }
 
-    /// Null, for `reason`: a message (its English text, key and arguments), or a text.
-    pub fn null(unit: Unit, reason: impl Into<Because>) -> Kpi {
-        match reason.into() {
-            Because::Text(text) => Kpi {
-                unit,
-                reason: Some(text),
-                ..Kpi::default()
-            },
-            Because::Said(message) => Kpi {
-                unit,
-                reason: Some(message.text()),
-                reason_key: Some(message.key),
-                reason_args: message.args,
-                ..Kpi::default()
-            },
+    /// Null, for `reason`: its English text, key and arguments.
+    pub fn null(unit: Unit, reason: Message) -> Kpi {
+        Kpi {
+            unit,
+            reason: Some(reason.text()),
+            reason_key: Some(reason.key),
+            reason_args: reason.args,
+            ..Kpi::default()
         }
     }
 
     /// Median as the headline, with mean, p90 and n; null with `reason` for no values.
-    pub fn median_of(unit: Unit, values: Vec<f64>, reason: impl Into<Because>) -> Kpi {
+    pub fn median_of(unit: Unit, values: Vec<f64>, reason: Message) -> Kpi {
         Kpi::of_summary(unit, Summary::of(values), reason)
     }
 
     /// The same from a summary worked out another way.
-    pub fn of_summary(unit: Unit, summary: Option<Summary>, reason: impl Into<Because>) -> Kpi {
+    pub fn of_summary(unit: Unit, summary: Option<Summary>, reason: Message) -> Kpi {
         match summary {
             Some(s) => Kpi {
                 value: Some(s.median),
@@ -195,12 +163,12 @@ impl Kpi {
     }
 
     /// Mean as the headline, with n.
-    pub fn mean_of(unit: Unit, values: &[f64], reason: impl Into<Because>) -> Kpi {
+    pub fn mean_of(unit: Unit, values: &[f64], reason: Message) -> Kpi {
         Kpi::mean_from(unit, values.iter().sum(), values.len(), reason)
     }
 
     /// The same from the values' sum (added in order) and count.
-    pub fn mean_from(unit: Unit, sum: f64, n: usize, reason: impl Into<Because>) -> Kpi {
+    pub fn mean_from(unit: Unit, sum: f64, n: usize, reason: Message) -> Kpi {
         if n == 0 {
             return Kpi::null(unit, reason);
         }
@@ -215,7 +183,7 @@ impl Kpi {
     }
 
     /// 100 · part ÷ whole, with n = whole.
-    pub fn percent(part: usize, whole: usize, reason: impl Into<Because>) -> Kpi {
+    pub fn percent(part: usize, whole: usize, reason: Message) -> Kpi {
         if whole == 0 {
             return Kpi::null(PERCENT, reason);
         }
@@ -228,7 +196,7 @@ impl Kpi {
     }
 
     /// The note `note`, where the KPI has a value (a null has its reason instead).
-    pub fn with_note<B: Into<Because>>(mut self, note: Option<B>) -> Kpi {
+    pub fn with_note(mut self, note: Option<Message>) -> Kpi {
         if let (true, Some(note)) = (self.value.is_some(), note) {
             self.note = None;
             self.note_keys.clear();
@@ -238,11 +206,7 @@ impl Kpi {
     }
 
     /// Adds a sentence to the note (once).
-    pub fn add_note(&mut self, note: impl Into<Because>) {
-        let message = match note.into() {
-            Because::Text(text) => crate::message::Message::plain(text),
-            Because::Said(message) => message,
-        };
+    pub fn add_note(&mut self, message: Message) {
         let text = message.text();
         match &mut self.note {
             Some(before) if before.contains(&text) => return,

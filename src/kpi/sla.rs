@@ -59,14 +59,18 @@ pub fn sla_compliance(dataset: &Dataset, context: &Context) -> Kpi {
     let mut kpi = Kpi::percent(met, decided, Message::new("sla.no_decided"));
     kpi.by_priority = by_priority
         .into_iter()
-        .map(|(priority, (met, decided))| (priority, Kpi::percent(met, decided, "")))
+        // Each priority listed has a decided ticket: never null.
+        .map(|(priority, (met, decided))| {
+            let kpi = Kpi::percent(met, decided, Message::new("sla.no_decided"));
+            (priority, kpi)
+        })
         .collect();
     let source = match uses_settings {
         true => Message::new("sla.from_settings"),
         false => Message::new("sla.from_export"),
     };
     kpi.with_note(Some(
-        Message::new("sla.running").with("msg_source", source.text()),
+        Message::new("sla.running").with_message("msg_source", &source),
     ))
 }
 

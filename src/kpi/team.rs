@@ -125,11 +125,10 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
     if solved == 0 {
         return Kpi::null(CURRENCY, Message::new("team.no_solved"));
     }
-    let currency = context
-        .settings
-        .currency
-        .clone()
-        .unwrap_or_else(|| "currency units".into());
+    let currency = context.settings.currency.clone().map_or_else(
+        || Message::new("team.currency_units"),
+        |code| Message::new(&code),
+    );
     Kpi {
         value: Some(cost / solved as f64),
         unit: CURRENCY,
@@ -137,7 +136,7 @@ pub fn cost_per_ticket(dataset: &Dataset, context: &Context) -> Kpi {
         ..Kpi::default()
     }
     .with_note(Some(
-        Message::new("team.currency").with("msg_currency", currency),
+        Message::new("team.currency").with_message("msg_currency", &currency),
     ))
 }
 

@@ -187,8 +187,8 @@ fn tally(
             groups[table.priority.codes[row] as usize].push(row, minutes);
         }
     }
-    let empty = "no ticket in the selection has this time";
-    let mut kpi = Kpi::of_summary(MINUTES, all.summary(), empty);
+    let empty = || Message::new("timing.no_time");
+    let mut kpi = Kpi::of_summary(MINUTES, all.summary(), empty());
     if let Some(groups) = by_channel {
         kpi.by_channel = named(groups, &table.channel);
     }
@@ -216,7 +216,11 @@ fn named(by_code: Vec<Sample>, category: &Categories) -> BTreeMap<String, Kpi> {
     }
     groups
         .into_iter()
-        .map(|(name, sample)| (name, Kpi::of_summary(MINUTES, sample.summary(), "")))
+        // Each group has a time: never null.
+        .map(|(name, sample)| {
+            let kpi = Kpi::of_summary(MINUTES, sample.summary(), Message::new("timing.no_time"));
+            (name, kpi)
+        })
         .collect()
 }
 

@@ -4,8 +4,10 @@
 //! page fills the same key's template of its own language. The catalogue is
 //! `src/i18n/engine/<language>.json`; this module reads the English one only.
 //!
-//! A message not yet written this way is plain text (the page still recognises those against
-//! the templates): `Message::text` keeps what it is given for them.
+//! A message inside another (a workbook's kind inside "this is {msg_kind}, not a CSV file") is
+//! carried as data too: the hole `msg_…` holds the inner message's key, and its arguments sit
+//! beside it as `msg_….name` (`Message::with_message`), so every language fills it in its own
+//! words.
 
 pub mod template;
 
@@ -41,32 +43,72 @@ impl Message {
         }
     }
 
-    /// A message not yet written as a key: its English text alone, under the key `""`. The
-    /// page recognises such a text against the templates, as it did every message before.
-    pub fn plain(text: impl ToString) -> Message {
-        Message::new("").with("text", text)
-    }
-
     /// The same with the hole `name` filled by `value`. A hole named `msg_…` holds another
-    /// message's text.
+    /// message (`with_message`).
     pub fn with(mut self, name: &str, value: impl ToString) -> Message {
         self.args.insert(name.to_string(), value.to_string());
         self
     }
 
-    /// The English text: the key's template with its holes filled. A key the catalogue lacks
-    /// shows as itself, with its values, rather than as nothing.
-    pub fn text(&self) -> String {
-        if self.key.is_empty() {
-            return self.args.get("text").cloned().unwrap_or_default();
+    /// The same with the hole `name` (a `msg_…` one) filled by the message `inner`: its key,
+    /// and its arguments as `name.argument`.
+    pub fn with_message(mut self, name: &str, inner: &Message) -> Message {
+        self.args.insert(name.to_string(), inner.key.clone());
+        for (arg, value) in &inner.args {
+            self.args.insert(format!("{name}.{arg}"), value.clone());
         }
+        self
+    }
+
+    /// The message in the hole `name`, as `with_message` put it there. A value that is no key
+    /// of the catalogue (a currency code) is a message of that key alone, which `text` and the
+    /// page show as written.
+    pub fn inner(&self, name: &str) -> Option<Message> {
+        let key = self.args.get(name)?;
+        let prefix = format!("{name}.");
+        let args = self
+            .args
+            .iter()
+            .filter_map(|(arg, value)| {
+                Some((arg.strip_prefix(&prefix)?.to_string(), value.clone()))
+            })
+            .collect();
+        Some(Message {
+            key: key.clone(),
+            args,
+        })
+    }
+
+    /// The English text: the key's template with its holes filled (a `msg_…` hole by the inner
+    /// message's text). A key the catalogue lacks shows as itself, with its values, rather than
+    /// as nothing.
+    pub fn text(&self) -> String {
         match english().get(&self.key) {
-            Some(template) => template::fill(template, |name| self.args.get(name).cloned()),
+            Some(template) => template::fill(template, |name| match name.starts_with("msg_") {
+                true => self.inner(name).map(|inner| inner.text()),
+                false => self.args.get(name).cloned(),
+            }),
+            // An inner message's value that is no key (a currency code) is shown as written.
+            None if self.args.is_empty() => self.key.clone(),
             None => {
                 let values: Vec<&str> = self.args.values().map(String::as_str).collect();
                 format!("{} ({})", self.key, values.join(", "))
             }
         }
+    }
+}
+
+/// The English text.
+impl std::fmt::Display for Message {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text())
+    }
+}
+
+/// The English text, where a caller (the command line) deals in text.
+impl From<Message> for String {
+    fn from(message: Message) -> String {
+        message.text()
     }
 }
 
@@ -93,7 +135,21 @@ mod tests {
             "the file has no header row: export it again"
         );
         assert_eq!(Message::new("no.such").with("a", 1).text(), "no.such (1)");
-        assert_eq!(Message::plain("as written").text(), "as written");
+        assert_eq!(Message::new("EUR").text(), "EUR");
+    }
+
+    #[test]
+    fn a_message_inside_a_message_is_carried_by_key_and_arguments() {
+        let inner = Message::new("settings.zone").with("zone", "Mars/Base");
+        let outer = Message::new("settings.link_refused").with_message("msg_reason", &inner);
+        assert_eq!(outer.args["msg_reason"], "settings.zone");
+        assert_eq!(outer.args["msg_reason.zone"], "Mars/Base");
+        assert_eq!(outer.inner("msg_reason"), Some(inner));
+        assert_eq!(
+            outer.text(),
+            "the link's settings were not used: 'Mars/Base' is not a time zone name like \
+             Europe/Warsaw or Asia/Shanghai"
+        );
     }
 
     /// Every key the source names with `Message::new("…")` has an English template.
@@ -121,7 +177,12 @@ mod tests {
                 (at, &source[start..])
             }) {
                 let key = rest.split('"').next().unwrap_or("");
-                if key.is_empty() || key == "…" || key == "no.such" {
+                if key.is_empty()
+                    || key == "…"
+                    || key == "no.such"
+                    || key == "EUR"
+                    || key == "something new"
+                {
                     continue;
                 }
                 found += 1;

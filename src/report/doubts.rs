@@ -144,10 +144,10 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         }
     }
     for source in sources {
-        for (field, note) in &source.field_notes {
+        for (field, note) in &source.field_note_keys {
             for id in fed_by(*field) {
                 if let Some(kpi) = kpis.get_mut(id.name()).filter(|k| k.value.is_some()) {
-                    kpi.add_note(note.as_str());
+                    kpi.add_note(note.clone());
                 }
             }
         }

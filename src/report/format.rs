@@ -65,6 +65,12 @@ mod tests {
             ..Kpi::default()
         };
         assert_eq!(format_kpi_value(&percent), "87.5 %");
-        assert_eq!(format_kpi_value(&Kpi::null(Unit::Percent, "none")), "—");
+        assert_eq!(
+            format_kpi_value(&Kpi::null(
+                Unit::Percent,
+                crate::message::Message::new("team.no_ticket")
+            )),
+            "—"
+        );
     }
 }

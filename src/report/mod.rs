@@ -90,7 +90,7 @@ impl Report {
         errors: Vec<IngestError>,
         settings: &Settings,
         selection: &Selection,
-    ) -> Result<Report, String> {
+    ) -> Result<Report, crate::message::Message> {
         Ok(Report::build_compiled(
             dataset,
             errors,

@@ -14,6 +14,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::ingest::parts::{Decode, Lazy, Sheet};
+use crate::message::Message;
 use crate::model::time::zone::{Zone, RULES};
 
 /// The module of the legacy code pages and their detector.
@@ -94,7 +95,7 @@ pub fn take_missed() -> Vec<&'static str> {
 
 /// The loaded module `name`, or why it cannot be had: not yet loaded (noted, so that the worker
 /// loads it and asks again), or failed to load (the worker's message).
-fn part<T: JsCast>(name: &'static str) -> Result<T, String> {
+fn part<T: JsCast>(name: &'static str) -> Result<T, Message> {
     let global = js_sys::global();
     let parts = Reflect::get(&global, &"helpdeskParts".into()).unwrap_or(JsValue::UNDEFINED);
     let loaded = Reflect::get(&parts, &name.into()).unwrap_or(JsValue::UNDEFINED);
@@ -114,25 +115,22 @@ fn part<T: JsCast>(name: &'static str) -> Result<T, String> {
             missed.push(name);
         }
     });
-    Err("the reader of this file is still loading: drop the file again".to_string())
+    Err(Message::new("file.reader_loading"))
 }
 
 /// Why a file could not be read: its reader could not be had, for `reason`.
-fn unloaded(reason: &str) -> String {
-    format!(
-        "the reader of this file could not be loaded ({reason}): reload the page while online, \
-         or save the file as \"CSV UTF-8\" and drop that"
-    )
+fn unloaded(reason: &str) -> Message {
+    Message::new("file.reader_unloaded").with("reason", reason)
 }
 
-fn detect(head: &[u8], complete: bool) -> Result<&'static Encoding, String> {
+fn detect(head: &[u8], complete: bool) -> Result<&'static Encoding, Message> {
     let name = part::<TextPart>(TEXT)?
         .detect(head, complete)
         .map_err(|error| unloaded(&js_message(&error)))?;
     Encoding::for_label(name.as_bytes()).ok_or_else(|| unloaded(&name))
 }
 
-fn decoder(encoding: &'static Encoding) -> Result<Box<dyn Decode>, String> {
+fn decoder(encoding: &'static Encoding) -> Result<Box<dyn Decode>, Message> {
     let class = part::<TextPart>(TEXT)?.decoder_class();
     let arguments = js_sys::Array::of1(&encoding.name().into());
     let decoder =
@@ -140,9 +138,9 @@ fn decoder(encoding: &'static Encoding) -> Result<Box<dyn Decode>, String> {
     Ok(Box::new(ByPart(decoder.unchecked_into())))
 }
 
-fn sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, String> {
+fn sheet(bytes: &[u8], name: Option<&str>) -> Result<Sheet, Message> {
     let json = part::<WorkbookPart>(WORKBOOK)?.read_workbook(bytes, name.map(str::to_string));
-    serde_json::from_str::<Result<Sheet, String>>(&json)
+    serde_json::from_str::<Result<Sheet, Message>>(&json)
         .map_err(|error| unloaded(&error.to_string()))?
 }
 

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{File, FileReaderSync};
 
 use crate::dataset::Dataset;
-use crate::ingest::{ErrorKind, IngestError, Progress};
+use crate::ingest::{ErrorKind, IngestError, Progress, SaidError};
 use crate::message::Message;
 use crate::protocol::{
     request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
@@ -134,7 +134,7 @@ impl Session {
             Err(message) => {
                 return Reply::Failed {
                     id: Some(id),
-                    message,
+                    message: message.text(),
                 }
             }
         }
@@ -160,7 +160,7 @@ impl Session {
         settings: &Settings,
         choices: &ReadingChoices,
         tell: &mut dyn FnMut(f64, f64, f64),
-    ) -> Result<Outcome, String> {
+    ) -> Result<Outcome, Message> {
         if let Some(error) = too_large(&files) {
             return Ok(Outcome::Unreadable(vec![error]));
         }
@@ -181,7 +181,7 @@ impl Session {
         settings: &Settings,
         choices: &ReadingChoices,
         tell: &mut dyn FnMut(f64, f64, f64),
-    ) -> Result<Outcome, String> {
+    ) -> Result<Outcome, Message> {
         // The same input read again: the old tickets go first, so that a 1 GB export is not
         // held twice.
         self.dataset = Dataset::default();
@@ -193,7 +193,7 @@ impl Session {
 
     /// The report over `selection` with `settings`, as the catalogue's JSON, or why the settings
     /// make no sense.
-    fn report(&mut self, settings: &Settings, selection: &Selection) -> Result<String, String> {
+    fn report(&mut self, settings: &Settings, selection: &Selection) -> Result<String, Message> {
         let kept = &mut self.reports;
         if let Some(at) = kept
             .iter()
@@ -242,7 +242,7 @@ impl Session {
         settings: &Settings,
         choices: &ReadingChoices,
         tell: &mut dyn FnMut(f64, f64, f64),
-    ) -> Result<(Dataset, Vec<IngestError>), String> {
+    ) -> Result<(Dataset, Vec<IngestError>), Message> {
         let mut options = settings.read_options()?;
         let from_settings = std::mem::take(&mut options.choices.all);
         options.choices = choices.choices.clone();
@@ -259,8 +259,8 @@ impl Session {
                 )
             }
             Input::Files(files) => {
-                let reader = FileReaderSync::new()
-                    .map_err(|_| "this browser cannot read files in a worker".to_string())?;
+                let reader =
+                    FileReaderSync::new().map_err(|_| Message::new("file.no_worker_files"))?;
                 let mut tally = ProgressTally::new(files.iter().map(|f| f.size()).collect());
                 let total = tally.total();
                 let mut progress = |index: usize, p: Progress| {
@@ -410,11 +410,7 @@ impl FileSource {
         if end <= self.offset {
             return Ok(Vec::new());
         }
-        let failed = |_| {
-            io::Error::other(
-                "the browser could not read this file: check that it still exists and try again",
-            )
-        };
+        let failed = |_| io::Error::other(SaidError(Message::new("file.browser_unreadable")));
         let piece = self
             .file
             .slice_with_f64_and_f64(self.offset, end)

@@ -45,7 +45,7 @@ pub struct AppState {
     /// Files that could not be read: (file name, what to do).
     pub errors: Vec<(String, Message)>,
     /// Why the last settings were refused.
-    pub settings_error: Option<String>,
+    pub settings_error: Option<Message>,
     pub busy: bool,
     pub progress: Option<LoadProgress>,
     pub timing: Option<LoadTiming>,
@@ -149,7 +149,7 @@ pub enum Action {
         errors: Vec<(String, Message)>,
     },
     /// The worker refused the settings: why.
-    Refused(String),
+    Refused(Message),
     Select(Selection),
     SetSettings(Settings),
     SetChoices(Choices),
@@ -199,8 +199,13 @@ impl Reducible for AppState {
                     next.timing = Some(timing);
                     next.is_sample = next.loading_sample;
                 }
+                // Why settings were refused (or a shared link's were not used) stays said until
+                // other settings are applied: the first report of the page, with the settings it
+                // opened with, must not wipe a link's reason before it can be read.
+                if next.applied_settings != next.settings {
+                    next.settings_error = None;
+                }
                 next.applied_settings = next.settings.clone();
-                next.settings_error = None;
                 next.report_ms = Some(timing.ms);
                 next.report = Some(Rc::new(*report));
                 next.busy = false;

@@ -9,6 +9,7 @@ use wasm_bindgen::JsValue;
 
 use crate::i18n::Lang;
 use crate::ingest::choices::{RememberedColumns, ValueChoices};
+use crate::message::Message;
 use crate::settings::Settings;
 
 const SETTINGS_KEY: &str = "helpdesk-kpi.settings";
@@ -23,7 +24,7 @@ const FRAGMENT: &str = "#settings=";
 
 /// The settings to start with: those of a shared link (remembered from then on), else the
 /// remembered ones. A shared link that cannot be read says why, and the remembered ones stay.
-pub fn initial_settings() -> (Settings, Option<String>) {
+pub fn initial_settings() -> (Settings, Option<Message>) {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok());
     let Some(encoded) = hash.as_deref().and_then(|h| h.strip_prefix(FRAGMENT)) else {
         return (load_settings(), None);
@@ -39,7 +40,7 @@ pub fn initial_settings() -> (Settings, Option<String>) {
         }
         Err(message) => (
             load_settings(),
-            Some(format!("the link's settings were not used: {message}")),
+            Some(Message::new("settings.link_refused").with_message("msg_reason", &message)),
         ),
     }
 }

@@ -37,7 +37,7 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
     await eventually(async () => assert.equal(await page.getAttribute('html', 'lang'), code));
   }
 
-  test('engine messages (null reasons, notes, skipped rows, file errors) show in Polish', { timeout: TEST_TIMEOUT_MS }, async () => {
+  test('engine messages (null reasons, notes, skipped rows, warnings, file and settings errors) show in Polish', { timeout: TEST_TIMEOUT_MS }, async () => {
     await withPage(async (page) => {
       await page.waitForSelector('[data-kpi="nps"]', { timeout: WAIT_MS });
       const english = await page.innerText('[data-kpi="nps"] .detail');
@@ -63,6 +63,15 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
       await page.click('#skipped > summary');
       const skipped = await page.innerText('#skipped');
       assert.doesNotMatch(skipped, / is not | is empty/, skipped);
+      // A source's warning, translated by its key.
+      const warnings = await page.$$eval('.sources-section > p.note', (els) => els.map((e) => e.textContent));
+      assert.ok(warnings.some((w) => w.includes('zgłoszeń nie ma czasu utworzenia')), warnings.join('\n'));
+      // A settings field refused: why, in Polish (the settings' errors are messages too).
+      if (!(await page.isVisible('#settings-as-of'))) await page.click('#settings > summary');
+      await page.fill('#settings-as-of', 'yesterday');
+      await page.dispatchEvent('#settings-as-of', 'change');
+      await eventually(async () => assert.equal(await page.innerText('#settings-as-of-error'),
+        "as_of 'yesterday' nie jest czasem w postaci 2024-03-31T17:00:00"));
       await page.screenshot({ path: path.join(SHOTS, 'engine-messages-pl.png'), fullPage: true });
     });
   });

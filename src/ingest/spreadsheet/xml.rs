@@ -11,6 +11,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use quick_xml::XmlVersion;
 
+use crate::message::Message;
+
 /// One `<Worksheet>`: its name and its cells as text, gaps (`ss:Index`, `ss:MergeAcross`) filled
 /// with empty cells so that each value stays under its header.
 #[derive(Debug, Default, PartialEq)]
@@ -20,7 +22,7 @@ pub struct Worksheet {
 }
 
 /// What the message calls this format.
-pub const KIND: &str = "SpreadsheetML 2003 (XML .xls) workbook";
+pub const KIND: &str = "file.kind_spreadsheet_ml";
 
 const NAMESPACE: &str = "urn:schemas-microsoft-com:office:spreadsheet";
 
@@ -61,22 +63,18 @@ fn decode(bytes: &[u8]) -> Option<Cow<'_, str>> {
 }
 
 /// Every worksheet of the document, in order; the error says what to do.
-pub fn worksheets(bytes: &[u8]) -> Result<Vec<Worksheet>, String> {
-    let text = decode(bytes).ok_or_else(|| {
-        format!(
-            "this {KIND} is in no encoding the reader knows: open it in your spreadsheet program \
-             and save it as \"CSV UTF-8\""
-        )
-    })?;
+pub fn worksheets(bytes: &[u8]) -> Result<Vec<Worksheet>, Message> {
+    let kind = Message::new(KIND);
+    let text = decode(bytes)
+        .ok_or_else(|| Message::new("file.xml_encoding").with_message("msg_kind", &kind))?;
     let mut reader = Reader::from_str(&text);
     let mut book = Book::default();
     loop {
         let event = reader.read_event().map_err(|e| {
-            format!(
-                "this {KIND} is not well-formed XML ({e}, near byte {}): open it in your \
-                 spreadsheet program and save it as \"CSV UTF-8\"",
-                reader.error_position()
-            )
+            Message::new("file.xml_malformed")
+                .with_message("msg_kind", &kind)
+                .with("error", e)
+                .with("byte", reader.error_position())
         })?;
         match event {
             Event::Start(tag) => book.open(&tag, false),
@@ -96,11 +94,7 @@ pub fn worksheets(bytes: &[u8]) -> Result<Vec<Worksheet>, String> {
         }
     }
     if book.depth != 0 || !book.ended {
-        return Err(format!(
-            "this {KIND} ends before its last sheet does (the download was cut short?): \
-             download it again, or open it in your spreadsheet program and save it as \"CSV \
-             UTF-8\""
-        ));
+        return Err(Message::new("file.xml_cut_short").with_message("msg_kind", &kind));
     }
     Ok(book.sheets)
 }
@@ -362,12 +356,12 @@ mod tests {
     #[test]
     fn broken_or_cut_xml_says_to_save_as_csv() {
         let text = book("<Row><Cell><Data ss:Type=\"String\">Id</Cell></Row>");
-        let message = worksheets(text.as_bytes()).unwrap_err();
+        let message = worksheets(text.as_bytes()).unwrap_err().text();
         assert!(message.contains("not well-formed XML"), "{message}");
         assert!(message.ends_with("save it as \"CSV UTF-8\""), "{message}");
         let text = book("<Row><Cell><Data ss:Type=\"String\">Id</Data></Cell></Row>");
         let cut = &text[..text.len() / 2 + 40];
-        let message = worksheets(cut.as_bytes()).unwrap_err();
+        let message = worksheets(cut.as_bytes()).unwrap_err().text();
         assert!(message.contains("CSV UTF-8"), "{message}");
     }
 

@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveDateTime, TimeZone};
 use serde::{Deserialize, Serialize};
 
+use crate::message::Message;
 use crate::model::time::zone::Zone;
 use crate::model::Timestamp;
 
@@ -61,19 +62,17 @@ pub struct Schedule {
 
 impl ScheduleSpec {
     /// Checks and compiles; the message says which entry is wrong.
-    pub fn compile(&self) -> Result<Schedule, String> {
-        let zone: Zone = self.time_zone.parse().map_err(|_| {
-            format!(
-                "'{}' is not a time zone name like Europe/Warsaw or America/New_York",
-                self.time_zone
-            )
-        })?;
+    pub fn compile(&self) -> Result<Schedule, Message> {
+        let zone: Zone = self
+            .time_zone
+            .parse()
+            .map_err(|_| Message::new("settings.zone_schedule").with("zone", &self.time_zone))?;
         let mut weekly: [Vec<Interval>; 7] = Default::default();
         for (day, intervals) in &self.hours {
             let index = WEEKDAYS
                 .iter()
                 .position(|d| *d == day.to_lowercase())
-                .ok_or_else(|| format!("'{day}' is not a weekday (mon, tue, … sun)"))?;
+                .ok_or_else(|| Message::new("settings.weekday").with("day", day))?;
             weekly[index] = parse_intervals(intervals)?;
         }
         let mut special_days = BTreeMap::new();
@@ -96,7 +95,7 @@ impl ScheduleSpec {
         &mut self,
         start: Option<&str>,
         end: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<(), Message> {
         let mut hours = self.hours.clone();
         for intervals in hours.values_mut() {
             if intervals.is_empty() {
@@ -114,7 +113,7 @@ impl ScheduleSpec {
             if last == 0 {
                 // One interval: an end before the start is an overnight shift.
                 if from == to {
-                    return Err("the end must differ from the start".into());
+                    return Err(Message::new("settings.end_is_start"));
                 }
                 intervals[0] = format!("{from}-{to}");
                 continue;
@@ -125,14 +124,10 @@ impl ScheduleSpec {
                 _ => true,
             };
             if !before(&from, &first_end) {
-                return Err(format!(
-                    "the start must come before {first_end}, when the first hours of a day end"
-                ));
+                return Err(Message::new("settings.start_past_break").with("time", first_end));
             }
             if !before(&last_start, &to) {
-                return Err(format!(
-                    "the end must come after {last_start}, when the last hours of a day begin"
-                ));
+                return Err(Message::new("settings.end_before_break").with("time", last_start));
             }
             intervals[0] = format!("{from}-{first_end}");
             intervals[last] = format!("{last_start}-{to}");
@@ -142,13 +137,13 @@ impl ScheduleSpec {
     }
 }
 
-fn parse_intervals(texts: &[String]) -> Result<Vec<Interval>, String> {
+fn parse_intervals(texts: &[String]) -> Result<Vec<Interval>, Message> {
     texts.iter().map(|text| parse_interval(text)).collect()
 }
 
 /// "09:00-17:00"; "22:00-06:00" runs overnight; "00:00-24:00" is the whole day.
-fn parse_interval(text: &str) -> Result<Interval, String> {
-    let invalid = || format!("'{text}' is not business hours like 09:00-17:00");
+fn parse_interval(text: &str) -> Result<Interval, Message> {
+    let invalid = || Message::new("settings.hours").with("text", text);
     let (start, end) = text.split_once('-').ok_or_else(invalid)?;
     let start = clock_minutes(start).ok_or_else(invalid)?;
     let end = clock_minutes(end).ok_or_else(invalid)?;
@@ -348,9 +343,9 @@ mod tests {
         // Past Monday's lunch break the start would swallow it: refused, nothing changed.
         let before = spec.clone();
         let refused = spec.set_opening_hours(Some("12:30"), None).unwrap_err();
-        assert!(refused.contains("before 12:00"), "{refused}");
+        assert!(refused.text().contains("before 12:00"), "{refused}");
         let refused = spec.set_opening_hours(None, Some("12:30")).unwrap_err();
-        assert!(refused.contains("after 13:00"), "{refused}");
+        assert!(refused.text().contains("after 13:00"), "{refused}");
         assert_eq!(spec, before);
         // One interval may run overnight, but not end where it starts.
         let mut night: ScheduleSpec =
@@ -372,12 +367,15 @@ mod tests {
         };
         assert!(spec(r#"{"time_zone": "Mars/Olympus"}"#)
             .unwrap_err()
+            .text()
             .contains("time zone"));
         assert!(spec(r#"{"hours": {"funday": ["09:00-17:00"]}}"#)
             .unwrap_err()
+            .text()
             .contains("weekday"));
         assert!(spec(r#"{"hours": {"mon": ["9-5"]}}"#)
             .unwrap_err()
+            .text()
             .contains("09:00-17:00"));
     }
 

@@ -128,11 +128,15 @@ impl fmt::Display for Zone {
     }
 }
 
-impl FromStr for Zone {
-    type Err = String;
+/// A name the time zone database does not have.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnknownZone;
 
-    fn from_str(name: &str) -> Result<Zone, String> {
-        Zone::named(name).ok_or_else(|| format!("'{name}' is not a time zone name"))
+impl FromStr for Zone {
+    type Err = UnknownZone;
+
+    fn from_str(name: &str) -> Result<Zone, UnknownZone> {
+        Zone::named(name).ok_or(UnknownZone)
     }
 }
 

@@ -69,16 +69,16 @@ pub fn cards(props: &ReportProps) -> Html {
 /// What a card says under its value: why it is null, a note, or how many tickets it counts.
 fn detail(i18n: &I18n, kpi: &Kpi) -> String {
     match (&kpi.reason, &kpi.note, kpi.n) {
-        // A reason written as a message is translated by its key; another by its text.
+        // The reason is translated by its key (a report without one, as written).
         (Some(reason), _, _) => match &kpi.reason_key {
             Some(key) => i18n.message(&crate::message::Message {
                 key: key.clone(),
                 args: kpi.reason_args.clone(),
             }),
-            None => i18n.engine(reason),
+            None => reason.clone(),
         },
-        // A note's sentences written as messages, each translated; else the note by its text.
-        (None, Some(note), _) if kpi.note_keys.is_empty() => i18n.engine(note),
+        // A note's sentences, each translated by its key.
+        (None, Some(note), _) if kpi.note_keys.is_empty() => note.clone(),
         (None, Some(_), _) => kpi
             .note_keys
             .iter()

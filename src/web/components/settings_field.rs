@@ -7,6 +7,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::i18n::I18n;
+use crate::message::Message;
 use crate::settings::Settings;
 
 #[derive(Properties, PartialEq)]
@@ -25,16 +26,16 @@ pub struct FieldProps {
     /// The label is read by screen readers only (in a table whose headers say it).
     #[prop_or_default]
     pub hide_label: bool,
-    /// Applies the text; an error is the message to show (English, as the engine's: it is
-    /// translated when shown, so that it follows a change of language).
-    pub on_commit: Callback<String, Result<(), String>>,
+    /// Applies the text; an error is the message to show (translated when shown, so that it
+    /// follows a change of language).
+    pub on_commit: Callback<String, Result<(), Message>>,
 }
 
 #[function_component(Field)]
 pub fn field(props: &FieldProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     // A refused text stays in the input beside its message, until the value changes.
-    let error = use_state(|| None::<(String, String)>);
+    let error = use_state(|| None::<(String, Message)>);
     {
         let error = error.clone();
         use_effect_with(props.value.clone(), move |_| error.set(None));
@@ -71,7 +72,7 @@ pub fn field(props: &FieldProps) -> Html {
                 <span class="unit">{ props.unit.clone().unwrap_or_default() }</span>
             </span>
             if let Some((_, message)) = (*error).clone() {
-                <p id={error_id} class="field-error" role="alert">{ i18n.engine(&message) }</p>
+                <p id={error_id} class="field-error" role="alert">{ i18n.message(&message) }</p>
             }
         </div>
     }
@@ -97,13 +98,13 @@ pub fn show_number(value: Option<f64>) -> String {
 }
 
 /// A change to the settings made from a field's text; `Err` is the message for the field.
-pub(super) type Change = fn(&mut Settings, &str, &str) -> Result<(), String>;
+pub(super) type Change = fn(&mut Settings, &str, &str) -> Result<(), Message>;
 
 /// How a form makes a field's commit callback: the settings key it edits and the change.
-pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), String>> + 'a;
+pub(super) type Edit<'a> = dyn Fn(&str, Change) -> Callback<String, Result<(), Message>> + 'a;
 
-/// A field's number, or the message (in English: the form translates it as it does the
-/// engine's).
-pub(super) fn number(text: &str) -> Result<Option<f64>, String> {
-    parse_number(text).map_err(|_| format!("'{}' is not a number", text.trim()))
+/// A field's number, or the message.
+pub(super) fn number(text: &str) -> Result<Option<f64>, Message> {
+    parse_number(text)
+        .map_err(|_| Message::new("value.number").with("value", format!("'{}'", text.trim())))
 }

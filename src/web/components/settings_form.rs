@@ -12,6 +12,7 @@ use yew::prelude::*;
 use super::settings_field::{number, show_number, Change, Edit, Field};
 use super::settings_targets::{kpi_targets, sla_targets};
 use crate::i18n::I18n;
+use crate::message::Message;
 use crate::model::time::business_hours::ScheduleSpec;
 use crate::settings::Settings;
 
@@ -30,7 +31,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let settings = &props.settings;
     // `key` names what the change applies to (a KPI id, a priority, a day).
-    let edit = |key: &str, change: Change| -> Callback<String, Result<(), String>> {
+    let edit = |key: &str, change: Change| -> Callback<String, Result<(), Message>> {
         let (settings, on_apply, key) = (settings.clone(), props.on_apply.clone(), key.to_string());
         Callback::from(move |text: String| {
             let mut next = settings.clone();
@@ -88,7 +89,7 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
 }
 
 /// A select's new value handed to `commit` (always valid: the options are).
-fn select_change(commit: Callback<String, Result<(), String>>) -> Callback<Event> {
+fn select_change(commit: Callback<String, Result<(), Message>>) -> Callback<Event> {
     Callback::from(move |event: Event| {
         if let Some(select) = event
             .target()
@@ -187,9 +188,9 @@ fn business_hours(i18n: &I18n, settings: &Settings, edit: &Edit<'_>) -> Html {
 }
 
 /// Moves when every chosen day opens or closes; the breaks of a day with several intervals stay.
-fn set_hours(s: &mut Settings, start: Option<&str>, end: Option<&str>) -> Result<(), String> {
+fn set_hours(s: &mut Settings, start: Option<&str>, end: Option<&str>) -> Result<(), Message> {
     let Some(spec) = s.business_hours.as_mut() else {
-        return Err("choose the days first".into());
+        return Err(Message::new("settings.days_first"));
     };
     spec.set_opening_hours(start, end)
 }

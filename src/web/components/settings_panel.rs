@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::settings_form::SettingsForm;
 use crate::i18n::I18n;
+use crate::message::Message;
 use crate::settings::Settings;
 use crate::web::{files, storage};
 
@@ -14,7 +15,7 @@ use crate::web::{files, storage};
 pub struct SettingsProps {
     pub settings: Settings,
     /// Why the last settings were refused by the engine.
-    pub error: Option<String>,
+    pub error: Option<Message>,
     pub on_apply: Callback<Settings>,
     pub on_forget: Callback<()>,
     /// The data's priorities, for the form.
@@ -43,7 +44,7 @@ const EXAMPLE: &str = r#"{
 pub fn settings_panel(props: &SettingsProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
     let text = use_state(|| props.settings.to_json());
-    let parse_error = use_state(|| None::<String>);
+    let parse_error = use_state(|| None::<Message>);
     {
         let text = text.clone();
         use_effect_with(props.settings.clone(), move |settings| {
@@ -101,7 +102,14 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
                 for (name, bytes) in files::read_all(picked).await {
                     match bytes.map(|b| String::from_utf8_lossy(&b).into_owned()) {
                         Ok(json) => apply(json),
-                        Err(message) => parse_error.set(Some(format!("{name}: {message}"))),
+                        Err(_) => parse_error.set(Some(
+                            Message::new("settings.file_error")
+                                .with("file", name)
+                                .with_message(
+                                    "msg_error",
+                                    &Message::new("file.browser_unreadable"),
+                                ),
+                        )),
                     }
                 }
             });
@@ -131,7 +139,7 @@ pub fn settings_panel(props: &SettingsProps) -> Html {
                 { i18n.t("settings.note") }
             </p>
             if let Some(error) = error {
-                <p class="file-error" id="settings-error" role="alert">{ i18n.engine(&error) }</p>
+                <p class="file-error" id="settings-error" role="alert">{ i18n.message(&error) }</p>
             }
             <SettingsForm settings={props.settings.clone()}
                           priorities={props.priorities.clone()} on_apply={props.on_apply.clone()} />

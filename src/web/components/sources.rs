@@ -59,8 +59,8 @@ pub fn sources(props: &SourcesProps) -> Html {
             if report.duplicates > 0 {
                 <p class="note">{ i18n.f("sources.duplicates", &[("n", report.duplicates.to_string())]) }</p>
             }
-            { for report.sources.iter().flat_map(|s| s.warnings.iter().map(move |w| html! {
-                <p class="note">{ format!("{}: {}", s.file, i18n.engine(w)) }</p>
+            { for report.sources.iter().flat_map(|s| s.warning_keys.iter().map(move |w| html! {
+                <p class="note">{ format!("{}: {}", s.file, i18n.message(w)) }</p>
             })) }
             { for report.sources.iter().enumerate().map(|(index, s)| html! {
                 <FileReading source={s.clone()} index={index}
@@ -72,10 +72,10 @@ pub fn sources(props: &SourcesProps) -> Html {
                     <summary>{ summary }</summary>
                     <ul>
                         { for report.sources.iter().flat_map(|s| s.skipped_reasons.iter().map(move |row| {
-                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column(&row.column)), ("reason", i18n.engine(&row.reason))]) }</li> }
+                            html! { <li>{ i18n.f("sources.skipped_row", &[("file", s.file.clone()), ("line", row.line.to_string()), ("column", column(&row.column)), ("reason", i18n.message(&row.message()))]) }</li> }
                         })) }
                         { for report.sources.iter().flat_map(|s| s.set_aside_cells.iter().map(move |cell| {
-                            html! { <li class="set-aside">{ i18n.f("sources.set_aside_cell", &[("file", s.file.clone()), ("line", cell.line.to_string()), ("column", column(&cell.column)), ("reason", i18n.engine(&cell.reason))]) }</li> }
+                            html! { <li class="set-aside">{ i18n.f("sources.set_aside_cell", &[("file", s.file.clone()), ("line", cell.line.to_string()), ("column", column(&cell.column)), ("reason", i18n.message(&cell.message()))]) }</li> }
                         })) }
                     </ul>
                 </details>
