@@ -1,7 +1,8 @@
 //! The page's side of the engine worker (`www/worker.js`, `session.rs`): requests go out as
-//! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. Cancel
-//! terminates the worker, which is the only way to stop a synchronous parse, and starts a
-//! fresh one.
+//! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. The worker, and
+//! with it the engine's module, is started by the first request, not with the page: the sample's
+//! first dashboard comes with the page. Cancel terminates the worker, which is the only way to
+//! stop a synchronous parse, and starts a fresh one.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -37,6 +38,9 @@ struct Inner {
     latest: Cell<u32>,
     /// What the dashboard shows, to read again after a cancel; what is being loaded.
     shown: RefCell<Input>,
+    /// The dashboard shows the sample's report the page was built with, which the worker has
+    /// not read: a report over another selection reads it first.
+    prebuilt: Cell<bool>,
     pending: RefCell<Option<Input>>,
     /// The settings and selection of the last request, to restore with.
     last: RefCell<(Settings, Selection)>,
@@ -52,21 +56,30 @@ impl PartialEq for EngineLink {
 
 impl EngineLink {
     pub fn new(on_reply: Callback<Reply>) -> EngineLink {
-        let link = EngineLink(Rc::new(Inner {
+        EngineLink(Rc::new(Inner {
             worker: RefCell::new(None),
             handler: RefCell::new(None),
             on_reply,
             latest: Cell::new(0),
             shown: RefCell::new(Input::Sample),
+            prebuilt: Cell::new(false),
             pending: RefCell::new(None),
             last: RefCell::new(Default::default()),
             choices: RefCell::default(),
-        }));
-        link.spawn();
-        link
+        }))
     }
 
+    /// The dashboard now shows the sample's report the page was built with.
+    pub fn show_prebuilt_sample(&self) {
+        *self.0.shown.borrow_mut() = Input::Sample;
+        self.0.prebuilt.set(true);
+    }
+
+    /// Starts a worker (the engine's module loads in it), unless one runs.
     fn spawn(&self) {
+        if self.0.worker.borrow().is_some() {
+            return;
+        }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options("./worker.js", &options) {
@@ -110,6 +123,11 @@ impl EngineLink {
     }
 
     pub fn report(&self, settings: &Settings, selection: &Selection) {
+        if self.0.prebuilt.get() {
+            // The worker has read nothing yet: it reads the sample, then reports.
+            self.read(Input::Sample, settings, selection, true);
+            return;
+        }
         let request = Request::Report {
             id: self.next_id(settings, selection),
             settings: settings.clone(),
@@ -120,22 +138,25 @@ impl EngineLink {
 
     /// Drops the data the worker holds by ending the worker: its wasm memory is never given
     /// back or cleared while it lives, and a request still waiting in it (files dropped while
-    /// the engine started) cannot read anything after this. A fresh worker waits, empty.
+    /// the engine started) cannot read anything after this. The next request starts a fresh one.
     pub fn forget(&self) {
         *self.0.shown.borrow_mut() = Input::Sample;
+        self.0.prebuilt.set(false);
         *self.0.pending.borrow_mut() = None;
+        self.stop();
+    }
+
+    /// Ends the worker, if one runs.
+    fn stop(&self) {
         if let Some(worker) = self.0.worker.borrow_mut().take() {
+            worker.set_onmessage(None);
             worker.terminate();
         }
-        self.spawn();
     }
 
     /// Stops whatever the worker is doing and reads again what the dashboard shows.
     pub fn cancel(&self, settings: &Settings, selection: &Selection) {
-        if let Some(worker) = self.0.worker.borrow_mut().take() {
-            worker.terminate();
-        }
-        self.spawn();
+        self.stop();
         let shown = self.0.shown.borrow().clone();
         // The reply restores the dashboard as it was, selection included.
         self.read(shown, settings, selection, true);
@@ -196,6 +217,10 @@ impl EngineLink {
         if let Some(files) = files {
             let _ = Reflect::set(&message, &"files".into(), &files);
         }
+        // Whatever it asks, the worker reads the sample (a fresh session's input) or other
+        // input before it answers: the report the page was built with is behind it.
+        self.0.prebuilt.set(false);
+        self.spawn();
         if let Some(worker) = self.0.worker.borrow().as_ref() {
             if let Err(error) = worker.post_message(&message) {
                 super::panic::show(&format!("the engine could not be reached: {error:?}"));
