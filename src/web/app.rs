@@ -48,6 +48,10 @@ pub fn app(props: &AppProps) -> Html {
         let on_reply = reply_handler(state.dispatcher());
         use_memo((), move |_| EngineLink::new(on_reply))
     };
+    {
+        let engine = engine.clone();
+        use_effect_with((), move |_| engine.start_on_gestures());
+    }
     let input_ref = use_node_ref();
     // English at first; the language chosen before, or the browser's, once its strings are in.
     let lang = use_state(|| Lang::En);

@@ -1,7 +1,7 @@
 //! The page's side of the engine worker (`www/worker.js`, `session.rs`): requests go out as
 //! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. The worker, and
-//! with it the engine's module, is started by the first request, not with the page: the sample's
-//! first dashboard comes with the page. Cancel terminates the worker, which is the only way to
+//! with it the engine's module, is started by the person's first gesture or the first request,
+//! not with the page: the sample's first dashboard comes with the page (`show_prebuilt_sample`). Cancel terminates the worker, which is the only way to
 //! stop a synchronous parse, and starts a fresh one.
 
 use std::cell::{Cell, RefCell};
@@ -23,6 +23,9 @@ pub enum Input {
     Files(Array),
     Sample,
 }
+
+/// The gestures that start the worker (`EngineLink::start_on_gestures`).
+const GESTURES: [&str; 3] = ["pointerdown", "keydown", "dragenter"];
 
 /// The worker's message handler, kept alive as long as the worker.
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
@@ -73,6 +76,29 @@ impl EngineLink {
     pub fn show_prebuilt_sample(&self) {
         *self.0.shown.borrow_mut() = Input::Sample;
         self.0.prebuilt.set(true);
+    }
+
+    /// Starts the worker at the person's gestures on the page (a press, a key, a file dragged over
+    /// it), so that what they then ask — a filter, a file — finds the engine loaded or loading,
+    /// while a visit that only looks at the sample never loads it. Returns what stops listening.
+    pub fn start_on_gestures(&self) -> impl FnOnce() {
+        let link = self.clone();
+        let start = Closure::<dyn FnMut()>::new(move || link.spawn());
+        let window = web_sys::window();
+        for kind in GESTURES {
+            if let Some(window) = &window {
+                let _ =
+                    window.add_event_listener_with_callback(kind, start.as_ref().unchecked_ref());
+            }
+        }
+        move || {
+            for kind in GESTURES {
+                if let Some(window) = &window {
+                    let _ = window
+                        .remove_event_listener_with_callback(kind, start.as_ref().unchecked_ref());
+                }
+            }
+        }
     }
 
     /// Starts a worker (the engine's module loads in it), unless one runs.
@@ -217,8 +243,9 @@ impl EngineLink {
         if let Some(files) = files {
             let _ = Reflect::set(&message, &"files".into(), &files);
         }
-        // Whatever it asks, the worker reads the sample (a fresh session's input) or other
-        // input before it answers: the report the page was built with is behind it.
+        // Every request reads before it answers while the dashboard shows the sample's prebuilt
+        // report (`report` turns into a read; a reload reads a fresh session's input, the
+        // sample): from here the worker holds what the dashboard shows.
         self.0.prebuilt.set(false);
         self.spawn();
         if let Some(worker) = self.0.worker.borrow().as_ref() {
