@@ -44,6 +44,9 @@ struct Inner {
     /// The dashboard shows the sample's report the page was built with, which the worker has
     /// not read: a report over another selection reads it first.
     prebuilt: Cell<bool>,
+    /// The request that has the worker read the sample behind the prebuilt report, at a gesture:
+    /// its report is the one shown, so it is not drawn again.
+    warming: Cell<Option<u32>>,
     pending: RefCell<Option<Input>>,
     /// The settings and selection of the last request, to restore with.
     last: RefCell<(Settings, Selection)>,
@@ -66,6 +69,7 @@ impl EngineLink {
             latest: Cell::new(0),
             shown: RefCell::new(Input::Sample),
             prebuilt: Cell::new(false),
+            warming: Cell::new(None),
             pending: RefCell::new(None),
             last: RefCell::new(Default::default()),
             choices: RefCell::default(),
@@ -83,7 +87,7 @@ impl EngineLink {
     /// while a visit that only looks at the sample never loads it. Returns what stops listening.
     pub fn start_on_gestures(&self) -> impl FnOnce() {
         let link = self.clone();
-        let start = Closure::<dyn FnMut()>::new(move || link.spawn());
+        let start = Closure::<dyn FnMut()>::new(move || link.warm());
         let window = web_sys::window();
         for kind in GESTURES {
             if let Some(window) = &window {
@@ -99,6 +103,18 @@ impl EngineLink {
                 }
             }
         }
+    }
+
+    /// Starts the worker, and has it read the sample behind the prebuilt report if that is
+    /// shown, so that a filter of it is then answered as quickly as any other.
+    fn warm(&self) {
+        if !self.0.prebuilt.get() {
+            self.spawn();
+            return;
+        }
+        let (settings, selection) = (Settings::default(), Selection::default());
+        self.read(Input::Sample, &settings, &selection, true);
+        self.0.warming.set(Some(self.0.latest.get()));
     }
 
     /// Starts a worker (the engine's module loads in it), unless one runs.
@@ -272,6 +288,9 @@ impl EngineLink {
         // a failure whose request could not be read at all is shown.
         let inner = &self.0;
         if reply.id().is_some_and(|id| id != inner.latest.get()) {
+            return;
+        }
+        if matches!(reply, Reply::Report { .. }) && reply.id() == inner.warming.get() {
             return;
         }
         match &reply {
