@@ -29,7 +29,7 @@ step() {
 step "format" cargo fmt --all -- --check
 step "lint (native)" cargo clippy --locked --all-targets -- -D warnings
 step "lint (wasm32)" cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
-for part in text workbook zones; do
+for part in engine text workbook zones; do
   step "lint (wasm32, the $part module)" \
     cargo clippy --locked --lib --target wasm32-unknown-unknown --features "part-$part" -- -D warnings
 done

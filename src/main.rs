@@ -54,6 +54,10 @@ mod cli {
             /// make ≈100 MB) instead of a small team's load.
             #[arg(long, value_name = "N")]
             tickets: Option<u64>,
+            /// Instead of the export, write the report the page opens with (the sample in the
+            /// default settings, as JSON), which the page is built with.
+            #[arg(long, conflicts_with_all = ["seed", "tickets"])]
+            page_report: bool,
         },
     }
 
@@ -211,7 +215,14 @@ mod cli {
                     ExitCode::from(2)
                 }
             },
-            Command::Sample { out, seed, tickets } => run_sample(out.as_deref(), seed, tickets),
+            Command::Sample {
+                out,
+                page_report: true,
+                ..
+            } => run_page_report(out.as_deref()),
+            Command::Sample {
+                out, seed, tickets, ..
+            } => run_sample(out.as_deref(), seed, tickets),
         }
     }
 
@@ -321,6 +332,27 @@ mod cli {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
                 eprintln!("error: cannot write the sample: {error}");
+                ExitCode::from(2)
+            }
+        }
+    }
+
+    fn run_page_report(out: Option<&Path>) -> ExitCode {
+        let json = match sample::page_report_json(helpdesk_kpi::ingest::DateOrder::DayFirst) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("error: cannot make the sample's report: {error}");
+                return ExitCode::from(2);
+            }
+        };
+        let written = match out {
+            Some(path) => std::fs::write(path, json),
+            None => std::io::Write::write_all(&mut std::io::stdout().lock(), json.as_bytes()),
+        };
+        match written {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("error: cannot write the sample's report: {error}");
                 ExitCode::from(2)
             }
         }

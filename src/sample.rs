@@ -4,6 +4,12 @@
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Weekday};
 
+use crate::dataset::Dataset;
+use crate::ingest::{DateOrder, IngestError, ReadOptions};
+use crate::report::Report;
+use crate::selection::Selection;
+use crate::settings::Settings;
+
 /// The file name the sample goes by on the page and in the CLI.
 pub const SAMPLE_FILE_NAME: &str = "sample-zendesk.csv";
 pub const DEFAULT_SEED: u64 = 2026;
@@ -122,6 +128,31 @@ pub fn zendesk_csv(seed: u64) -> Vec<u8> {
     // Writing to a Vec cannot fail.
     let _ = write_zendesk_csv(&mut bytes, seed, None);
     bytes
+}
+
+/// The sample export read with `options`, as the page's worker reads it.
+pub fn read(options: &ReadOptions) -> (Dataset, Vec<IngestError>) {
+    let bytes = zendesk_csv(DEFAULT_SEED);
+    crate::load_from(
+        [(SAMPLE_FILE_NAME, bytes.as_slice())],
+        options,
+        &mut |_, _| {},
+    )
+}
+
+/// The report the page opens with, as its worker writes it: the sample read in the default
+/// settings and the browser's `date_order`, with no reading choices, over every ticket. The page
+/// is built with it (`helpdesk-kpi sample --page-report`, scripts/build-web.sh), so that its first
+/// dashboard needs no engine; the page asks its worker instead whenever stored settings or column
+/// choices would change it. The sample's dates are ISO, so the date order changes nothing (a
+/// test holds it).
+pub fn page_report_json(date_order: DateOrder) -> Result<String, String> {
+    let settings = Settings::default();
+    let mut options = settings.read_options()?;
+    options.date_order = options.date_order.or(Some(date_order));
+    let (dataset, errors) = read(&options);
+    let compiled = settings.compile()?;
+    Ok(Report::build_compiled(&dataset, errors, &compiled, &Selection::default()).to_json())
 }
 
 /// Writes the sample export: four months of a small team, or, with `tickets`, exactly that many
@@ -382,5 +413,13 @@ mod tests {
             "{} tickets",
             export.tickets.len()
         );
+    }
+
+    #[test]
+    fn the_page_report_of_the_sample_is_the_same_in_either_date_order() {
+        let day_first = page_report_json(DateOrder::DayFirst).unwrap();
+        let month_first = page_report_json(DateOrder::MonthFirst).unwrap();
+        assert!(day_first.contains(SAMPLE_FILE_NAME));
+        assert_eq!(day_first, month_first);
     }
 }

@@ -1,6 +1,13 @@
-// Loads the WebAssembly page (built by scripts/build-web.sh into ./pkg/). The same module runs
-// the engine in ./worker.js, where the files are read and the KPIs computed.
+// Loads the WebAssembly page (built by scripts/build-web.sh into ./pkg/) with the sample's report
+// made when it was built (./sample-report.json), which the page shows at once. The engine is a
+// module of its own (./pkg/engine*), loaded by ./worker.js, where the files are read and the KPIs
+// computed, when the page first asks it for something.
 import init, { startPage } from './pkg/helpdesk_kpi.js';
+
+// Fetched beside the module; without it (a failed fetch) the page asks the engine instead.
+const sampleReport = fetch('./sample-report.json')
+  .then((response) => (response.ok ? response.text() : undefined))
+  .catch(() => undefined);
 
 // The error box (shown by the engine's panic hook or a failed start) lets the person copy what
 // happened, to send it to us, and start again.
@@ -13,8 +20,8 @@ document.getElementById('fatal-copy').addEventListener('click', (event) => {
 });
 document.getElementById('fatal-reload').addEventListener('click', () => window.location.reload());
 
-init().then(() => {
-  startPage();
+Promise.all([init(), sampleReport]).then(([, sample]) => {
+  startPage(sample);
   registerServiceWorker();
 }).catch((error) => {
   const fatal = document.getElementById('fatal');

@@ -17,6 +17,10 @@ const FILES = [
   './style.css',
   './pkg/helpdesk_kpi.js',
   './pkg/helpdesk_kpi_bg.wasm',
+  './sample-report.json',
+  // The engine: the worker loads it when the page first asks it for something.
+  './pkg/engine.js',
+  './pkg/engine_bg.wasm',
   './manifest.webmanifest',
   './icon.svg',
 ];

@@ -4,15 +4,17 @@
 // everything" ends the worker (src/web/engine.rs), so no data outlives it.
 // What stays here is what the engine cannot do itself: posting its progress, and answering
 // when it stopped (out of memory, a panic), as it cannot answer after that.
-// It also loads, when a file needs them, the readers left out of the engine's own module so
-// that the first visit ships less (src/ingest/parts.rs): the legacy code pages and their
+// The page starts it when it first asks the engine for something (src/web/engine.rs), and it
+// loads the engine's own module (./pkg/engine*, apart from the page's: the first visit needs none
+// of it). It also loads, when a file needs them, the readers left out of the engine's module so
+// that it ships less (src/ingest/parts.rs): the legacy code pages and their
 // detector (./pkg/text*), the workbook readers (./pkg/workbook*) and the time zone database
 // (./pkg/zones*). The engine notes a module it missed; it is loaded here and the request asked
 // again.
 // Nothing here talks to anything but the page, and fetches nothing but the page's own files.
-import init, { Session } from './pkg/helpdesk_kpi.js';
+import init, { Session } from './pkg/engine.js';
 
-const ready = init({ module_or_path: new URL('./pkg/helpdesk_kpi_bg.wasm', import.meta.url) });
+const ready = init({ module_or_path: new URL('./pkg/engine_bg.wasm', import.meta.url) });
 let wasm = null;
 ready.then((exports) => { wasm = exports; }, () => {});
 let session = null;

@@ -48,7 +48,7 @@ const engines = {
   ours: {
     async init() {
       // Dynamic, so that pages of the other engines never load the module at all.
-      this.mod = await import('../dist/pkg/helpdesk_kpi.js');
+      this.mod = await import('../dist/pkg/engine.js');
       // wasm-bindgen's init() resolves to the instance's exports; memory is among them.
       this.exports = await this.mod.default();
       return {};

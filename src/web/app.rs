@@ -21,8 +21,15 @@ use crate::report::Report;
 use crate::selection::Selection;
 use crate::settings::Settings;
 
+/// What the page starts with (`web::start`).
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The sample's report in the default settings, made when the page was built.
+    pub sample: Option<String>,
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
+pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         let (settings, settings_error) = storage::initial_settings();
         AppState {
@@ -41,6 +48,10 @@ pub fn app() -> Html {
         let on_reply = reply_handler(state.dispatcher());
         use_memo((), move |_| EngineLink::new(on_reply))
     };
+    {
+        let engine = engine.clone();
+        use_effect_with((), move |_| engine.start_on_gestures());
+    }
     let input_ref = use_node_ref();
     // English at first; the language chosen before, or the browser's, once its strings are in.
     let lang = use_state(|| Lang::En);
@@ -83,7 +94,10 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let engine = engine.clone();
-        use_effect_with((), move |_| load_sample(&state, &engine));
+        let prebuilt = props.sample.clone();
+        use_effect_with((), move |_| {
+            open_sample(&state, &engine, prebuilt.as_deref())
+        });
     }
 
     let on_files = {
@@ -428,6 +442,32 @@ fn has_no_data(report: &Report) -> bool {
     report.tickets_total == 0 && report.sources.iter().all(|s| s.rows <= s.skipped)
 }
 
+/// Opens the page on the sample: its report made when the page was built where nothing stored
+/// changes it (default settings, no column or value choice remembered: the page's language and
+/// the browser's date order do not), so that the dashboard shows without waiting for the engine,
+/// which then starts when the person asks for more; else the engine reads it.
+fn open_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink, prebuilt: Option<&str>) {
+    let unchanged = state.settings == Settings::default()
+        && state.choices.remembered.is_empty()
+        && state.choices.remembered_values.is_empty();
+    let report = prebuilt
+        .filter(|_| unchanged)
+        .and_then(|json| serde_json::from_str::<Report>(json).ok());
+    let Some(report) = report else {
+        load_sample(state, engine);
+        return;
+    };
+    engine.set_choices(reading_choices(&state.choices));
+    engine.show_prebuilt_sample();
+    state.dispatch(Action::Reading { sample: true });
+    state.dispatch(Action::Report {
+        report: Box::new(report),
+        loaded: true,
+        reread: false,
+        timing: None,
+    });
+}
+
 fn load_sample(state: &UseReducerHandle<AppState>, engine: &EngineLink) {
     engine.set_choices(reading_choices(&state.choices));
     state.dispatch(Action::Reading { sample: true });
@@ -462,12 +502,12 @@ fn reply_handler(dispatcher: UseReducerDispatcher<AppState>) -> Callback<Reply> 
                 report: Box::new(report),
                 loaded: matches!(kind, ReportKind::Load | ReportKind::Sample),
                 reread: kind == ReportKind::Reload,
-                timing: LoadTiming {
+                timing: Some(LoadTiming {
                     ms,
                     read_ms,
                     bytes,
                     memory,
-                },
+                }),
             }),
             Err(error) => {
                 super::panic::show(&format!("the engine's report could not be read: {error}"))

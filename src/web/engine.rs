@@ -1,7 +1,8 @@
 //! The page's side of the engine worker (`www/worker.js`, `session.rs`): requests go out as
-//! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. Cancel
-//! terminates the worker, which is the only way to stop a synchronous parse, and starts a
-//! fresh one.
+//! `protocol::Request`s, replies come back to one callback as `protocol::Reply`s. The worker, and
+//! with it the engine's module, is started by the person's first gesture or the first request,
+//! not with the page: the sample's first dashboard comes with the page (`show_prebuilt_sample`). Cancel terminates the worker, which is the only way to
+//! stop a synchronous parse, and starts a fresh one.
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -23,6 +24,9 @@ pub enum Input {
     Sample,
 }
 
+/// The gestures that start the worker (`EngineLink::start_on_gestures`).
+const GESTURES: [&str; 3] = ["pointerdown", "keydown", "dragenter"];
+
 /// The worker's message handler, kept alive as long as the worker.
 type OnMessage = Closure<dyn FnMut(MessageEvent)>;
 
@@ -37,6 +41,12 @@ struct Inner {
     latest: Cell<u32>,
     /// What the dashboard shows, to read again after a cancel; what is being loaded.
     shown: RefCell<Input>,
+    /// The dashboard shows the sample's report the page was built with, which the worker has
+    /// not read: a report over another selection reads it first.
+    prebuilt: Cell<bool>,
+    /// The request that has the worker read the sample behind the prebuilt report, at a gesture:
+    /// its report is the one shown, so it is not drawn again.
+    warming: Cell<Option<u32>>,
     pending: RefCell<Option<Input>>,
     /// The settings and selection of the last request, to restore with.
     last: RefCell<(Settings, Selection)>,
@@ -52,21 +62,66 @@ impl PartialEq for EngineLink {
 
 impl EngineLink {
     pub fn new(on_reply: Callback<Reply>) -> EngineLink {
-        let link = EngineLink(Rc::new(Inner {
+        EngineLink(Rc::new(Inner {
             worker: RefCell::new(None),
             handler: RefCell::new(None),
             on_reply,
             latest: Cell::new(0),
             shown: RefCell::new(Input::Sample),
+            prebuilt: Cell::new(false),
+            warming: Cell::new(None),
             pending: RefCell::new(None),
             last: RefCell::new(Default::default()),
             choices: RefCell::default(),
-        }));
-        link.spawn();
-        link
+        }))
     }
 
+    /// The dashboard now shows the sample's report the page was built with.
+    pub fn show_prebuilt_sample(&self) {
+        *self.0.shown.borrow_mut() = Input::Sample;
+        self.0.prebuilt.set(true);
+    }
+
+    /// Starts the worker at the person's gestures on the page (a press, a key, a file dragged over
+    /// it), so that what they then ask — a filter, a file — finds the engine loaded or loading,
+    /// while a visit that only looks at the sample never loads it. Returns what stops listening.
+    pub fn start_on_gestures(&self) -> impl FnOnce() {
+        let link = self.clone();
+        let start = Closure::<dyn FnMut()>::new(move || link.warm());
+        let window = web_sys::window();
+        for kind in GESTURES {
+            if let Some(window) = &window {
+                let _ =
+                    window.add_event_listener_with_callback(kind, start.as_ref().unchecked_ref());
+            }
+        }
+        move || {
+            for kind in GESTURES {
+                if let Some(window) = &window {
+                    let _ = window
+                        .remove_event_listener_with_callback(kind, start.as_ref().unchecked_ref());
+                }
+            }
+        }
+    }
+
+    /// Starts the worker, and has it read the sample behind the prebuilt report if that is
+    /// shown, so that a filter of it is then answered as quickly as any other.
+    fn warm(&self) {
+        if !self.0.prebuilt.get() {
+            self.spawn();
+            return;
+        }
+        let (settings, selection) = (Settings::default(), Selection::default());
+        self.read(Input::Sample, &settings, &selection, true);
+        self.0.warming.set(Some(self.0.latest.get()));
+    }
+
+    /// Starts a worker (the engine's module loads in it), unless one runs.
     fn spawn(&self) {
+        if self.0.worker.borrow().is_some() {
+            return;
+        }
         let options = WorkerOptions::new();
         options.set_type(WorkerType::Module);
         let worker = match Worker::new_with_options("./worker.js", &options) {
@@ -110,6 +165,11 @@ impl EngineLink {
     }
 
     pub fn report(&self, settings: &Settings, selection: &Selection) {
+        if self.0.prebuilt.get() {
+            // The worker has read nothing yet: it reads the sample, then reports.
+            self.read(Input::Sample, settings, selection, true);
+            return;
+        }
         let request = Request::Report {
             id: self.next_id(settings, selection),
             settings: settings.clone(),
@@ -120,22 +180,25 @@ impl EngineLink {
 
     /// Drops the data the worker holds by ending the worker: its wasm memory is never given
     /// back or cleared while it lives, and a request still waiting in it (files dropped while
-    /// the engine started) cannot read anything after this. A fresh worker waits, empty.
+    /// the engine started) cannot read anything after this. The next request starts a fresh one.
     pub fn forget(&self) {
         *self.0.shown.borrow_mut() = Input::Sample;
+        self.0.prebuilt.set(false);
         *self.0.pending.borrow_mut() = None;
+        self.stop();
+    }
+
+    /// Ends the worker, if one runs.
+    fn stop(&self) {
         if let Some(worker) = self.0.worker.borrow_mut().take() {
+            worker.set_onmessage(None);
             worker.terminate();
         }
-        self.spawn();
     }
 
     /// Stops whatever the worker is doing and reads again what the dashboard shows.
     pub fn cancel(&self, settings: &Settings, selection: &Selection) {
-        if let Some(worker) = self.0.worker.borrow_mut().take() {
-            worker.terminate();
-        }
-        self.spawn();
+        self.stop();
         let shown = self.0.shown.borrow().clone();
         // The reply restores the dashboard as it was, selection included.
         self.read(shown, settings, selection, true);
@@ -196,6 +259,11 @@ impl EngineLink {
         if let Some(files) = files {
             let _ = Reflect::set(&message, &"files".into(), &files);
         }
+        // Every request reads before it answers while the dashboard shows the sample's prebuilt
+        // report (`report` turns into a read; a reload reads a fresh session's input, the
+        // sample): from here the worker holds what the dashboard shows.
+        self.0.prebuilt.set(false);
+        self.spawn();
         if let Some(worker) = self.0.worker.borrow().as_ref() {
             if let Err(error) = worker.post_message(&message) {
                 super::panic::show(&format!("the engine could not be reached: {error:?}"));
@@ -220,6 +288,9 @@ impl EngineLink {
         // a failure whose request could not be read at all is shown.
         let inner = &self.0;
         if reply.id().is_some_and(|id| id != inner.latest.get()) {
+            return;
+        }
+        if matches!(reply, Reply::Report { .. }) && reply.id() == inner.warming.get() {
             return;
         }
         match &reply {

@@ -15,7 +15,7 @@ use wasm_bindgen::JsCast;
 
 use crate::ingest::parts::{Decode, Lazy, Sheet};
 use crate::message::Message;
-use crate::model::time::zone::{Zone, RULES};
+use crate::model::time::zone::RULES;
 
 /// The module of the legacy code pages and their detector.
 const TEXT: &str = "text";
@@ -66,18 +66,6 @@ pub fn install() {
         sheet,
     });
     let _ = RULES.set(zone_rules);
-}
-
-/// Installs on the page's own thread what it needs of zones: it only checks the names people
-/// choose or share, and converts nothing (the engine in the worker does), so a name of the
-/// database is a zone there without its rules, and the database is never loaded for it.
-pub fn install_zone_names() {
-    let _ = RULES.set(|name| {
-        Zone::names()
-            .iter()
-            .any(|known| known.eq_ignore_ascii_case(name))
-            .then(|| TimeZone::fixed(jiff::tz::Offset::UTC))
-    });
 }
 
 /// The rules of the zone named `name`, from the zones module (the bundled database, read as jiff

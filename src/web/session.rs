@@ -19,7 +19,6 @@ use crate::protocol::{
     request_id, unsendable, ProgressTally, ReadingChoices, Reply, Request, NOT_A_FILE, NO_FILES,
 };
 use crate::report::Report;
-use crate::sample::{zendesk_csv, DEFAULT_SEED, SAMPLE_FILE_NAME};
 use crate::selection::Selection;
 use crate::settings::{CompiledSettings, Settings};
 
@@ -250,14 +249,7 @@ impl Session {
         options.choices.all = from_settings.with(&options.choices.all);
         options.date_order = options.date_order.or(choices.date_order);
         Ok(match &self.input {
-            Input::Sample => {
-                let bytes = zendesk_csv(DEFAULT_SEED);
-                crate::load_from(
-                    [(SAMPLE_FILE_NAME, bytes.as_slice())],
-                    &options,
-                    &mut |_, _| {},
-                )
-            }
+            Input::Sample => crate::sample::read(&options),
             Input::Files(files) => {
                 let reader =
                     FileReaderSync::new().map_err(|_| Message::new("file.no_worker_files"))?;

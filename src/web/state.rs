@@ -137,12 +137,13 @@ pub enum Action {
     },
     Progress(LoadProgress),
     /// A report from the worker; `loaded` when it follows a new load (files or sample),
-    /// `reread` when the same files were read again.
+    /// `reread` when the same files were read again. No `timing` for the sample's report the
+    /// page was built with (nothing was computed).
     Report {
         report: Box<Report>,
         loaded: bool,
         reread: bool,
-        timing: LoadTiming,
+        timing: Option<LoadTiming>,
     },
     /// No dropped file could be read: the dashboard keeps what it showed.
     Failed {
@@ -196,7 +197,7 @@ impl Reducible for AppState {
                         .map(|e| (e.file.clone(), e.kind.message()))
                         .collect();
                     next.selection = Selection::default();
-                    next.timing = Some(timing);
+                    next.timing = timing;
                     next.is_sample = next.loading_sample;
                 }
                 // Why settings were refused (or a shared link's were not used) stays said until
@@ -206,7 +207,7 @@ impl Reducible for AppState {
                     next.settings_error = None;
                 }
                 next.applied_settings = next.settings.clone();
-                next.report_ms = Some(timing.ms);
+                next.report_ms = timing.map(|t| t.ms);
                 next.report = Some(Rc::new(*report));
                 next.busy = false;
                 next.progress = None;

@@ -49,6 +49,9 @@ export const PRECACHED = [
   'style.css',
   'pkg/helpdesk_kpi.js',
   'pkg/helpdesk_kpi_bg.wasm',
+  'sample-report.json',
+  'pkg/engine.js',
+  'pkg/engine_bg.wasm',
   'manifest.webmanifest',
   'icon.svg',
 ];

@@ -1,8 +1,10 @@
 // Headless-Chromium test of what the page loads only when needed (issue #19, item 7): the first
-// load fetches the page's own module and nothing else, within its budget; the readers of legacy
-// code pages and of workbooks are fetched by the worker when such a file is dropped, and read it
-// as the CLI does; another language is fetched when chosen; and after the first visit all of it
-// works with the network cut, from the service worker's cache.
+// load fetches the page's own module and the sample's report made with it, nothing else, within
+// its budget; the engine (the worker and its module) is fetched when the page first asks it for
+// something, a filter of the sample or a file; the readers of legacy code pages and of workbooks
+// are fetched by the worker when such a file is dropped, and read it as the CLI does; another
+// language is fetched when chosen; and after the first visit all of it works with the network
+// cut, from the service worker's cache.
 //
 //   npm test --prefix tests/browser          (from the repo root, after
 //                                             scripts/build-web.sh and cargo build --release)
@@ -20,24 +22,25 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startServer } from '../../scripts/serve.mjs';
 import {
-  REPO, DIST, WAIT_MS, TEST_TIMEOUT_MS, LOADED_WHEN_NEEDED, cliReport, assertCardsMatch,
+  REPO, DIST, WAIT_MS, TEST_TIMEOUT_MS, LOADED_WHEN_NEEDED, cli, cliReport, assertCardsMatch,
   launchBrowser, assertPageBuilt, visit, assertNoProblems, eventually, waitForFiles, dropFiles,
   waitForServiceWorkerControl,
 } from './common.mjs';
 
 /**
- * The most the first load may ship, gzipped: what it ships now (740 KB of 1,024 bytes with the
- * typed catalogue and messages; 1,167 KB before the readers, the zones and the languages were split
- * off) with a little room: a guard against a lazy part linked back into the page, not the goal.
- * The issue's target is 700 KB: README's "What the page loads, and when" says what is left.
+ * The most the first load may ship, gzipped: the issue's target, 700 KB of 1,024 bytes. It ships
+ * ≈530 KB since the engine became a module of its own, loaded when the page first asks it for
+ * something (740 KB before, with the engine in the page's module; 1,167 KB before the readers,
+ * the zones and the languages were split off).
  */
-const FIRST_LOAD_BUDGET = 750 * 1024;
+const FIRST_LOAD_BUDGET = 700 * 1024;
 
 /** What the first load may fetch: the page's own files (the manifest and icon as the browser likes). */
-const FIRST_LOAD = ['', 'main.js', 'style.css', 'worker.js', 'pkg/helpdesk_kpi.js', 'pkg/helpdesk_kpi_bg.wasm'];
+const FIRST_LOAD = ['', 'main.js', 'style.css', 'pkg/helpdesk_kpi.js', 'pkg/helpdesk_kpi_bg.wasm', 'sample-report.json'];
 const FIRST_LOAD_MAYBE = ['index.html', 'icon.svg', 'manifest.webmanifest'];
 
 /** What is loaded only when needed, by what needs it. */
+const ENGINE = ['worker.js', 'pkg/engine.js', 'pkg/engine_bg.wasm'];
 const TEXT = ['pkg/text.js', 'pkg/text_bg.wasm'];
 const WORKBOOK = ['pkg/workbook.js', 'pkg/workbook_bg.wasm'];
 const ZONES = ['pkg/zones.js', 'pkg/zones_bg.wasm'];
@@ -131,19 +134,32 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
     for (const f of FIRST_LOAD) assert.ok(fetched.includes(f), `the first load did not fetch '${f}'`);
     const sizes = Object.fromEntries(fetched.map((f) => [f || 'index.html', gzipped(f)]));
     const total = Object.values(sizes).reduce((a, b) => a + b, 0);
-    const lazy = Object.fromEntries(LOADED_WHEN_NEEDED.map((f) => [f, gzipped(f)]));
+    const lazy = Object.fromEntries([...ENGINE, ...LOADED_WHEN_NEEDED].map((f) => [f, gzipped(f)]));
     console.log(`first load: ${(total / 1024).toFixed(0)} KB gzipped ${JSON.stringify(sizes)}; `
       + `loaded when needed: ${JSON.stringify(lazy)}`);
     assert.ok(total <= FIRST_LOAD_BUDGET,
       `the first load ships ${(total / 1024).toFixed(0)} KB gzipped, more than ${FIRST_LOAD_BUDGET / 1024} KB`);
   });
 
-  test('legacy code pages, workbooks, time zones and another language are fetched when needed and read as the CLI reads them', { timeout: 2 * TEST_TIMEOUT_MS }, async () => {
+  test('the engine, legacy code pages, workbooks, time zones and another language are fetched when needed and read as the CLI reads them', { timeout: 2 * TEST_TIMEOUT_MS }, async () => {
     const fetchedNow = [];
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kpi-lazy-'));
+    const sample = path.join(dir, 'sample-zendesk.csv');
+    cli(['sample', '--out', sample]);
+    const byEmail = cliReport([sample, '--channel', 'email']);
     const seen = await visit(browser, server.url, async (page, context) => {
       context.on('request', (r) => fetchedNow.push(relative(r.url(), server.url)));
       await waitForDashboard(page);
       const count = (f) => fetchedNow.filter((x) => x === f).length;
+
+      // The sample's dashboard came with the page; a filter starts the engine, which reads the
+      // sample and answers as the CLI does.
+      await page.waitForTimeout(300);
+      for (const f of ENGINE) assert.equal(count(f), 0, `${f} fetched before the engine was needed`);
+      await page.selectOption('#filter-channel', 'email');
+      await eventually(() => assertCardsMatch(page, byEmail.kpis), WAIT_MS);
+      for (const f of ENGINE) assert.equal(count(f), 1, `${f} fetched ${count(f)} times for a filter`);
+      await page.click('.chip[data-filter="channel"]');
 
       await dropAndMatch(page, [SJIS]);
       assert.match(await page.innerText(`#sources tr[data-file="${path.basename(SJIS)}"]`), /Shift_JIS/);
@@ -180,7 +196,9 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
       await chooseLanguage(page, 'pl');
       assert.equal(count('i18n/pl.json'), 1, 'a language fetched again');
       assert.equal(count('i18n/zh-CN.json'), 0, 'a language fetched that was not chosen');
+      for (const f of ENGINE) assert.equal(count(f), 1, `${f} fetched again`);
     }, { contextOptions: { serviceWorkers: 'block' }, contextRequests: true });
+    rmSync(dir, { recursive: true, force: true });
     assertNoProblems(seen.problems);
   });
 
@@ -218,7 +236,7 @@ describe('helpdesk-kpi page: what is loaded only when needed', { timeout: 4 * TE
         await dropAndMatch(page, [SJIS, XLSX]);
         await chooseZoneAndMatch(page, 'Europe/Warsaw', [SJIS, XLSX]);
         await chooseLanguage(page, 'zh-CN');
-        const wanted = [...TEXT, ...WORKBOOK, ...ZONES, 'i18n/zh-CN.json'];
+        const wanted = [...ENGINE, ...TEXT, ...WORKBOOK, ...ZONES, 'i18n/zh-CN.json'];
         const lazy = responses.filter((r) => wanted.includes(relative(r.url(), url)));
         assert.equal(lazy.length, wanted.length, `expected the readers and the language from the cache, saw ${lazy.map((r) => r.url())}`);
         const notFromSw = lazy.filter((r) => !r.fromServiceWorker() || r.status() !== 200).map((r) => r.url());
