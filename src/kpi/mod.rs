@@ -38,7 +38,9 @@ pub use series::{
     month_label, week_label, BacklogDay, DayCount, PeriodCount,
 };
 pub use sla::{sla_breaches, SlaBreach};
-pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
+pub use tables::{
+    agent_leaderboard, channel_performance, channel_performance_with, AgentRow, ChannelRow,
+};
 pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.

@@ -10,10 +10,11 @@ use super::quality::SolvedReplies;
 use super::satisfaction::Ratings;
 use super::tally::{Gates, Median};
 use super::team::{self, DaySpan};
-use super::timing::Mean;
-use super::Context;
+use super::timing::{self, Mean};
+use super::{Context, Kpi};
 use crate::dataset::Dataset;
 use crate::model::table::{Categories, Duration};
+use crate::model::Field;
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -82,21 +83,70 @@ pub struct ChannelRow {
 
 /// Per channel, busiest first.
 pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
+    let gates = Gates::of(dataset, None);
+    let first_response = gates
+        .first_response
+        .then(|| timing::first_response_time(dataset));
+    let resolution = gates.resolution.then(|| timing::resolution_time(dataset));
+    channel_performance_with(dataset, first_response.as_ref(), resolution.as_ref())
+}
+
+/// The same, given the selection's `first_response_time` and `resolution_time` cards (`None`
+/// where the data cannot have them): their medians per channel are the rows' medians (the same
+/// samples of the same rows), so only the tickets and ratings are counted here, not the times
+/// again.
+pub fn channel_performance_with(
+    dataset: &Dataset,
+    first_response: Option<&Kpi>,
+    resolution: Option<&Kpi>,
+) -> Vec<ChannelRow> {
     // No handle time in these rows: not read.
     let gates = Gates {
         handle: false,
         ..Gates::of(dataset, None)
     };
-    let mut rows: Vec<ChannelRow> = tally_by(dataset, &dataset.table().channel, &gates)
-        .into_iter()
-        .map(|(channel, tally)| ChannelRow {
-            channel,
-            tickets: tally.tickets,
-            median_first_response_minutes: tally.first_response.median(),
-            median_resolution_minutes: tally.resolution.median(),
-            csat: csat(&tally.ratings, &gates),
-        })
-        .collect();
+    let table = dataset.table();
+    let channel = &table.channel;
+    let mut rows: Vec<ChannelRow> = if dataset.has(Field::Channel) {
+        let mut counts = vec![(0usize, Ratings::default()); channel.names.len() + 1];
+        for &row in dataset.rows() {
+            let row = row as usize;
+            let (tickets, ratings) = &mut counts[channel.codes[row] as usize];
+            *tickets += 1;
+            ratings.add(table.satisfaction[row]);
+        }
+        let median = |card: Option<&Kpi>, name: &str| {
+            card.and_then(|kpi| kpi.by_channel.get(name))
+                .and_then(|kpi| kpi.value)
+        };
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, (tickets, _))| *tickets > 0)
+            .filter_map(|(code, (tickets, ratings))| {
+                let name = channel.name(code as u32)?;
+                Some(ChannelRow {
+                    channel: name.to_string(),
+                    tickets: *tickets,
+                    median_first_response_minutes: median(first_response, name),
+                    median_resolution_minutes: median(resolution, name),
+                    csat: csat(ratings, &gates),
+                })
+            })
+            .collect()
+    } else {
+        // Channels without a channel column (none of the cards' breakdowns): tallied.
+        tally_by(dataset, channel, &gates)
+            .into_iter()
+            .map(|(channel, tally)| ChannelRow {
+                channel,
+                tickets: tally.tickets,
+                median_first_response_minutes: tally.first_response.median(),
+                median_resolution_minutes: tally.resolution.median(),
+                csat: csat(&tally.ratings, &gates),
+            })
+            .collect()
+    };
     rows.sort_by(|a, b| b.tickets.cmp(&a.tickets).then(a.channel.cmp(&b.channel)));
     rows
 }

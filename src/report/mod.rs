@@ -15,7 +15,7 @@ use crate::dataset::Dataset;
 use crate::ingest::{IngestError, SourceReport};
 use crate::kpi::{
     self, AgentRow, BacklogDay, Better, ChannelRow, Context, DayCount, Distributions,
-    FeedbackTerms, Kpi, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue, CATALOGUE,
+    FeedbackTerms, Kpi, KpiId, PeriodCount, SatisfactionWeek, SlaBreach, WeekValue, CATALOGUE,
 };
 use crate::model::time::calendar::format_timestamp;
 use crate::selection::Selection;
@@ -117,6 +117,13 @@ impl Report {
             selection,
         );
         let mut kpis = kpi::compute(&current, &context);
+        // From the cards as computed (before any doubt nulls one): their medians per channel.
+        let card = |id: KpiId| kpis.get(id.name());
+        let channels = kpi::channel_performance_with(
+            &current,
+            card(KpiId::FirstResponseTime),
+            card(KpiId::ResolutionTime),
+        );
         doubts::apply(&dataset.sources, &current, &mut kpis);
 
         let previous = selection.previous();
@@ -177,7 +184,7 @@ impl Report {
             },
             distributions: kpi::distributions(&current),
             agents: kpi::agent_leaderboard(&current, &context),
-            channels: kpi::channel_performance(&current),
+            channels,
             sla_breaches: kpi::sla_breaches(&current, &context),
             feedback_terms: kpi::feedback_terms(&current),
             kpis,
