@@ -161,16 +161,30 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
         Some((time.div_euclid(DAY) + 3).div_euclid(7))
     };
     let table = dataset.table();
-    let rows: Vec<(u32, i64)> = dataset
-        .rows()
-        .iter()
-        .filter_map(|&row| Some((row, week_of(table.created[row as usize].get())?)))
-        .collect();
+    let rows = dataset.rows();
+    let created_week = |row: u32| week_of(table.created[row as usize].get());
     let answers = dataset
         .surveys
         .iter()
         .filter_map(|answer| Some((answer, week_of(answer.answered_at)?)));
-    let all_weeks = rows.iter().map(|r| r.1).chain(answers.clone().map(|a| a.1));
+    // The weeks of the whole table's days (no week of the selection lies outside them), so
+    // that the rows are folded in one pass, then cut to the weeks the selection has; the
+    // selection's own weeks first where the table spans too many.
+    let table_weeks = table
+        .day_span()
+        .map(|(first, last)| ((first + 3).div_euclid(7), (last + 3).div_euclid(7)))
+        .filter(|(first, last)| last - first < WIDEST_SPAN_WEEKS);
+    let selection_weeks = || {
+        let mut weeks = rows.iter().filter_map(|&row| created_week(row));
+        let first = weeks.next()?;
+        Some(weeks.fold((first, first), |(lo, hi), w| (lo.min(w), hi.max(w))))
+    };
+    let answer_weeks = answers.clone().map(|a| a.1);
+    let all_weeks = table_weeks
+        .or_else(selection_weeks)
+        .into_iter()
+        .flat_map(|(first, last)| [first, last])
+        .chain(answer_weeks);
     let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
         return Vec::new();
     };
@@ -196,8 +210,15 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
             nps: NpsAnswers::default(),
         })
         .collect();
-    for (row, week) in rows {
-        let (row, week) = (row as usize, &mut weeks[(week - first) as usize]);
+    // Which weeks hold a row or an answer: the series runs from the first to the last of them.
+    let mut held = vec![false; weeks.len()];
+    for &row in rows {
+        let Some(week) = created_week(row) else {
+            continue;
+        };
+        let at = (week - first) as usize;
+        held[at] = true;
+        let (row, week) = (row as usize, &mut weeks[at]);
         week.tickets += 1;
         week.solved += usize::from(table.solved[row]);
         if let Some(sample) = week.first_response.get_mut() {
@@ -215,15 +236,26 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
         week.nps.add(table.nps_score[row]);
     }
     for (answer, week) in answers {
-        let week = &mut weeks[(week - first) as usize];
+        let at = (week - first) as usize;
+        held[at] = true;
+        let week = &mut weeks[at];
         week.ratings.add(Answer::of(answer.satisfaction.as_ref()));
         week.nps.add(answer.nps_score.unwrap_or(UNKNOWN_SCORE));
     }
+    let Some(start) = held.iter().position(|&held| held) else {
+        return Vec::new();
+    };
+    let end = held.iter().rposition(|&held| held).unwrap_or(start);
     (first..=last)
         .zip(weeks)
+        .take(end + 1)
+        .skip(start)
         .filter_map(|(week, data)| Some((day_of((7 * week - 3) * DAY)?, data)))
         .collect()
 }
+
+/// The most weeks a table's span may cover for the weeks to be folded into all of them.
+const WIDEST_SPAN_WEEKS: i64 = 30_000;
 
 /// Seconds in a day (timestamps are wall clock read as UTC).
 const DAY: i64 = 86_400;
