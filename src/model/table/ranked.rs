@@ -132,6 +132,11 @@ impl<'t> Sample<'t> {
         self.n == 0
     }
 
+    /// How many rows the sample holds.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
     /// Add another sample of the same column.
     pub fn absorb(&mut self, other: Sample<'t>) {
         self.n += other.n;
