@@ -39,9 +39,10 @@ pub use series::{
 };
 pub use sla::{sla_breaches, SlaBreach};
 pub use tables::{
-    agent_leaderboard, channel_performance, channel_performance_with, AgentRow, ChannelRow,
+    agent_leaderboard, channel_performance, channel_performance_with, AgentBoard, AgentRow,
+    ChannelRow,
 };
-pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
+pub use weekly::{weekly, weekly_with, SatisfactionWeek, WeekValue, Weekly};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

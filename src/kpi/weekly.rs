@@ -57,7 +57,18 @@ pub struct Weekly {
 /// The weekly series of the catalogue's trended KPIs that have a value over the whole selection
 /// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
 pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
-    let weeks = by_week(dataset);
+    weekly_with(dataset, kpis, |_| {})
+}
+
+/// The same, with `each_row` given every row of the dataset on the way: another fold over the
+/// same rows (the agent leaderboard, in the report) reads them while they are in cache,
+/// instead of in a pass of its own.
+pub fn weekly_with(
+    dataset: &Dataset,
+    kpis: &BTreeMap<String, Kpi>,
+    each_row: impl FnMut(usize),
+) -> Weekly {
+    let weeks = by_week(dataset, each_row);
     let mut result = Weekly::default();
     if weeks.is_empty() {
         return result;
@@ -154,7 +165,7 @@ struct Week<'t> {
 
 /// The tickets by the Monday of their creation week, and the unjoined answers by the Monday of
 /// their answer, every week from the first to the last listed, in one pass over the rows.
-fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
+fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate, Week<'_>)> {
     // Weeks as numbers: week w runs from the Monday 7w − 3 days after 1970-01-01, a Thursday.
     let week_of = |time: Option<Timestamp>| {
         let time = time.filter(|&t| has_day(t))?;
@@ -186,6 +197,9 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
         .flat_map(|(first, last)| [first, last])
         .chain(answer_weeks);
     let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
+        for &row in rows {
+            each_row(row as usize);
+        }
         return Vec::new();
     };
     let gates = Gates::of(dataset, None);
@@ -213,6 +227,7 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
     // Which weeks hold a row or an answer: the series runs from the first to the last of them.
     let mut held = vec![false; weeks.len()];
     for &row in rows {
+        each_row(row as usize);
         let Some(week) = created_week(row) else {
             continue;
         };
@@ -358,7 +373,7 @@ mod tests {
             let data = Dataset::merge(vec![crate::ingest::read_export(name, &bytes).unwrap()]);
             let kpis = crate::kpi::compute(&data, &context(&data));
             let weekly = weekly(&data, &kpis);
-            let mondays: Vec<NaiveDate> = by_week(&data).into_iter().map(|w| w.0).collect();
+            let mondays: Vec<NaiveDate> = by_week(&data, |_| {}).into_iter().map(|w| w.0).collect();
             assert!(!mondays.is_empty() && weekly.kpis.len() > 4, "{name}");
             for (at, monday) in mondays.iter().enumerate() {
                 let week = crate::selection::Selection {

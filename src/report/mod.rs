@@ -156,7 +156,10 @@ impl Report {
         }
 
         let days = kpi::created_vs_solved(&current);
-        let weekly = kpi::weekly(&current, &kpis);
+        // The leaderboard folds the rows the weekly series folds, in the same pass.
+        let mut agents = kpi::AgentBoard::new(&current, &context);
+        let weekly = kpi::weekly_with(&current, &kpis, |row| agents.add(row));
+        let agents = agents.rows();
         Report {
             tickets: current.len(),
             tickets_total: dataset.table().len(),
@@ -183,7 +186,7 @@ impl Report {
                 satisfaction_weekly: weekly.satisfaction,
             },
             distributions: kpi::distributions(&current),
-            agents: kpi::agent_leaderboard(&current, &context),
+            agents,
             channels,
             sla_breaches: kpi::sla_breaches(&current, &context),
             feedback_terms: kpi::feedback_terms(&current),
@@ -194,6 +197,13 @@ impl Report {
     pub fn to_json(&self) -> String {
         // Plain structs of finite numbers and strings: serialising cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+    }
+
+    /// The same JSON without the indentation, for a reader that is a program (the page reads
+    /// the worker's report back into a `Report`): the same values, a third fewer bytes to
+    /// write, pass and parse.
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
     }
 }
 
