@@ -140,7 +140,7 @@ fn rows_of_the_table_give_what_the_tickets_give() {
             kpi::weekly(&own, &by_tickets).kpis
         );
         // As the report makes them: the channel rows from the cards' medians per channel, the
-        // leaderboard folded in the weekly series' pass.
+        // leaderboard, histograms and heat map folded in the weekly series' pass.
         let card = |id: &str| by_rows.get(id);
         assert_eq!(
             kpi::channel_performance_with(
@@ -152,8 +152,16 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         );
         let context_of_part = context(&part);
         let mut board = kpi::AgentBoard::new(&part, &context_of_part);
-        let weekly = kpi::weekly_with(&part, &by_rows, |row| board.add(row));
+        let (mut histograms, mut arrivals) =
+            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+        let weekly = kpi::weekly_with(&part, &by_rows, |row| {
+            board.add(row);
+            histograms.add(part.table(), row);
+            arrivals.add(part.table(), row);
+        });
         assert_eq!(weekly, kpi::weekly(&own, &by_tickets));
+        assert_eq!(histograms.distributions(), kpi::distributions(&own));
+        assert_eq!(arrivals.0, kpi::heat_map(&own));
         assert_eq!(board.rows(), kpi::agent_leaderboard(&own, &context(&own)));
     }
 }

@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::model::table::TicketTable;
 use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
 
@@ -224,17 +225,29 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
 /// Ticket arrivals by weekday (Monday first) and hour of creation.
 pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
     let table = dataset.table();
-    let mut counts = [[0usize; 24]; 7];
+    let mut counts = HeatMap::default();
     for &row in dataset.rows() {
-        let created = table.created[row as usize].get();
+        counts.add(table, row as usize);
+    }
+    counts.0
+}
+
+/// `heat_map`'s counts, row by row: folded into another pass over the same rows (the report's
+/// weekly one).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HeatMap(pub [[usize; 24]; 7]);
+
+impl HeatMap {
+    #[inline]
+    pub fn add(&mut self, table: &TicketTable, row: usize) {
+        let created = table.created[row].get();
         if let Some(created) = created.filter(|&t| has_day(t)) {
             // 1970-01-01 was a Thursday: three days after a Monday.
             let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
             let hour = (created.rem_euclid(DAY) / 3600) as usize;
-            counts[weekday][hour] += 1;
+            self.0[weekday][hour] += 1;
         }
     }
-    counts
 }
 
 #[cfg(test)]

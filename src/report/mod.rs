@@ -156,9 +156,17 @@ impl Report {
         }
 
         let days = kpi::created_vs_solved(&current);
-        // The leaderboard folds the rows the weekly series folds, in the same pass.
+        // The leaderboard, the histograms and the heat map fold the rows the weekly series
+        // folds, in the same pass (the same columns, read once).
+        let table = current.table();
         let mut agents = kpi::AgentBoard::new(&current, &context);
-        let weekly = kpi::weekly_with(&current, &kpis, |row| agents.add(row));
+        let (mut distributions, mut arrivals) =
+            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+        let weekly = kpi::weekly_with(&current, &kpis, |row| {
+            agents.add(row);
+            distributions.add(table, row);
+            arrivals.add(table, row);
+        });
         let agents = agents.rows();
         Report {
             tickets: current.len(),
@@ -181,11 +189,11 @@ impl Report {
                 created_vs_solved_monthly: kpi::created_vs_solved_by(&days, kpi::month_label),
                 created_vs_solved: days,
                 backlog: kpi::backlog_over_time(&current, as_of),
-                arrivals_by_weekday_hour: kpi::heat_map(&current),
+                arrivals_by_weekday_hour: arrivals.0,
                 kpi_weekly: weekly.kpis,
                 satisfaction_weekly: weekly.satisfaction,
             },
-            distributions: kpi::distributions(&current),
+            distributions: distributions.distributions(),
             agents,
             channels,
             sla_breaches: kpi::sla_breaches(&current, &context),
