@@ -3,7 +3,8 @@
 //! Generates a Zendesk export with the sample generator (500 000 tickets ≈ 100 MB; set
 //! `BENCH_TICKETS`, or `BENCH_FILE` to read a file instead), then times each stage the page goes
 //! through: reading the file into tickets, the first report, and the report again for a few
-//! filters (what a click on a filter costs). Prints the best of `BENCH_RUNS` (default 3) and
+//! filters (what a click on a filter costs; each channel with the JSON too, as the worker
+//! answers it). Prints the best of `BENCH_RUNS` (default 3) and
 //! the peak memory of the process. Figures, not assertions: compare runs on the same machine.
 
 use std::time::{Duration, Instant};
@@ -59,10 +60,13 @@ fn main() {
     let end_to_end = [ingest.iter().min().copied().unwrap_or_default() + full[0]];
     report_line("read + first report", &end_to_end, Some(mb));
 
-    // The channel of the first ticket that has one: the table's first channel code.
-    let first = dataset.table().channel.name(1);
+    // The channel of the first ticket that has one (the table's first channel code), or
+    // `BENCH_CHANNEL`.
+    let first = std::env::var("BENCH_CHANNEL")
+        .ok()
+        .or_else(|| dataset.table().channel.name(1).map(str::to_string));
     let by_channel = Selection {
-        channel: first.iter().map(|c| c.to_string()).collect(),
+        channel: first.into_iter().collect(),
         ..Selection::default()
     };
     report_line(
@@ -70,6 +74,23 @@ fn main() {
         &time(runs, || report(&by_channel)),
         None,
     );
+    // Each channel as the page's filter asks for it, with the report's JSON: what the worker
+    // does for a click (`web/session.rs`), the figure the browser benchmark reads.
+    for code in 1..=dataset.table().channel.names.len() as u32 {
+        let Some(channel) = dataset.table().channel.name(code) else {
+            continue;
+        };
+        let selection = Selection {
+            channel: vec![channel.to_string()],
+            ..Selection::default()
+        };
+        let tickets = dataset.select(&selection).len();
+        report_line(
+            &format!("refilter + JSON: {channel} ({tickets})"),
+            &time(runs, || report(&selection).to_json()),
+            None,
+        );
+    }
     let month = Selection {
         from: chrono::NaiveDate::from_ymd_opt(2026, 8, 1),
         to: chrono::NaiveDate::from_ymd_opt(2026, 8, 31),
@@ -80,9 +101,10 @@ fn main() {
         &time(runs, || report(&month)),
         None,
     );
-    // For a profiler: `BENCH_REFILTERS=20 perf record ...` spends most samples in refilters.
+    // For a profiler: `BENCH_REFILTERS=20 perf record ...` spends most samples in refilters
+    // (of the report and its JSON, as the worker makes them).
     for _ in 0..env_number("BENCH_REFILTERS", 0) {
-        std::hint::black_box(report(&by_channel));
+        std::hint::black_box(report(&by_channel).to_json());
     }
     parts(&dataset, &settings, &Selection::default(), "everything");
     parts(&dataset, &settings, &by_channel, "one channel");
@@ -123,7 +145,8 @@ fn parts(
     once("every KPI (compute)", &|| {
         std::hint::black_box(kpi::compute(&current, &context));
     });
-    // Each KPI on its own, the costliest first: where `compute`'s time goes.
+    // Each KPI on its own (those of 0.1 ms or more), the costliest first: where `compute`'s
+    // time goes.
     let mut each: Vec<(Duration, &str)> = kpi::CATALOGUE
         .iter()
         .map(|definition| {
@@ -139,7 +162,10 @@ fn parts(
         })
         .collect();
     each.sort_by(|a, b| b.cmp(a));
-    for (best, id) in each.iter().take(8) {
+    for (best, id) in each
+        .iter()
+        .take_while(|(best, _)| best.as_secs_f64() >= 1e-4)
+    {
         println!("    kpi: {id:<34} {:>9.1} ms", best.as_secs_f64() * 1e3);
     }
     once("weekly series", &|| {

@@ -139,5 +139,75 @@ fn rows_of_the_table_give_what_the_tickets_give() {
             kpi::weekly(&part, &by_rows).kpis,
             kpi::weekly(&own, &by_tickets).kpis
         );
+        // As the report makes them: the channel rows from the cards' medians per channel, the
+        // leaderboard, histograms and heat map folded in the weekly series' pass.
+        let card = |id: &str| by_rows.get(id);
+        assert_eq!(
+            kpi::channel_performance_with(
+                &part,
+                card("first_response_time"),
+                card("resolution_time")
+            ),
+            kpi::channel_performance(&own)
+        );
+        let context_of_part = context(&part);
+        let mut board = kpi::AgentBoard::new(&part, &context_of_part);
+        let (mut histograms, mut arrivals) =
+            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+        let weekly = kpi::weekly_with(&part, &by_rows, |row| {
+            board.add(row);
+            histograms.add(part.table(), row);
+            arrivals.add(part.table(), row);
+        });
+        assert_eq!(weekly, kpi::weekly(&own, &by_tickets));
+        assert_eq!(histograms.distributions(), kpi::distributions(&own));
+        assert_eq!(arrivals.0, kpi::heat_map(&own));
+        assert_eq!(board.rows(), kpi::agent_leaderboard(&own, &context(&own)));
+    }
+}
+
+/// What the table works out once for every selection is what the tickets give afresh: its span
+/// of days (the series' days), and a timing card's group of all its rows (one channel), which
+/// takes the card's own summary, against the same group among the whole data's channels.
+#[test]
+fn what_the_table_keeps_is_what_the_tickets_give() {
+    let bytes = sample_csv(2_000);
+    let whole = sample(&bytes);
+    let table = whole.table();
+    let days = |t: i64| t.div_euclid(86_400);
+    let created = (0..table.len())
+        .filter_map(|row| table.created.at(row).get())
+        .map(days);
+    let solved = (0..table.len())
+        .filter(|&row| table.solved[row])
+        .filter_map(|row| table.solved_at.at(row).get())
+        .map(days);
+    let all: Vec<i64> = created.chain(solved).collect();
+    let expected = (all.iter().min().copied(), all.iter().max().copied());
+    let span = table.day_span();
+    assert_eq!((span.map(|s| s.0), span.map(|s| s.1)), expected);
+
+    let settings = Settings::default().compile().expect("settings compile");
+    let context =
+        |_: &Dataset| Context::new(&settings, whole.as_of(), None).with_population(&whole);
+    let every = kpi::compute(&whole, &context(&whole));
+    for channel in &whole.facets()["channel"] {
+        let part = whole.select(&Selection {
+            channel: vec![channel.clone()],
+            ..Selection::default()
+        });
+        let cards = kpi::compute(&part, &context(&part));
+        for id in [
+            "first_response_time",
+            "resolution_time",
+            "first_response_time_business",
+            "resolution_time_business",
+        ] {
+            let (card, among_all) = (&cards[id], &every[id].by_channel[channel]);
+            let own = &card.by_channel[channel];
+            let figures = |k: &kpi::Kpi| (k.value, k.n, k.mean, k.median, k.p90);
+            assert_eq!(figures(own), figures(card), "{id} {channel}");
+            assert_eq!(figures(own), figures(among_all), "{id} {channel}");
+        }
     }
 }

@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::model::table::TicketTable;
 
 /// Bucket edges in minutes: 1 h, 4 h, 8 h, 24 h, 3 d, 7 d — a support lead's usual steps.
 pub const EDGES_MINUTES: [u32; 6] = [60, 240, 480, 1440, 4320, 10080];
@@ -29,20 +30,37 @@ pub struct Distributions {
 /// Both histograms in one pass over the rows, of the same minutes as the timing KPIs.
 pub fn distributions(dataset: &Dataset) -> Distributions {
     let table = dataset.table();
-    let mut first_response = [0usize; EDGES_MINUTES.len() + 1];
-    let mut resolution = [0usize; EDGES_MINUTES.len() + 1];
+    let mut counts = DistributionCounts::default();
     for &row in dataset.rows() {
-        let row = row as usize;
+        counts.add(table, row as usize);
+    }
+    counts.distributions()
+}
+
+/// Both histograms' counts, row by row: `distributions` folded into another pass over the
+/// same rows (the report's weekly one).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct DistributionCounts {
+    first_response: [usize; EDGES_MINUTES.len() + 1],
+    resolution: [usize; EDGES_MINUTES.len() + 1],
+}
+
+impl DistributionCounts {
+    #[inline]
+    pub fn add(&mut self, table: &TicketTable, row: usize) {
         if let Some(minutes) = table.first_response_minutes.at(row).get() {
-            first_response[bucket_of(minutes)] += 1;
+            self.first_response[bucket_of(minutes)] += 1;
         }
         if let (true, Some(minutes)) = (table.solved[row], table.resolution_minutes.at(row).get()) {
-            resolution[bucket_of(minutes)] += 1;
+            self.resolution[bucket_of(minutes)] += 1;
         }
     }
-    Distributions {
-        first_response: buckets(first_response),
-        resolution: buckets(resolution),
+
+    pub fn distributions(&self) -> Distributions {
+        Distributions {
+            first_response: buckets(self.first_response),
+            resolution: buckets(self.resolution),
+        }
     }
 }
 

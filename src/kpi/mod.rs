@@ -32,15 +32,18 @@ use crate::stats::Summary;
 pub use breakdown::{breakdowns, BLANK};
 pub use catalogue::{Better, Definition, Group, KpiId, Unit, CATALOGUE};
 pub use context::Context;
-pub use distribution::{distributions, Bucket, Distributions, EDGES_MINUTES};
+pub use distribution::{distributions, Bucket, DistributionCounts, Distributions, EDGES_MINUTES};
 pub use feedback::{feedback_terms, FeedbackTerms, TermCount};
 pub use series::{
     backlog_over_time, created_span, created_vs_solved, created_vs_solved_by, heat_map,
-    month_label, week_label, BacklogDay, DayCount, PeriodCount,
+    month_label, week_label, BacklogDay, DayCount, HeatMap, PeriodCount,
 };
 pub use sla::{sla_breaches, SlaBreach};
-pub use tables::{agent_leaderboard, channel_performance, AgentRow, ChannelRow};
-pub use weekly::{weekly, SatisfactionWeek, WeekValue, Weekly};
+pub use tables::{
+    agent_leaderboard, channel_performance, channel_performance_with, AgentBoard, AgentRow,
+    ChannelRow,
+};
+pub use weekly::{weekly, weekly_with, SatisfactionWeek, WeekValue, Weekly};
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -11,9 +11,12 @@ use crate::settings::DEFAULT_CES_SCALE_MAX;
 pub fn csat(dataset: &Dataset) -> Kpi {
     let table = dataset.table();
     let (mut ratings, mut scores) = (Ratings::default(), Vec::new());
+    // Tested first, so that an export without scores does not branch on each rating.
+    let scored = table.satisfaction_score.is_used();
     for &row in dataset.rows() {
         let row = row as usize;
-        if ratings.add(table.satisfaction[row]) {
+        let rated = ratings.add(table.satisfaction[row]);
+        if scored && rated {
             scores.extend(table.satisfaction_score[row].get());
         }
     }
@@ -49,6 +52,7 @@ pub(crate) struct Ratings {
 
 impl Ratings {
     /// Counts a rated answer; whether it was one.
+    #[inline]
     pub fn add(&mut self, answer: Answer) -> bool {
         let rated = answer.is_rated();
         self.rated += usize::from(rated);
@@ -80,13 +84,11 @@ pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
                 .iter()
                 .map(|s| Answer::of(s.satisfaction.as_ref())),
         );
+    // Counted without branches: the answers come in no order a branch predictor could learn.
     let (mut rated, mut unanswered) = (0, 0);
     for answer in answers {
-        match answer {
-            Answer::Satisfied | Answer::Unsatisfied => rated += 1,
-            Answer::Unanswered => unanswered += 1,
-            Answer::None => {}
-        }
+        rated += usize::from(answer.is_rated());
+        unanswered += usize::from(answer == Answer::Unanswered);
     }
     if unanswered == 0 {
         return Kpi::null(PERCENT, Message::new("satisfaction.no_offers"));
@@ -121,13 +123,14 @@ pub(crate) struct NpsAnswers {
 
 impl NpsAnswers {
     /// Counts a score (`UNKNOWN_SCORE`: none).
+    #[inline]
     pub fn add(&mut self, score: u8) {
-        match score {
-            UNKNOWN_SCORE => {}
-            9.. => self.promoters += 1,
-            7..=8 => self.passives += 1,
-            _ => self.detractors += 1,
-        }
+        // Without branches (scores come in no order): promoters 9–10, passives 7–8,
+        // detractors 0–6, and none for `UNKNOWN_SCORE`.
+        let known = usize::from(score != UNKNOWN_SCORE);
+        self.promoters += known & usize::from(score >= 9);
+        self.passives += usize::from((7..=8).contains(&score));
+        self.detractors += usize::from(score <= 6);
     }
 
     /// `nps` of the answers counted: % promoters − % detractors, with the three counts.

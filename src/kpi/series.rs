@@ -4,6 +4,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
+use crate::model::table::TicketTable;
 use crate::model::time::calendar::{day_of, has_day};
 use crate::model::Timestamp;
 
@@ -19,38 +20,56 @@ pub struct DayCount {
 /// from the first to the last is listed, zeros included, so that a chart's gaps are real.
 pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
     let table = dataset.table();
-    let (mut created, mut solved) = (Vec::new(), Vec::new());
     // Only days a date can name: a hand-built dataset may hold times no export could.
     let day = |time: Option<Timestamp>| time.filter(|&t| has_day(t)).map(|t| t.div_euclid(DAY));
-    for &row in dataset.rows() {
-        let row = row as usize;
-        created.extend(day(table.created.at(row).get()));
-        if table.solved[row] {
-            solved.extend(day(table.solved_at.at(row).get()));
-        }
-    }
-    let days = created.iter().chain(&solved);
-    let (Some(&first), Some(&last)) = (days.clone().min(), days.max()) else {
+    let days_of = |row: usize| {
+        let solved = table.solved[row].then(|| day(table.solved_at.at(row).get()));
+        [day(table.created.at(row).get()), solved.flatten()]
+    };
+    let rows = dataset.rows();
+    // Counted into the days of the whole table (one pass, nothing kept per row), then cut to
+    // the selection's first and last day; the selection's own days first where the table's
+    // span too many.
+    let span = table
+        .day_span()
+        .filter(|(first, last)| last - first < WIDEST_SPAN_DAYS)
+        .or_else(|| {
+            let mut days = rows.iter().flat_map(|&row| days_of(row as usize)).flatten();
+            let first = days.next()?;
+            Some(days.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+        });
+    let Some((first, last)) = span else {
         return Vec::new();
     };
-    let mut counts = vec![(0, 0); (last - first + 1) as usize];
-    for day in created {
-        counts[(day - first) as usize].0 += 1;
+    let mut counts = vec![(0usize, 0usize); (last - first + 1) as usize];
+    for &row in rows {
+        let [created, solved] = days_of(row as usize);
+        if let Some(day) = created {
+            counts[(day - first) as usize].0 += 1;
+        }
+        if let Some(day) = solved {
+            counts[(day - first) as usize].1 += 1;
+        }
     }
-    for day in solved {
-        counts[(day - first) as usize].1 += 1;
-    }
-    (first..=last)
-        .zip(counts)
-        .filter_map(|(day, (created, solved))| {
+    let counted = |c: &(usize, usize)| c.0 + c.1 > 0;
+    let Some(start) = counts.iter().position(counted) else {
+        return Vec::new();
+    };
+    let end = counts.iter().rposition(counted).unwrap_or(start);
+    (start..=end)
+        .filter_map(|at| {
+            let (created, solved) = counts[at];
             Some(DayCount {
-                date: day_of(day * DAY)?,
+                date: day_of((first + at as i64) * DAY)?,
                 created,
                 solved,
             })
         })
         .collect()
 }
+
+/// The most days a table's span may cover for a series to be counted into all of them.
+const WIDEST_SPAN_DAYS: i64 = 200_000;
 
 /// Seconds in a day: timestamps are wall clock read as UTC (see `model`), so a day is a
 /// division away.
@@ -129,59 +148,70 @@ const LIMITS: [i64; 6] = [
 /// bucket at the days it enters and leaves that bucket, then a running sum gives every day.
 pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<BacklogDay> {
     let table = dataset.table();
-    let spans: Vec<(Timestamp, Option<Timestamp>)> = dataset
-        .rows()
-        .iter()
-        .filter_map(|&row| {
-            let row = row as usize;
-            let created = table.created.at(row).get()?;
-            let closed =
-                table.solved[row].then(|| table.solved_at.at(row).get().unwrap_or(created));
-            Some((created, closed))
-        })
-        .collect();
-    let Some(first) = spans.iter().map(|s| s.0.div_euclid(DAY)).min() else {
-        return Vec::new();
-    };
+    let rows = dataset.rows();
+    let created = |row: u32| table.created.at(row as usize).get();
     let Some(last) = as_of
-        .or_else(|| spans.iter().map(|s| s.0).max())
+        .or_else(|| rows.iter().filter_map(|&row| created(row)).max())
         .map(|t| t.div_euclid(DAY))
     else {
         return Vec::new();
     };
-    if last < first {
+    // Ingest keeps dates within 1900–2100 (≈73 000 days); a hand-built dataset may not. The
+    // marks are laid from the table's first day (no later than the selection's), so that one
+    // pass over the rows does.
+    let Some(low) = table.day_span().map(|(first, _)| first.max(last - 80_000)) else {
+        return Vec::new();
+    };
+    if last < low {
         return Vec::new();
     }
-    // Ingest keeps dates within 1900–2100 (≈73 000 days); a hand-built dataset may not.
-    let first = first.max(last - 80_000);
-    let days = (last - first + 1) as usize;
+    let days = (last - low + 1) as usize;
     // marks[bucket][day]: +1 where a ticket enters the bucket, −1 the day after it leaves.
     let mut marks = vec![vec![0i64; days + 1]; AGE_LIMITS_DAYS.len() + 1];
-    for &(created, closed) in &spans {
+    let mut first: Option<i64> = None;
+    for &row in rows {
+        let Some(created) = created(row) else {
+            continue;
+        };
+        let row = row as usize;
+        let closed = table.solved[row].then(|| table.solved_at.at(row).get().unwrap_or(created));
         let created_day = created.div_euclid(DAY);
+        first = Some(first.map_or(created_day, |first| first.min(created_day)));
         // Age at the end of day D is D − created_day, plus one when created exactly at midnight.
         let midnight = i64::from(created.rem_euclid(DAY) == 0);
         // Open at the end of D for D from the creation day to the day before the solve day.
         let open_until = closed.map_or(last, |c| c.div_euclid(DAY) - 1).min(last);
         for (bucket, pair) in LIMITS.windows(2).enumerate() {
-            let from = (created_day + pair[0] - midnight)
-                .max(created_day)
-                .max(first);
+            let from = (created_day + pair[0] - midnight).max(created_day).max(low);
+            // The buckets follow each other: none after this one is open either.
+            if from > open_until {
+                break;
+            }
             let to = (created_day + pair[1] - midnight - 1).min(open_until);
             if from > to {
                 continue;
             }
-            marks[bucket][(from - first) as usize] += 1;
-            marks[bucket][(to - first + 1) as usize] -= 1;
+            marks[bucket][(from - low) as usize] += 1;
+            marks[bucket][(to - low + 1) as usize] -= 1;
         }
     }
+    let Some(first) = first.filter(|&first| first <= last) else {
+        return Vec::new();
+    };
+    // No mark lies before the selection's first day (or the 80 000th day back): the running
+    // sums are zero up to it.
+    let first = first.max(last - 80_000);
     let mut running = [0i64; AGE_LIMITS_DAYS.len() + 1];
     (0..days)
         .filter_map(|offset| {
             for (bucket, value) in running.iter_mut().enumerate() {
                 *value += marks[bucket][offset];
             }
-            let date = day_of((first + offset as i64) * DAY)?;
+            let day = low + offset as i64;
+            if day < first {
+                return None;
+            }
+            let date = day_of(day * DAY)?;
             let ages = running.map(|v| v.max(0) as usize);
             Some(BacklogDay {
                 date,
@@ -195,17 +225,29 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
 /// Ticket arrivals by weekday (Monday first) and hour of creation.
 pub fn heat_map(dataset: &Dataset) -> [[usize; 24]; 7] {
     let table = dataset.table();
-    let mut counts = [[0usize; 24]; 7];
+    let mut counts = HeatMap::default();
     for &row in dataset.rows() {
-        let created = table.created.at(row as usize).get();
+        counts.add(table, row as usize);
+    }
+    counts.0
+}
+
+/// `heat_map`'s counts, row by row: folded into another pass over the same rows (the report's
+/// weekly one).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct HeatMap(pub [[usize; 24]; 7]);
+
+impl HeatMap {
+    #[inline]
+    pub fn add(&mut self, table: &TicketTable, row: usize) {
+        let created = table.created.at(row).get();
         if let Some(created) = created.filter(|&t| has_day(t)) {
             // 1970-01-01 was a Thursday: three days after a Monday.
             let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
             let hour = (created.rem_euclid(DAY) / 3600) as usize;
-            counts[weekday][hour] += 1;
+            self.0[weekday][hour] += 1;
         }
     }
-    counts
 }
 
 #[cfg(test)]

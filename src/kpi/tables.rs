@@ -10,10 +10,11 @@ use super::quality::SolvedReplies;
 use super::satisfaction::Ratings;
 use super::tally::{Gates, Median};
 use super::team::{self, DaySpan};
-use super::timing::Mean;
-use super::Context;
+use super::timing::{self, Mean};
+use super::{Context, Kpi};
 use crate::dataset::Dataset;
-use crate::model::table::{Categories, Duration};
+use crate::model::table::{Categories, Duration, TicketTable};
+use crate::model::Field;
 
 /// One agent's line of the leaderboard.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -33,41 +34,77 @@ pub struct AgentRow {
 
 /// Per agent, most solved first.
 pub fn agent_leaderboard(dataset: &Dataset, context: &Context) -> Vec<AgentRow> {
-    let table = dataset.table();
-    let gates = Gates::of(dataset, context.settings.agent_hours_per_week);
-    let mut rows: Vec<AgentRow> = tally_by(dataset, &table.agent, &gates)
-        .into_iter()
-        .map(|(agent, tally)| {
-            // An agent's tickets are those of one agent.
-            let utilization = gates.hours_per_week.and_then(|hours| {
-                let days = context.period_days.or_else(|| tally.days.days())?;
-                team::utilization(hours, 1, tally.handle.sum, days).value
-            });
-            AgentRow {
-                agent,
-                tickets: tally.tickets,
-                solved: tally.solved,
-                median_first_response_minutes: tally.first_response.median(),
-                median_resolution_minutes: tally.resolution.median(),
-                csat: csat(&tally.ratings, &gates),
-                first_contact_resolution: gates
-                    .replies
-                    .then(|| tally.replies.first_contact_resolution(gates.reopens).value)
-                    .flatten(),
-                replies_per_ticket: gates
-                    .replies
-                    .then(|| tally.replies.replies_per_ticket().value)
-                    .flatten(),
-                average_handle_minutes: gates
-                    .handle
-                    .then(|| tally.handle.average_handle_time().value)
-                    .flatten(),
-                utilization,
-            }
-        })
-        .collect();
-    rows.sort_by(|a, b| b.solved.cmp(&a.solved).then(a.agent.cmp(&b.agent)));
-    rows
+    let mut board = AgentBoard::new(dataset, context);
+    for &row in dataset.rows() {
+        board.add(row as usize);
+    }
+    board.rows()
+}
+
+/// The agent leaderboard folded row by row: `add` each row of the dataset once, then `rows`.
+pub struct AgentBoard<'t, 'c> {
+    dataset: &'t Dataset,
+    context: &'t Context<'c>,
+    gates: Gates,
+    tallies: Tallies<'t>,
+}
+
+impl<'t, 'c> AgentBoard<'t, 'c> {
+    pub fn new(dataset: &'t Dataset, context: &'t Context<'c>) -> AgentBoard<'t, 'c> {
+        let gates = Gates::of(dataset, context.settings.agent_hours_per_week);
+        AgentBoard {
+            dataset,
+            context,
+            tallies: Tallies::new(dataset, &dataset.table().agent),
+            gates,
+        }
+    }
+
+    #[inline]
+    pub fn add(&mut self, row: usize) {
+        self.tallies.add(row, &self.gates);
+    }
+
+    /// The leaderboard of the rows added.
+    pub fn rows(self) -> Vec<AgentRow> {
+        let (gates, context) = (&self.gates, self.context);
+        let table = self.dataset.table();
+        let mut rows: Vec<AgentRow> = self
+            .tallies
+            .named(&table.agent)
+            .into_iter()
+            .map(|(agent, tally)| {
+                // An agent's tickets are those of one agent.
+                let utilization = gates.hours_per_week.and_then(|hours| {
+                    let days = context.period_days.or_else(|| tally.days.days())?;
+                    team::utilization(hours, 1, tally.handle.sum, days).value
+                });
+                AgentRow {
+                    agent,
+                    tickets: tally.tickets,
+                    solved: tally.solved,
+                    median_first_response_minutes: tally.first_response.median(),
+                    median_resolution_minutes: tally.resolution.median(),
+                    csat: csat(&tally.ratings, gates),
+                    first_contact_resolution: gates
+                        .replies
+                        .then(|| tally.replies.first_contact_resolution(gates.reopens).value)
+                        .flatten(),
+                    replies_per_ticket: gates
+                        .replies
+                        .then(|| tally.replies.replies_per_ticket().value)
+                        .flatten(),
+                    average_handle_minutes: gates
+                        .handle
+                        .then(|| tally.handle.average_handle_time().value)
+                        .flatten(),
+                    utilization,
+                }
+            })
+            .collect();
+        rows.sort_by(|a, b| b.solved.cmp(&a.solved).then(a.agent.cmp(&b.agent)));
+        rows
+    }
 }
 
 /// One channel's performance.
@@ -82,21 +119,70 @@ pub struct ChannelRow {
 
 /// Per channel, busiest first.
 pub fn channel_performance(dataset: &Dataset) -> Vec<ChannelRow> {
+    let gates = Gates::of(dataset, None);
+    let first_response = gates
+        .first_response
+        .then(|| timing::first_response_time(dataset));
+    let resolution = gates.resolution.then(|| timing::resolution_time(dataset));
+    channel_performance_with(dataset, first_response.as_ref(), resolution.as_ref())
+}
+
+/// The same, given the selection's `first_response_time` and `resolution_time` cards (`None`
+/// where the data cannot have them): their medians per channel are the rows' medians (the same
+/// samples of the same rows), so only the tickets and ratings are counted here, not the times
+/// again.
+pub fn channel_performance_with(
+    dataset: &Dataset,
+    first_response: Option<&Kpi>,
+    resolution: Option<&Kpi>,
+) -> Vec<ChannelRow> {
     // No handle time in these rows: not read.
     let gates = Gates {
         handle: false,
         ..Gates::of(dataset, None)
     };
-    let mut rows: Vec<ChannelRow> = tally_by(dataset, &dataset.table().channel, &gates)
-        .into_iter()
-        .map(|(channel, tally)| ChannelRow {
-            channel,
-            tickets: tally.tickets,
-            median_first_response_minutes: tally.first_response.median(),
-            median_resolution_minutes: tally.resolution.median(),
-            csat: csat(&tally.ratings, &gates),
-        })
-        .collect();
+    let table = dataset.table();
+    let channel = &table.channel;
+    let mut rows: Vec<ChannelRow> = if dataset.has(Field::Channel) {
+        let mut counts = vec![(0usize, Ratings::default()); channel.names.len() + 1];
+        for &row in dataset.rows() {
+            let row = row as usize;
+            let (tickets, ratings) = &mut counts[channel.codes[row] as usize];
+            *tickets += 1;
+            ratings.add(table.satisfaction[row]);
+        }
+        let median = |card: Option<&Kpi>, name: &str| {
+            card.and_then(|kpi| kpi.by_channel.get(name))
+                .and_then(|kpi| kpi.value)
+        };
+        counts
+            .iter()
+            .enumerate()
+            .filter(|(_, (tickets, _))| *tickets > 0)
+            .filter_map(|(code, (tickets, ratings))| {
+                let name = channel.name(code as u32)?;
+                Some(ChannelRow {
+                    channel: name.to_string(),
+                    tickets: *tickets,
+                    median_first_response_minutes: median(first_response, name),
+                    median_resolution_minutes: median(resolution, name),
+                    csat: csat(ratings, &gates),
+                })
+            })
+            .collect()
+    } else {
+        // Channels without a channel column (none of the cards' breakdowns): tallied.
+        tally_by(dataset, channel, &gates)
+            .into_iter()
+            .map(|(channel, tally)| ChannelRow {
+                channel,
+                tickets: tally.tickets,
+                median_first_response_minutes: tally.first_response.median(),
+                median_resolution_minutes: tally.resolution.median(),
+                csat: csat(&tally.ratings, &gates),
+            })
+            .collect()
+    };
     rows.sort_by(|a, b| b.tickets.cmp(&a.tickets).then(a.channel.cmp(&b.channel)));
     rows
 }
@@ -124,29 +210,50 @@ fn csat(ratings: &Ratings, gates: &Gates) -> Option<f64> {
 /// pass over the dataset's rows: one pass per group and KPI read each column once per group.
 fn tally_by<'t>(
     dataset: &'t Dataset,
-    category: &Categories,
+    category: &'t Categories,
     gates: &Gates,
 ) -> BTreeMap<String, Tally<'t>> {
-    let table = dataset.table();
-    let new_tally = || Tally {
-        tickets: 0,
-        solved: 0,
-        first_response: Median::of(table, gates.first_response, Duration::FirstResponse),
-        resolution: Median::of(table, gates.resolution, Duration::Resolution),
-        ratings: Ratings::default(),
-        replies: SolvedReplies::default(),
-        handle: Mean::default(),
-        days: DaySpan::default(),
-    };
-    // By code while counting (a code is one text), named once at the end.
-    let mut groups: Vec<Option<Tally>> = (0..=category.names.len()).map(|_| None).collect();
+    let mut tallies = Tallies::new(dataset, category);
     for &row in dataset.rows() {
-        let row = row as usize;
-        let code = category.codes[row] as usize;
-        if code == 0 {
-            continue;
+        tallies.add(row as usize, gates);
+    }
+    tallies.named(category)
+}
+
+/// Each code's tally of a category, filled row by row.
+struct Tallies<'t> {
+    table: &'t TicketTable,
+    codes: &'t [u32],
+    /// By code while counting (a code is one text), named once at the end.
+    groups: Vec<Option<Tally<'t>>>,
+}
+
+impl<'t> Tallies<'t> {
+    fn new(dataset: &'t Dataset, category: &'t Categories) -> Tallies<'t> {
+        Tallies {
+            table: dataset.table(),
+            codes: &category.codes,
+            groups: (0..=category.names.len()).map(|_| None).collect(),
         }
-        let tally = groups[code].get_or_insert_with(new_tally);
+    }
+
+    #[inline]
+    fn add(&mut self, row: usize, gates: &Gates) {
+        let table = self.table;
+        let code = self.codes[row] as usize;
+        if code == 0 {
+            return;
+        }
+        let tally = self.groups[code].get_or_insert_with(|| Tally {
+            tickets: 0,
+            solved: 0,
+            first_response: Median::of(table, gates.first_response, Duration::FirstResponse),
+            resolution: Median::of(table, gates.resolution, Duration::Resolution),
+            ratings: Ratings::default(),
+            replies: SolvedReplies::default(),
+            handle: Mean::default(),
+            days: DaySpan::default(),
+        });
         tally.tickets += 1;
         tally.solved += usize::from(table.solved[row]);
         tally.first_response.add_first_response(table, row);
@@ -158,11 +265,14 @@ fn tally_by<'t>(
             tally.days.add(table.created.at(row).get());
         }
     }
-    groups
-        .into_iter()
-        .enumerate()
-        .filter_map(|(code, tally)| Some((category.name(code as u32)?.to_string(), tally?)))
-        .collect()
+
+    fn named(self, category: &Categories) -> BTreeMap<String, Tally<'t>> {
+        self.groups
+            .into_iter()
+            .enumerate()
+            .filter_map(|(code, tally)| Some((category.name(code as u32)?.to_string(), tally?)))
+            .collect()
+    }
 }
 
 #[cfg(test)]

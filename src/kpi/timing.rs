@@ -9,6 +9,7 @@ use crate::message::Message;
 use crate::model::table::{Categories, Duration, Minutes, Ranked, Sample, TicketTable};
 use crate::model::time::calendar::instant;
 use crate::model::Field;
+use crate::stats::Summary;
 
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
@@ -187,20 +188,25 @@ fn tally(
             groups[table.priority.codes[row] as usize].push(row, minutes);
         }
     }
-    let empty = || Message::new("timing.no_time");
-    let mut kpi = Kpi::of_summary(MINUTES, all.summary(), empty());
+    let whole = all.summary();
+    let mut kpi = Kpi::of_summary(MINUTES, whole, Message::new("timing.no_time"));
     if let Some(groups) = by_channel {
-        kpi.by_channel = named(groups, &table.channel);
+        kpi.by_channel = named(groups, &table.channel, whole);
     }
     if let Some(groups) = by_priority {
-        kpi.by_priority = named(groups, &table.priority);
+        kpi.by_priority = named(groups, &table.priority, whole);
     }
     kpi
 }
 
 /// The median summary per value of a category (blank cells under `BLANK`), from the samples by
-/// code.
-fn named(by_code: Vec<Sample>, category: &Categories) -> BTreeMap<String, Kpi> {
+/// code. A group of all the rows (a selection of one channel) has the summary of them all,
+/// `whole`: the same rows, added in the same order.
+fn named(
+    by_code: Vec<Sample>,
+    category: &Categories,
+    whole: Option<Summary>,
+) -> BTreeMap<String, Kpi> {
     let mut groups: BTreeMap<String, Sample> = BTreeMap::new();
     for (code, sample) in by_code.into_iter().enumerate() {
         if sample.is_empty() {
@@ -216,9 +222,13 @@ fn named(by_code: Vec<Sample>, category: &Categories) -> BTreeMap<String, Kpi> {
     }
     groups
         .into_iter()
-        // Each group has a time: never null.
         .map(|(name, sample)| {
-            let kpi = Kpi::of_summary(MINUTES, sample.summary(), Message::new("timing.no_time"));
+            let summary = match whole {
+                Some(whole) if whole.n == sample.len() => Some(whole),
+                _ => sample.summary(),
+            };
+            // Each group has a time: never null.
+            let kpi = Kpi::of_summary(MINUTES, summary, Message::new("timing.no_time"));
             (name, kpi)
         })
         .collect()

@@ -57,7 +57,18 @@ pub struct Weekly {
 /// The weekly series of the catalogue's trended KPIs that have a value over the whole selection
 /// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
 pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
-    let weeks = by_week(dataset);
+    weekly_with(dataset, kpis, |_| {})
+}
+
+/// The same, with `each_row` given every row of the dataset on the way: another fold over the
+/// same rows (the agent leaderboard, in the report) reads them while they are in cache,
+/// instead of in a pass of its own.
+pub fn weekly_with(
+    dataset: &Dataset,
+    kpis: &BTreeMap<String, Kpi>,
+    each_row: impl FnMut(usize),
+) -> Weekly {
+    let weeks = by_week(dataset, each_row);
     let mut result = Weekly::default();
     if weeks.is_empty() {
         return result;
@@ -154,24 +165,41 @@ struct Week<'t> {
 
 /// The tickets by the Monday of their creation week, and the unjoined answers by the Monday of
 /// their answer, every week from the first to the last listed, in one pass over the rows.
-fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
+fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate, Week<'_>)> {
     // Weeks as numbers: week w runs from the Monday 7w − 3 days after 1970-01-01, a Thursday.
     let week_of = |time: Option<Timestamp>| {
         let time = time.filter(|&t| has_day(t))?;
         Some((time.div_euclid(DAY) + 3).div_euclid(7))
     };
     let table = dataset.table();
-    let rows: Vec<(u32, i64)> = dataset
-        .rows()
-        .iter()
-        .filter_map(|&row| Some((row, week_of(table.created.at(row as usize).get())?)))
-        .collect();
+    let rows = dataset.rows();
+    let created_week = |row: u32| week_of(table.created.at(row as usize).get());
     let answers = dataset
         .surveys
         .iter()
         .filter_map(|answer| Some((answer, week_of(answer.answered_at)?)));
-    let all_weeks = rows.iter().map(|r| r.1).chain(answers.clone().map(|a| a.1));
+    // The weeks of the whole table's days (no week of the selection lies outside them), so
+    // that the rows are folded in one pass, then cut to the weeks the selection has; the
+    // selection's own weeks first where the table spans too many.
+    let table_weeks = table
+        .day_span()
+        .map(|(first, last)| ((first + 3).div_euclid(7), (last + 3).div_euclid(7)))
+        .filter(|(first, last)| last - first < WIDEST_SPAN_WEEKS);
+    let selection_weeks = || {
+        let mut weeks = rows.iter().filter_map(|&row| created_week(row));
+        let first = weeks.next()?;
+        Some(weeks.fold((first, first), |(lo, hi), w| (lo.min(w), hi.max(w))))
+    };
+    let answer_weeks = answers.clone().map(|a| a.1);
+    let all_weeks = table_weeks
+        .or_else(selection_weeks)
+        .into_iter()
+        .flat_map(|(first, last)| [first, last])
+        .chain(answer_weeks);
     let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
+        for &row in rows {
+            each_row(row as usize);
+        }
         return Vec::new();
     };
     let gates = Gates::of(dataset, None);
@@ -196,8 +224,16 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
             nps: NpsAnswers::default(),
         })
         .collect();
-    for (row, week) in rows {
-        let (row, week) = (row as usize, &mut weeks[(week - first) as usize]);
+    // Which weeks hold a row or an answer: the series runs from the first to the last of them.
+    let mut held = vec![false; weeks.len()];
+    for &row in rows {
+        each_row(row as usize);
+        let Some(week) = created_week(row) else {
+            continue;
+        };
+        let at = (week - first) as usize;
+        held[at] = true;
+        let (row, week) = (row as usize, &mut weeks[at]);
         week.tickets += 1;
         week.solved += usize::from(table.solved[row]);
         if let Some(sample) = week.first_response.get_mut() {
@@ -215,15 +251,26 @@ fn by_week(dataset: &Dataset) -> Vec<(NaiveDate, Week<'_>)> {
         week.nps.add(table.nps_score[row]);
     }
     for (answer, week) in answers {
-        let week = &mut weeks[(week - first) as usize];
+        let at = (week - first) as usize;
+        held[at] = true;
+        let week = &mut weeks[at];
         week.ratings.add(Answer::of(answer.satisfaction.as_ref()));
         week.nps.add(answer.nps_score.unwrap_or(UNKNOWN_SCORE));
     }
+    let Some(start) = held.iter().position(|&held| held) else {
+        return Vec::new();
+    };
+    let end = held.iter().rposition(|&held| held).unwrap_or(start);
     (first..=last)
         .zip(weeks)
+        .take(end + 1)
+        .skip(start)
         .filter_map(|(week, data)| Some((day_of((7 * week - 3) * DAY)?, data)))
         .collect()
 }
+
+/// The most weeks a table's span may cover for the weeks to be folded into all of them.
+const WIDEST_SPAN_WEEKS: i64 = 30_000;
 
 /// Seconds in a day (timestamps are wall clock read as UTC).
 const DAY: i64 = 86_400;
@@ -326,7 +373,7 @@ mod tests {
             let data = Dataset::merge(vec![crate::ingest::read_export(name, &bytes).unwrap()]);
             let kpis = crate::kpi::compute(&data, &context(&data));
             let weekly = weekly(&data, &kpis);
-            let mondays: Vec<NaiveDate> = by_week(&data).into_iter().map(|w| w.0).collect();
+            let mondays: Vec<NaiveDate> = by_week(&data, |_| {}).into_iter().map(|w| w.0).collect();
             assert!(!mondays.is_empty() && weekly.kpis.len() > 4, "{name}");
             for (at, monday) in mondays.iter().enumerate() {
                 let week = crate::selection::Selection {

@@ -209,7 +209,7 @@ impl Session {
         }
         let compiled = self.compiled.get_or_insert_with(CompiledSettings::default);
         let json = Report::build_compiled(&self.dataset, self.errors.clone(), compiled, selection)
-            .to_json();
+            .to_compact_json();
         if kept.len() == REPORTS_KEPT {
             kept.remove(0);
         }

@@ -131,6 +131,7 @@ use std::cell::OnceCell;
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::model::time::calendar::has_day;
 use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
 pub use build::Building;
 pub use column::{Counts, Ids, Minutes, Sparse, TextList, Times};
@@ -264,6 +265,8 @@ pub struct TicketTable {
     comment_terms: OnceCell<TermLists>,
     /// The duration columns in value order, for medians (`Duration as usize`): on first use.
     ranked: [OnceCell<Ranked>; 4],
+    /// The first and the last day of the tickets' times: on first use (`day_span`).
+    day_span: OnceCell<Option<(i64, i64)>>,
 }
 
 /// The duration columns of the table.
@@ -274,6 +277,9 @@ pub enum Duration {
     FirstResponseBusiness,
     ResolutionBusiness,
 }
+
+/// Seconds in a day: times are wall clock read as UTC, so a day is a division away.
+const SECONDS_A_DAY: i64 = 86_400;
 
 /// A ticket whose requester has no later ticket (or none known): `TicketTable::next_contact`.
 pub const NO_NEXT_CONTACT: u32 = u32::MAX;
@@ -392,6 +398,25 @@ impl TicketTable {
                 lists.starts.push(lists.codes.len() as u32);
             }
             lists
+        })
+    }
+
+    /// The first and the last day (days since 1970-01-01) of every creation time and of the
+    /// solve times of solved tickets that name a day: the days any day-by-day series of a
+    /// selection lies in, so that a series can be counted into them in one pass and cut to its
+    /// own days after. Worked out on first use.
+    pub fn day_span(&self) -> Option<(i64, i64)> {
+        *self.day_span.get_or_init(|| {
+            let created = (0..self.len()).filter_map(|row| self.created.at(row).get());
+            let solved = (0..self.len()).filter_map(|row| {
+                let solved = self.solved_at.at(row).get();
+                solved.filter(|&t| self.solved[row] && has_day(t))
+            });
+            let days = created.chain(solved).map(|t| t.div_euclid(SECONDS_A_DAY));
+            days.fold(None, |span, day| match span {
+                None => Some((day, day)),
+                Some((first, last)) => Some((day.min(first), day.max(last))),
+            })
         })
     }
 
