@@ -35,9 +35,10 @@ pub fn read_chunk(source: &mut impl Read) -> io::Result<Vec<u8>> {
 }
 
 /// Memory the engine holds per ticket row, with a margin: a generated 1 GB Zendesk export (5
-/// million rows) peaked at 1,243 MB of wasm memory in Chromium, read and reported — 249 bytes a
-/// row: about 140 for the ticket table, 50 for what the first report works out from it (each
-/// duration's ranks, each ticket's next contact), the rest passing (buffers, sorting).
+/// million rows) peaked at 874 MB of wasm memory in Chromium, read and reported — 175 bytes a
+/// row: about 97 for the ticket table, 46 for what the first report works out from it (each
+/// duration's ranks, each ticket's next contact), the rest passing (buffers, sorting). The
+/// margin covers exports with more columns filled than the sample's.
 pub const MEMORY_PER_ROW: u64 = 300;
 
 /// About how many rows a file of `size` bytes has, from the line breaks of its first chunk.
