@@ -125,6 +125,7 @@ macro_rules! each_row_column {
 
 mod build;
 mod column;
+mod narrow;
 mod ranked;
 
 use std::cell::OnceCell;
@@ -134,7 +135,8 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::model::time::calendar::has_day;
 use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
 pub use build::Building;
-pub use column::{Counts, Ids, Minutes, Sparse, TextList, Times};
+pub use column::{Counts, Ids, Sparse, TextList};
+pub use narrow::{Minutes, Times};
 pub use ranked::{Ranked, Sample};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
