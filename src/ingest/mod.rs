@@ -463,9 +463,9 @@ pub fn read_export_from(
 }
 
 /// One CSV record, sorted.
-enum Taken {
+enum Taken<'r> {
     /// A row of data, and its line.
-    Row(u64),
+    Row(u64, row::Record<'r>),
     Blank,
     /// Not a row of data: a repeated header, or what the CSV reader could not read.
     Skipped(SkippedRow),
@@ -547,47 +547,15 @@ fn read_text<R: std::io::Read>(
         );
     }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
-    let take = |record: Result<&csv::StringRecord, &csv::Error>| -> Taken {
-        let mut lines = lines.borrow_mut();
-        let record = match record {
-            Ok(record) => record,
-            Err(error) => {
-                return Taken::Skipped(SkippedRow::new(
-                    lines.line_of(error.position().map_or(0, |p| p.byte())),
-                    None,
-                    Message::new("row.csv").with("error", error),
-                ))
-            }
-        };
-        let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
-        if record.iter().all(|cell| cell.trim().is_empty()) {
-            return Taken::Blank;
-        }
-        // Exports joined with `cat` repeat the header; read as data it makes a ticket whose id
-        // is "Id" wherever no date column catches it.
-        if record.len() == headers.len()
-            && record
-                .iter()
-                .zip(&headers)
-                .all(|(cell, h)| cell.trim() == h)
-        {
-            return Taken::Skipped(SkippedRow::new(
-                line,
-                None,
-                Message::new("row.repeated_header"),
-            ));
-        }
-        if is_totals_row(record) {
-            return Taken::Skipped(SkippedRow::new(line, None, Message::new("row.totals")));
-        }
-        Taken::Row(line)
-    };
-
     let mut skipped = Skipped::default();
     let mut first_rows = Vec::new();
     for record in records.by_ref() {
-        match take(record.as_ref()) {
-            Taken::Row(line) => {
+        match take(
+            record.as_ref().map(|r| r.as_byte_record()),
+            &mut lines.borrow_mut(),
+            &headers,
+        ) {
+            Taken::Row(line, _) => {
                 if let Ok(record) = record {
                     first_rows.push((line, record));
                 }
@@ -663,7 +631,7 @@ fn read_text<R: std::io::Read>(
     let mut set_aside = Skipped::default();
     let mut by_column: BTreeMap<String, usize> = BTreeMap::new();
     let mut cells_aside = Vec::new();
-    let mut read_row = |line: u64, record: &csv::StringRecord| -> Result<(), SkippedRow> {
+    let mut read_row = |line: u64, record: row::Record| -> Result<(), SkippedRow> {
         let cells = records::Cells {
             record,
             headers: &headers,
@@ -699,23 +667,33 @@ fn read_text<R: std::io::Read>(
     };
     for (line, record) in first_rows.drain(..) {
         rows += 1;
-        if let Err(row) = read_row(line, &record) {
+        // A `StringRecord`'s text is UTF-8 already.
+        let read = match row::Record::of(record.as_byte_record()) {
+            Ok(record) => read_row(line, record),
+            Err(error) => Err(SkippedRow::new(
+                line,
+                None,
+                Message::new("row.csv").with("error", error),
+            )),
+        };
+        if let Err(row) = read {
             skipped.push(row);
         }
     }
-    // The rows after the first: read into one record, not a new one each.
+    // The rows after the first: read into one record, not a new one each, as bytes (`Record`
+    // checks a record's UTF-8 once).
     drop(records);
-    let mut record = csv::StringRecord::new();
+    let mut record = csv::ByteRecord::new();
     loop {
-        let taken = match csv_reader.read_record(&mut record) {
+        let taken = match csv_reader.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => take(Ok(&record)),
-            Err(error) => take(Err(&error)),
+            Ok(true) => take(Ok(&record), &mut lines.borrow_mut(), &headers),
+            Err(error) => take(Err(&error), &mut lines.borrow_mut(), &headers),
         };
         match taken {
-            Taken::Row(line) => {
+            Taken::Row(line, record) => {
                 rows += 1;
-                if let Err(row) = read_row(line, &record) {
+                if let Err(row) = read_row(line, record) {
                     skipped.push(row);
                 }
                 if rows % PROGRESS_ROWS == 0 {
@@ -812,6 +790,58 @@ fn read_text<R: std::io::Read>(
     })
 }
 
+/// What a record is: a row of data, a blank line, or one to skip (a repeated header, a totals
+/// line, what the CSV reader could not read).
+fn take<'r>(
+    record: Result<&'r csv::ByteRecord, &csv::Error>,
+    lines: &mut stream::LineWindow,
+    headers: &[String],
+) -> Taken<'r> {
+    let record = match record {
+        Ok(record) => record,
+        Err(error) => {
+            return Taken::Skipped(SkippedRow::new(
+                lines.line_of(error.position().map_or(0, |p| p.byte())),
+                None,
+                Message::new("row.csv").with("error", error),
+            ))
+        }
+    };
+    let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
+    // The text read is decoded UTF-8: this is a check that cannot fail, kept as a reason.
+    let record = match row::Record::of(record) {
+        Ok(record) => record,
+        Err(error) => {
+            return Taken::Skipped(SkippedRow::new(
+                line,
+                None,
+                Message::new("row.csv").with("error", error),
+            ))
+        }
+    };
+    if record.iter().all(|cell| values::trim(cell).is_empty()) {
+        return Taken::Blank;
+    }
+    // Exports joined with `cat` repeat the header; read as data it makes a ticket whose id
+    // is "Id" wherever no date column catches it.
+    if record.len() == headers.len()
+        && record
+            .iter()
+            .zip(headers)
+            .all(|(cell, h)| values::trim(cell) == h)
+    {
+        return Taken::Skipped(SkippedRow::new(
+            line,
+            None,
+            Message::new("row.repeated_header"),
+        ));
+    }
+    if is_totals_row(record) {
+        return Taken::Skipped(SkippedRow::new(line, None, Message::new("row.totals")));
+    }
+    Taken::Row(line, record)
+}
+
 /// Skipped rows: all counted, the first `MAX_SKIPPED_REASONS` (by line) kept with their reasons,
 /// so that a broken 1 GB file cannot fill the memory with reasons.
 #[derive(Default)]
@@ -832,7 +862,7 @@ impl Skipped {
 }
 
 /// Reports end with a line of sums: its first filled cell is a word like "Total", whole.
-fn is_totals_row(record: &csv::StringRecord) -> bool {
+fn is_totals_row(record: row::Record) -> bool {
     const WORDS: [&str; 12] = [
         "total",
         "totals",
@@ -849,7 +879,7 @@ fn is_totals_row(record: &csv::StringRecord) -> bool {
     ];
     record
         .iter()
-        .map(str::trim)
+        .map(values::trim)
         .find(|cell| !cell.is_empty())
         .is_some_and(|cell| {
             // Most rows open with an id: no word of the list is longer, or opens with a digit.

@@ -1,10 +1,9 @@
 //! Rows of call, survey and customer exports. Tickets have their own reader (`row.rs`); these
 //! share its rules: a cell that cannot be read skips the row, with line, column and reason.
 
-use csv::StringRecord;
-
 use super::columns::Layout;
 use super::field::{normalize_header, Field};
+use super::row::Record;
 use super::values;
 use super::SkippedRow;
 use crate::message::Message;
@@ -12,7 +11,7 @@ use crate::model::{Call, Customer, Direction, SurveyAnswer, Timestamp};
 
 /// The cells of one row, read through the file's layout.
 pub struct Cells<'a> {
-    pub record: &'a StringRecord,
+    pub record: Record<'a>,
     pub headers: &'a [String],
     pub layout: &'a Layout,
     pub line: u64,

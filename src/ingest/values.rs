@@ -220,6 +220,40 @@ pub fn plausible_time(text: &str, time: Timestamp) -> Result<Option<Timestamp>, 
 }
 
 /// A non-negative whole count (replies, reopens). Accepts `3.0` as Excel writes it.
+/// `str::trim`, without its walk through Unicode's white space at an end that plainly is not
+/// (a letter, digit or sign: most cells). Cells, dates and numbers are all trimmed, about
+/// seventeen times a row, and `str::trim` was a twentieth of reading.
+pub fn trim(text: &str) -> &str {
+    let plain = |b: &u8| b.is_ascii_graphic();
+    let bytes = text.as_bytes();
+    match (
+        bytes.first().is_some_and(plain),
+        bytes.last().is_some_and(plain),
+    ) {
+        (true, true) => text,
+        (true, false) => text.trim_end(),
+        (false, true) => text.trim_start(),
+        (false, false) => text.trim(),
+    }
+}
+
+/// A cell of up to 15 digits and nothing else, as the number it is: exact in an `f64`, so what
+/// `str::parse` would give, without the float parser (most count and minute cells are such).
+fn whole_number(text: &str) -> Option<f64> {
+    let bytes = text.as_bytes();
+    if bytes.is_empty() || bytes.len() > 15 {
+        return None;
+    }
+    let mut n = 0u64;
+    for &b in bytes {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n * 10 + u64::from(b - b'0');
+    }
+    Some(n as f64)
+}
+
 pub fn count(text: &str) -> Result<u32, Unread> {
     let number = number(text)?;
     if number < 0.0 || number.fract() != 0.0 || number > u32::MAX as f64 {
@@ -232,21 +266,17 @@ pub fn count(text: &str) -> Result<u32, Unread> {
 /// thousands separators: `1,199:39:14`), an ISO 8601 duration (`PT1H30M`, `P1DT2H`), or words
 /// in the lexicon's languages (`1 horas 18 minutos`, `2d 4h`, `45 min`).
 pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, Unread> {
-    let text = text.trim();
-    let minutes = if let Some(minutes) = epoch_minutes(text) {
+    let text = trim(text);
+    let minutes = if let Some(number) = whole_number(text) {
+        in_minutes(number, unit)
+    } else if let Some(minutes) = epoch_minutes(text) {
         minutes
     } else if text.contains(':') {
         clock_minutes(text)?
     } else if let Some(minutes) = iso_duration_minutes(text) {
         minutes
     } else if let Ok(number) = number(text) {
-        match unit {
-            Unit::Milliseconds => number / 60_000.0,
-            Unit::Seconds => number / 60.0,
-            Unit::Minutes => number,
-            Unit::Hours => number * 60.0,
-            Unit::Days => number * 1440.0,
-        }
+        in_minutes(number, unit)
     } else {
         worded_minutes(text).ok_or_else(|| Why::NotADuration.of(text))?
     };
@@ -260,6 +290,16 @@ pub fn duration_minutes(text: &str, unit: Unit) -> Result<f64, Unread> {
     }
     // "-0" passes the sign check as -0.0, which the JSON would print as "-0.0".
     Ok(if minutes == 0.0 { 0.0 } else { minutes })
+}
+
+fn in_minutes(number: f64, unit: Unit) -> f64 {
+    match unit {
+        Unit::Milliseconds => number / 60_000.0,
+        Unit::Seconds => number / 60.0,
+        Unit::Minutes => number,
+        Unit::Hours => number * 60.0,
+        Unit::Days => number * 1440.0,
+    }
 }
 
 fn clock_minutes(text: &str) -> Result<f64, Unread> {
@@ -375,7 +415,10 @@ fn worded_minutes(text: &str) -> Option<f64> {
 
 /// A decimal number; a lone decimal comma (`1,5`) is read as a point.
 pub fn number(text: &str) -> Result<f64, Unread> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
+    if let Some(number) = whole_number(trimmed) {
+        return Ok(number);
+    }
     let parsed = if trimmed.contains(',') && !trimmed.contains('.') {
         trimmed.replacen(',', ".", 1).parse::<f64>()
     } else {
