@@ -819,15 +819,24 @@ fn take<'r>(
             ))
         }
     };
-    if record.iter().all(|cell| values::trim(cell).is_empty()) {
+    // The first filled cell answers the three questions below: most rows open with one.
+    let Some((at, first)) = record
+        .iter()
+        .map(values::trim)
+        .enumerate()
+        .find(|(_, cell)| !cell.is_empty())
+    else {
         return Taken::Blank;
-    }
+    };
     // Exports joined with `cat` repeat the header; read as data it makes a ticket whose id
     // is "Id" wherever no date column catches it.
     if record.len() == headers.len()
+        && headers[..at].iter().all(|h| h.is_empty())
+        && first == headers[at]
         && record
             .iter()
             .zip(headers)
+            .skip(at + 1)
             .all(|(cell, h)| values::trim(cell) == h)
     {
         return Taken::Skipped(SkippedRow::new(
@@ -836,7 +845,7 @@ fn take<'r>(
             Message::new("row.repeated_header"),
         ));
     }
-    if is_totals_row(record) {
+    if is_totals_cell(first) {
         return Taken::Skipped(SkippedRow::new(line, None, Message::new("row.totals")));
     }
     Taken::Row(line, record)
@@ -862,7 +871,7 @@ impl Skipped {
 }
 
 /// Reports end with a line of sums: its first filled cell is a word like "Total", whole.
-fn is_totals_row(record: row::Record) -> bool {
+fn is_totals_cell(cell: &str) -> bool {
     const WORDS: [&str; 12] = [
         "total",
         "totals",
@@ -877,18 +886,12 @@ fn is_totals_row(record: row::Record) -> bool {
         "合计",
         "总计",
     ];
-    record
-        .iter()
-        .map(values::trim)
-        .find(|cell| !cell.is_empty())
-        .is_some_and(|cell| {
-            // Most rows open with an id: no word of the list is longer, or opens with a digit.
-            if cell.len() > 12 || cell.starts_with(|c: char| c.is_ascii_digit()) {
-                return false;
-            }
-            let cell = cell.trim_end_matches(':').to_lowercase();
-            WORDS.contains(&cell.as_str())
-        })
+    // Most rows open with an id: no word of the list is longer, or opens with a digit.
+    if cell.len() > 12 || cell.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let cell = cell.trim_end_matches(':').to_lowercase();
+    WORDS.contains(&cell.as_str())
 }
 
 /// The first header names, quoted so that blank ones show ("found: '', ''").

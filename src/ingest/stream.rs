@@ -20,7 +20,15 @@ pub const CHUNK: usize = 1 << 20;
 /// reads a chunk, and a browser's `FileReaderSync` read costs about a millisecond each, half of
 /// the page's reading time.)
 pub fn read_chunk(source: &mut impl Read) -> io::Result<Vec<u8>> {
-    let mut chunk = vec![0; CHUNK];
+    let mut chunk = Vec::new();
+    fill_chunk(source, &mut chunk)?;
+    Ok(chunk)
+}
+
+/// `read_chunk` into a buffer kept from the chunk before (zeroing a new megabyte for each was
+/// a thirtieth of reading).
+fn fill_chunk(source: &mut impl Read, chunk: &mut Vec<u8>) -> io::Result<()> {
+    chunk.resize(CHUNK, 0);
     let mut filled = 0;
     while filled < CHUNK {
         match source.read(&mut chunk[filled..]) {
@@ -31,7 +39,7 @@ pub fn read_chunk(source: &mut impl Read) -> io::Result<Vec<u8>> {
         }
     }
     chunk.truncate(filled);
-    Ok(chunk)
+    Ok(())
 }
 
 /// Memory the engine holds per ticket row, with a margin: a generated 1 GB Zendesk export (5
@@ -55,6 +63,8 @@ pub struct DecodedReader<R> {
     /// Decoded text not yet handed out.
     text: Vec<u8>,
     position: usize,
+    /// The bytes of the chunk being decoded, kept for the next.
+    chunk: Vec<u8>,
     finished: bool,
     /// Bytes taken from the source so far (progress).
     pub bytes_read: Rc<Cell<u64>>,
@@ -70,6 +80,7 @@ impl<R: Read> DecodedReader<R> {
             decoder: parts::decoder(encoding),
             text: Vec::new(),
             position: 0,
+            chunk: Vec::new(),
             finished: first.len() < CHUNK,
             bytes_read: Rc::new(Cell::new(first.len() as u64)),
             lines: Rc::new(RefCell::new(LineWindow::default())),
@@ -106,20 +117,28 @@ impl<R: Read> DecodedReader<R> {
         if memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some() {
             text = text.replace('\u{feff}', "");
         }
-        self.text.drain(..self.position);
+        if self.position == self.text.len() {
+            // All handed out (as it is when the reader asks for more): the new text takes the
+            // old one's place without a copy.
+            self.text = text.into_bytes();
+        } else {
+            self.text.drain(..self.position);
+            self.text.extend_from_slice(text.as_bytes());
+        }
         self.position = 0;
-        self.text.extend_from_slice(text.as_bytes());
     }
 }
 
 impl<R: Read> Read for DecodedReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         while self.position == self.text.len() && !self.finished {
-            let chunk = read_chunk(&mut self.source)?;
+            let mut chunk = std::mem::take(&mut self.chunk);
+            fill_chunk(&mut self.source, &mut chunk)?;
             self.bytes_read
                 .set(self.bytes_read.get() + chunk.len() as u64);
             self.finished = chunk.len() < CHUNK;
             self.decode(&chunk, self.finished);
+            self.chunk = chunk;
         }
         let available = &self.text[self.position..];
         let n = available.len().min(buf.len());
