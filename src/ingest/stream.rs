@@ -5,6 +5,7 @@
 //! little while, in a `LineWindow`, which turns the byte offsets of records into line numbers.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::io::{self, Read};
 use std::rc::Rc;
 
@@ -152,14 +153,15 @@ impl<R: Read> Read for DecodedReader<R> {
 /// Line numbers of records, from their byte offsets, over text that goes by. The csv crate's own
 /// `Position::line` is wrong after CRLF (every record gets the previous record's line) and after
 /// blank lines: a record's position there is the end of the record before it, so the line breaks
-/// between are skipped here and counted. Only the text after the last asked offset is kept, and
-/// line breaks are found with `memchr` (a byte-at-a-time walk was a tenth of reading).
+/// between are skipped here and counted. Only the offsets of the line breaks after the last asked
+/// offset are kept (found with `memchr` as the text goes by; a copy of the text cost more).
 #[derive(Debug)]
 pub struct LineWindow {
-    /// Text handed to the CSV reader; `pending[start..]` is not yet walked.
-    pending: Vec<u8>,
-    start: usize,
-    /// The offset of `pending[start]`.
+    /// The offsets of the `\r` and `\n` not yet passed, and whether each is a `\r`.
+    breaks: VecDeque<(u64, bool)>,
+    /// The offset of the text to be fed next.
+    fed: u64,
+    /// The offset up to which the line breaks are counted.
     byte: u64,
     line: u64,
 }
@@ -167,8 +169,8 @@ pub struct LineWindow {
 impl Default for LineWindow {
     fn default() -> Self {
         LineWindow {
-            pending: Vec::new(),
-            start: 0,
+            breaks: VecDeque::new(),
+            fed: 0,
             byte: 0,
             line: 1,
         }
@@ -178,38 +180,38 @@ impl Default for LineWindow {
 impl LineWindow {
     /// Text the CSV reader has been given.
     fn feed(&mut self, text: &[u8]) {
-        // Drop what has been walked before it piles up.
-        if self.start > 0 && self.start >= self.pending.len() / 2 {
-            self.pending.drain(..self.start);
-            self.start = 0;
-        }
-        self.pending.extend_from_slice(text);
+        let fed = self.fed;
+        self.breaks.extend(
+            memchr::memchr2_iter(b'\n', b'\r', text).map(|at| (fed + at as u64, text[at] == b'\r')),
+        );
+        self.fed += text.len() as u64;
     }
 
     /// The line on which the record reported at `byte` starts. Offsets come in order.
     pub fn line_of(&mut self, byte: u64) -> u64 {
-        let ahead = usize::try_from(byte.saturating_sub(self.byte)).unwrap_or(usize::MAX);
-        self.walk(ahead.min(self.pending.len() - self.start));
+        while self.breaks.front().is_some_and(|&(at, _)| at < byte) {
+            self.pass();
+        }
+        self.byte = byte.max(self.byte);
         // No record starts with a line break outside quotes: these are terminators and blank
         // lines before it.
-        while matches!(self.pending.get(self.start), Some(b'\r' | b'\n')) {
-            self.walk(1);
+        while self.breaks.front().is_some_and(|&(at, _)| at == self.byte) {
+            self.pass();
+            self.byte += 1;
         }
         self.line
     }
 
-    /// Moves `len` bytes on, counting the line breaks passed.
-    fn walk(&mut self, len: usize) {
-        let end = self.start + len;
-        for at in memchr::memchr2_iter(b'\n', b'\r', &self.pending[self.start..end]) {
-            let at = self.start + at;
-            // `\r` not followed by `\n`: old Mac files.
-            if self.pending[at] == b'\n' || self.pending.get(at + 1) != Some(&b'\n') {
-                self.line += 1;
-            }
+    /// Passes the first line break kept, counting it: a `\r` counts unless a `\n` follows it
+    /// (CRLF is one break; a lone `\r` ends a line in old Mac files).
+    fn pass(&mut self) {
+        let Some((at, cr)) = self.breaks.pop_front() else {
+            return;
+        };
+        let crlf = cr && self.breaks.front() == Some(&(at + 1, false));
+        if !crlf {
+            self.line += 1;
         }
-        self.start = end;
-        self.byte += len as u64;
     }
 }
 
