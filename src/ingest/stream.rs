@@ -114,8 +114,7 @@ impl<R: Read> DecodedReader<R> {
         let mut text = self.decoder.decode(bytes, last);
         // Files joined with `cat` carry the second file's BOM inside the text, where it would
         // stick invisibly to a header or a value.
-        // memmem: `str::contains` searched for the three bytes at a twentieth of the speed.
-        if memchr::memmem::find(text.as_bytes(), "\u{feff}".as_bytes()).is_some() {
+        if has_bom(text.as_bytes()) {
             text = text.replace('\u{feff}', "");
         }
         if self.position == self.text.len() {
@@ -128,6 +127,13 @@ impl<R: Read> DecodedReader<R> {
         }
         self.position = 0;
     }
+}
+
+/// Whether UTF-8 text holds a BOM (EF BB BF). Its first byte is looked for with `memchr`, which
+/// is quick in wasm too; `memmem` (quick natively) took 1.5 % of the page's reading there, and
+/// `str::contains` twenty times what `memmem` takes natively.
+fn has_bom(text: &[u8]) -> bool {
+    memchr::memchr_iter(0xEF, text).any(|at| text[at + 1..].starts_with(&[0xBB, 0xBF]))
 }
 
 impl<R: Read> Read for DecodedReader<R> {
@@ -259,6 +265,16 @@ mod tests {
         assert_eq!(estimate_rows(first, 1_000_000_000), 129_032_259);
         assert_eq!(estimate_rows(b"no line break", 13), 1);
         assert_eq!(estimate_rows(b"", 0), 0);
+    }
+
+    #[test]
+    fn a_bom_is_found_wherever_it_is() {
+        assert!(has_bom("\u{feff}a".as_bytes()));
+        assert!(has_bom("a\u{feff}".as_bytes()));
+        assert!(has_bom("東京\u{ff0c}\u{feff}".as_bytes()));
+        assert!(!has_bom("東京\u{ff0c}\u{fefe}".as_bytes()));
+        assert!(!has_bom(b"\xEF\xBB"));
+        assert!(!has_bom(b""));
     }
 
     #[test]
