@@ -482,14 +482,14 @@ fn read_text<R: std::io::Read>(
     progress: &mut dyn FnMut(Progress),
 ) -> Result<Export, IngestError> {
     let fail = |kind: ErrorKind| IngestError::new(file, kind);
-    let delimiter = match delimiter::excel_separator_line(reader.peek()) {
-        Some((delimiter, rest)) => {
-            let line_len = reader.peek().len() - rest.len();
-            reader.skip(line_len);
-            delimiter
+    let (delimiter, sep_line) = {
+        let head = reader.peek();
+        match delimiter::excel_separator_line(&head) {
+            Some((delimiter, rest)) => (delimiter, head.len() - rest.len()),
+            None => (delimiter::sniff_delimiter(&head), 0),
         }
-        None => delimiter::sniff_delimiter(reader.peek()),
     };
+    reader.skip(sep_line);
     let lines = reader.lines();
     let bytes_read = std::rc::Rc::clone(&reader.bytes_read);
     let mut csv_reader = csv::ReaderBuilder::new()
@@ -498,7 +498,11 @@ fn read_text<R: std::io::Read>(
         .flexible(true)
         .from_reader(reader);
 
-    let mut records = csv_reader.records();
+    // The first records are kept (the header, the rows that settle the columns) as text: a
+    // damaged byte read as U+FFFD, as a decoder would have.
+    let mut records = csv_reader
+        .byte_records()
+        .map(|record| record.map(mended_text));
     // Reports often open with a title line or two ("Tickets report, March 2024") above the
     // header: lines of one cell followed, within a few lines, by a line of several.
     let mut ahead = Vec::new();
@@ -548,10 +552,13 @@ fn read_text<R: std::io::Read>(
     }
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut skipped = Skipped::default();
+    // A record whose UTF-8 `take` had to mend.
+    let mut mended = csv::ByteRecord::new();
     let mut first_rows = Vec::new();
     for record in records.by_ref() {
         match take(
             record.as_ref().map(|r| r.as_byte_record()),
+            &mut mended,
             &mut lines.borrow_mut(),
             &headers,
         ) {
@@ -687,8 +694,8 @@ fn read_text<R: std::io::Read>(
     loop {
         let taken = match csv_reader.read_byte_record(&mut record) {
             Ok(false) => break,
-            Ok(true) => take(Ok(&record), &mut lines.borrow_mut(), &headers),
-            Err(error) => take(Err(&error), &mut lines.borrow_mut(), &headers),
+            Ok(true) => take(Ok(&record), &mut mended, &mut lines.borrow_mut(), &headers),
+            Err(error) => take(Err(&error), &mut mended, &mut lines.borrow_mut(), &headers),
         };
         match taken {
             Taken::Row(line, record) => {
@@ -794,6 +801,7 @@ fn read_text<R: std::io::Read>(
 /// line, what the CSV reader could not read).
 fn take<'r>(
     record: Result<&'r csv::ByteRecord, &csv::Error>,
+    mended: &'r mut csv::ByteRecord,
     lines: &mut stream::LineWindow,
     headers: &[String],
 ) -> Taken<'r> {
@@ -808,15 +816,22 @@ fn take<'r>(
         }
     };
     let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
-    // The text read is decoded UTF-8: this is a check that cannot fail, kept as a reason.
     let record = match row::Record::of(record) {
         Ok(record) => record,
-        Err(error) => {
-            return Taken::Skipped(SkippedRow::new(
-                line,
-                None,
-                Message::new("row.csv").with("error", error),
-            ))
+        // UTF-8 with a damaged byte: read as a decoder would have, with U+FFFD.
+        Err(_) => {
+            *mended = mended_text(record.clone()).into_byte_record();
+            let mended: &'r csv::ByteRecord = mended;
+            match row::Record::of(mended) {
+                Ok(record) => record,
+                Err(error) => {
+                    return Taken::Skipped(SkippedRow::new(
+                        line,
+                        None,
+                        Message::new("row.csv").with("error", error),
+                    ))
+                }
+            }
         }
     };
     // The first filled cell answers the three questions below: most rows open with one.
@@ -849,6 +864,14 @@ fn take<'r>(
         return Taken::Skipped(SkippedRow::new(line, None, Message::new("row.totals")));
     }
     Taken::Row(line, record)
+}
+
+/// A record as text, each damaged byte of its UTF-8 read as U+FFFD; where it lies kept.
+fn mended_text(record: csv::ByteRecord) -> csv::StringRecord {
+    let position = record.position().cloned();
+    let mut text = csv::StringRecord::from_byte_record_lossy(record);
+    text.set_position(position);
+    text
 }
 
 /// Skipped rows: all counted, the first `MAX_SKIPPED_REASONS` (by line) kept with their reasons,
@@ -1070,6 +1093,32 @@ mod tests {
             .all(|w| w[0].bytes <= w[1].bytes && w[0].rows <= w[1].rows));
         assert_eq!(seen.last().map(|p| p.bytes), Some(text.len() as u64));
         assert_eq!(seen.last().map(|p| p.rows), Some(30_001));
+    }
+
+    #[test]
+    fn a_damaged_utf8_byte_reads_as_a_replacement_character_wherever_it_is() {
+        // In the header, in a row that settles the columns, and in a row of the second chunk
+        // (after `SETTLE_ROWS`): the UTF-8 is handed to the CSV reader unchecked.
+        let mut text =
+            b"Id,Agent,Created at,Note \xFF\n1,Zo\xC3\xAB M\xFFller,2024-01-01 10:00,\n".to_vec();
+        for id in 2..=SETTLE_ROWS + 5 {
+            text.extend(
+                format!("{id},Ann Exämple of a rather long agent name,2024-01-01 10:00,\n").bytes(),
+            );
+        }
+        assert!(text.len() > stream::CHUNK);
+        text.extend_from_slice(b"999999,caf\xFF\xC3,2024-01-01 10:00,\n");
+        let export = read_export("t.csv", &text).unwrap();
+        assert_eq!(export.source.encoding, "UTF-8");
+        assert_eq!(export.source.skipped, 0);
+        assert_eq!(export.source.headers[3], "Note \u{fffd}");
+        let agent_of = |id: &str| {
+            let row = export.tickets.tickets().find(|t| t.id == id)?;
+            Some(row.agent?.to_string())
+        };
+        assert_eq!(agent_of("1").as_deref(), Some("Zoë M\u{fffd}ller"));
+        assert_eq!(agent_of("999999").as_deref(), Some("caf\u{fffd}\u{fffd}"));
+        assert_eq!(export.tickets.len(), SETTLE_ROWS + 6);
     }
 
     #[test]
