@@ -117,6 +117,15 @@ impl<'t> Sample<'t> {
         }
     }
 
+    /// Room for `rows` more rows: a sample of a whole selection grows in one allocation, not
+    /// by doubling and copying.
+    pub fn reserve(&mut self, rows: usize) {
+        match self.column {
+            Some(_) => self.ranks.reserve(rows),
+            None => self.values.reserve(rows),
+        }
+    }
+
     /// Add a row and its minutes (the column's own, for a ranked sample).
     #[inline]
     pub fn push(&mut self, row: usize, minutes: f64) {
