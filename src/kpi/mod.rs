@@ -6,6 +6,7 @@ mod breakdown;
 mod calls;
 mod catalogue;
 mod context;
+mod counting_cards;
 mod customers;
 mod distribution;
 mod feedback;
@@ -225,7 +226,8 @@ impl Kpi {
 }
 
 /// Every KPI of the catalogue, by id. The timing cards the data allows are made in one pass
-/// (`timing_cards`: the same figures as their formulas, which run that pass for one card); the
+/// (`timing_cards`: the same figures as their formulas, which run that pass for one card), the
+/// counting cards from one pass's counts (`counting_cards`: those their formulas count); the
 /// others by their entries one by one.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
     let table = dataset.table();
@@ -233,20 +235,31 @@ pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
         .iter()
         .filter(|definition| definition.unavailable(dataset, Some(context)).is_none())
         .filter_map(|definition| {
-            Some((definition.id, timing::measure(definition.id, table, context)?))
+            Some((
+                definition.id,
+                timing::measure(definition.id, table, context)?,
+            ))
         })
         .unzip();
     let mut timed: BTreeMap<KpiId, Kpi> = timed
         .into_iter()
         .zip(timing_cards::cards(dataset, measures))
         .collect();
+    let counts = std::cell::OnceCell::new();
     CATALOGUE
         .iter()
         .map(|definition| {
+            let id = definition.id;
+            let counted = || {
+                let available = definition.unavailable(dataset, Some(context)).is_none();
+                let counts = counts.get_or_init(|| counting_cards::Counts::of(dataset));
+                counting_cards::card(id, counts, dataset).filter(|_| available)
+            };
             let kpi = timed
-                .remove(&definition.id)
+                .remove(&id)
+                .or_else(|| counting_cards::counts(id).then(counted).flatten())
                 .unwrap_or_else(|| definition.compute(dataset, context));
-            (definition.id.name().to_string(), kpi)
+            (id.name().to_string(), kpi)
         })
         .collect()
 }

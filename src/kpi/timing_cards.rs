@@ -123,7 +123,12 @@ struct Card<'t> {
 }
 
 impl<'t> Card<'t> {
-    fn new(table: &'t TicketTable, measure: &Measure<'t>, splits: &[Split; 2], rows: usize) -> Self {
+    fn new(
+        table: &'t TicketTable,
+        measure: &Measure<'t>,
+        splits: &[Split; 2],
+        rows: usize,
+    ) -> Self {
         let ranked = match measure.minutes {
             Source::Column(duration) => Some((table.ranked(duration), table.minutes(duration))),
             Source::Computed(_) => None,
@@ -170,7 +175,10 @@ impl<'t> Card<'t> {
             }
         }
         if let Some(inconsistent) = self.inconsistent {
-            self.left_out = rows.iter().filter(|&&row| inconsistent[row as usize]).count();
+            self.left_out = rows
+                .iter()
+                .filter(|&&row| inconsistent[row as usize])
+                .count();
         }
     }
 
