@@ -159,8 +159,10 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         );
         let context_of_part = context(&part);
         let mut board = kpi::AgentBoard::new(&part, &context_of_part);
-        let (mut histograms, mut arrivals) =
-            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+        let (mut histograms, mut arrivals) = (
+            kpi::DistributionCounts::new(part.table()),
+            kpi::HeatMap::default(),
+        );
         let weekly = kpi::weekly_with(&part, &by_rows, |row| {
             board.add(row);
             histograms.add(part.table(), row);

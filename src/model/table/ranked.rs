@@ -49,9 +49,17 @@ impl Ranked {
         (self.rank.capacity() + self.order.capacity()) * 4
     }
 
+    /// A row's place in value order; `None` for a row without a value (or beyond a column
+    /// that holds none).
+    #[inline]
     pub fn rank(&self, row: usize) -> Option<u32> {
-        let rank = self.rank[row];
-        (rank != NONE).then_some(rank)
+        self.rank.get(row).copied().filter(|&rank| rank != NONE)
+    }
+
+    /// How many of the column's values lie below `bound`: the first place of one at or above.
+    pub fn places_below(&self, values: &Minutes, bound: f64) -> u32 {
+        let below = |row: &u32| values.at(*row as usize).get().is_some_and(|v| v < bound);
+        self.order.partition_point(below) as u32
     }
 
     /// The `wanted` (ascending, distinct, each below `ranks.len()`) order statistics of a
@@ -191,8 +199,7 @@ impl<'t> RankedRows<'t> {
     /// Add a row, where it has a value.
     #[inline]
     pub fn push(&mut self, row: usize) {
-        let rank = self.ranked.rank[row];
-        if rank != NONE {
+        if let Some(rank) = self.ranked.rank(row) {
             self.ranks.push(rank);
         }
     }
