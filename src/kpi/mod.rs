@@ -225,10 +225,10 @@ impl Kpi {
     }
 }
 
-/// Every KPI of the catalogue, by id. The timing cards the data allows are made in one pass
-/// (`timing_cards`: the same figures as their formulas, which run that pass for one card), the
-/// counting cards from one pass's counts (`counting_cards`: those their formulas count); the
-/// others by their entries one by one.
+/// Every KPI of the catalogue, by id. The timing cards the data allows are made together
+/// (`timing_cards`, as their formulas make each alone), the counting cards from one pass's
+/// counts (`counting_cards`: those their formulas count); the others by their entries one by
+/// one.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
     let table = dataset.table();
     let (timed, measures): (Vec<KpiId>, Vec<_>) = CATALOGUE

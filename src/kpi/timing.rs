@@ -1,7 +1,7 @@
 //! Speed: first response, resolution and handle time, in minutes. Timing source priority
 //! (catalogue): the export's own duration column, else the difference of two timestamps.
 
-use super::timing_cards::{self, Measure, Source};
+use super::timing_cards::{self, Measure, PerRow, Rows};
 use super::{Context, Kpi, KpiId, MINUTES};
 use crate::dataset::Dataset;
 use crate::message::Message;
@@ -11,34 +11,14 @@ use crate::model::time::calendar::instant;
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
 pub fn first_response_time(dataset: &Dataset) -> Kpi {
-    timing_cards::one(dataset, first_response(dataset.table()))
-}
-
-/// `first_response_time`'s minutes: replied tickets are those with a measure, no further filter.
-fn first_response(table: &TicketTable) -> Measure<'_> {
-    Measure {
-        minutes: Source::Column(Duration::FirstResponse),
-        solved_only: false,
-        inconsistent: Some(&table.reply_before_creation),
-    }
+    card(dataset, calendar(KpiId::FirstResponseTime, dataset.table()))
 }
 
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
 /// has one, else the business-hours schedule of the settings.
 pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    timing_cards::one(dataset, first_response_business(dataset.table(), context))
-}
-
-fn first_response_business<'a>(table: &'a TicketTable, context: &'a Context) -> Measure<'a> {
-    let minutes = match context.has_schedule() {
-        true => Source::Computed(Box::new(|row| business_first_response(table, row, context))),
-        false => Source::Column(Duration::FirstResponseBusiness),
-    };
-    Measure {
-        minutes,
-        solved_only: false,
-        inconsistent: None,
-    }
+    let id = KpiId::FirstResponseTimeBusiness;
+    card(dataset, business(id, dataset.table(), context))
 }
 
 /// Business minutes to a row's first reply: the export's figure, else the schedule's.
@@ -74,15 +54,7 @@ pub(crate) fn business_resolution(
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
 pub fn resolution_time(dataset: &Dataset) -> Kpi {
-    timing_cards::one(dataset, resolution(dataset.table()))
-}
-
-fn resolution(table: &TicketTable) -> Measure<'_> {
-    Measure {
-        minutes: Source::Column(Duration::Resolution),
-        solved_only: true,
-        inconsistent: Some(&table.solve_before_creation),
-    }
+    card(dataset, calendar(KpiId::ResolutionTime, dataset.table()))
 }
 
 /// Whether a row's resolution minutes count: solved tickets only.
@@ -93,19 +65,8 @@ pub(crate) fn resolution_counts(table: &TicketTable, row: usize) -> bool {
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
 /// the settings' schedule.
 pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    timing_cards::one(dataset, resolution_business(dataset.table(), context))
-}
-
-fn resolution_business<'a>(table: &'a TicketTable, context: &'a Context) -> Measure<'a> {
-    let minutes = match context.has_schedule() {
-        true => Source::Computed(Box::new(|row| business_resolution(table, row, context))),
-        false => Source::Column(Duration::ResolutionBusiness),
-    };
-    Measure {
-        minutes,
-        solved_only: true,
-        inconsistent: None,
-    }
+    let id = KpiId::ResolutionTimeBusiness;
+    card(dataset, business(id, dataset.table(), context))
 }
 
 /// The measure of a timing card (`timing_cards` folds them in one pass); `None` for a KPI that
@@ -115,13 +76,49 @@ pub(crate) fn measure<'a>(
     table: &'a TicketTable,
     context: &'a Context,
 ) -> Option<Measure<'a>> {
-    match id {
-        KpiId::FirstResponseTime => Some(first_response(table)),
-        KpiId::FirstResponseTimeBusiness => Some(first_response_business(table, context)),
-        KpiId::ResolutionTime => Some(resolution(table)),
-        KpiId::ResolutionTimeBusiness => Some(resolution_business(table, context)),
-        _ => None,
-    }
+    calendar(id, table).or_else(|| business(id, table, context))
+}
+
+/// The calendar timing cards' measures: what each counts, and its rows noted as left out.
+fn calendar(id: KpiId, table: &TicketTable) -> Option<Measure<'_>> {
+    let (duration, rows, inconsistent) = match id {
+        // Replied tickets are those with a first response time: no further filter.
+        KpiId::FirstResponseTime => (
+            Duration::FirstResponse,
+            Rows::Timed,
+            &table.reply_before_creation,
+        ),
+        KpiId::ResolutionTime => (
+            Duration::Resolution,
+            Rows::Solved,
+            &table.solve_before_creation,
+        ),
+        _ => return None,
+    };
+    Some(Measure::calendar(duration, rows, inconsistent))
+}
+
+/// The business-hours timing cards' measures: the export's column, else the schedule's minutes.
+fn business<'a>(id: KpiId, table: &'a TicketTable, context: &'a Context) -> Option<Measure<'a>> {
+    let (duration, rows, per_row): (_, _, PerRow) = match id {
+        KpiId::FirstResponseTimeBusiness => (
+            Duration::FirstResponseBusiness,
+            Rows::Timed,
+            business_first_response,
+        ),
+        KpiId::ResolutionTimeBusiness => (
+            Duration::ResolutionBusiness,
+            Rows::Solved,
+            business_resolution,
+        ),
+        _ => return None,
+    };
+    Some(Measure::business(duration, rows, (table, context), per_row))
+}
+
+/// A timing card over the dataset's rows, alone.
+fn card(dataset: &Dataset, measure: Option<Measure>) -> Kpi {
+    measure.map_or_else(Kpi::default, |measure| timing_cards::one(dataset, measure))
 }
 
 /// `average_handle_time`: mean agent time per ticket, tickets that have it.

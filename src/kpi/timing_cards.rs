@@ -1,31 +1,74 @@
-//! The timing cards' shared pass. `first_response_time`, `resolution_time` and their
-//! business-hours twins read the same rows and the same channel and priority codes: one pass
-//! folds each row into every card's samples, where four passes read the rows and codes four
-//! times. Each card's measure (its minutes, the rows that count, its note) is defined in
-//! `timing.rs`; a card asked for alone is this pass with its measure only, so `compute` and
-//! the card's own function give the same figures.
+//! The timing cards made together: `first_response_time`, `resolution_time` and their
+//! business-hours twins, each a median summary of its rows with the same per channel and
+//! priority. They share how the rows split: where every row has the same code (one channel
+//! selected, the page's usual filter) that group is all the rows, whose summary is the card's
+//! own, so no second sample of them is kept. Each card then folds the rows in a loop of its
+//! own: one loop feeding all four was measured slower (four columns and four sets of samples
+//! per row, no longer in registers). Each card's measure (its minutes, the rows that count,
+//! its note) is defined in `timing.rs`; a card asked for alone goes through here too, so
+//! `compute` and the card's own function give the same figures.
 
 use std::collections::BTreeMap;
 
-use super::{timing, Kpi, BLANK, MINUTES};
+use super::{timing, Context, Kpi, BLANK, MINUTES};
 use crate::dataset::Dataset;
 use crate::message::Message;
-use crate::model::table::{Categories, Duration, Sample, TicketTable};
+use crate::model::table::{Categories, Duration, Minutes, Sample, TicketTable};
 use crate::model::Field;
 use crate::stats::Summary;
 
 /// What a timing card measures.
 pub(crate) struct Measure<'a> {
-    pub minutes: Source<'a>,
-    /// Solved rows only (resolution), else every row with minutes (first response).
-    pub solved_only: bool,
+    minutes: Source<'a>,
+    rows: Rows,
     /// Rows left out for an end before their start, counted for the card's note.
-    pub inconsistent: Option<&'a [bool]>,
+    inconsistent: Option<&'a [bool]>,
+}
+
+/// Which rows with minutes a timing card counts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rows {
+    /// Every one (first response: a row with minutes was replied to).
+    Timed,
+    /// Solved ones (resolution).
+    Solved,
+}
+
+/// A row's business minutes worked out under the settings' schedule.
+pub(crate) type PerRow = fn(&TicketTable, usize, &Context) -> Option<f64>;
+
+impl<'a> Measure<'a> {
+    /// Calendar minutes: a duration column, whose `inconsistent` rows are noted.
+    pub fn calendar(duration: Duration, rows: Rows, inconsistent: &'a [bool]) -> Measure<'a> {
+        Measure {
+            minutes: Source::Column(duration),
+            rows,
+            inconsistent: Some(inconsistent),
+        }
+    }
+
+    /// Business minutes: the export's column, or `per_row` where the settings have a schedule.
+    pub fn business(
+        duration: Duration,
+        rows: Rows,
+        (table, context): (&'a TicketTable, &'a Context),
+        per_row: PerRow,
+    ) -> Measure<'a> {
+        let minutes = match context.has_schedule() {
+            true => Source::Computed(Box::new(move |row| per_row(table, row, context))),
+            false => Source::Column(duration),
+        };
+        Measure {
+            minutes,
+            rows,
+            inconsistent: None,
+        }
+    }
 }
 
 /// Where a timing card's minutes come from: a column of the table (ranked once, so that medians
 /// are counted), or worked out per row (business minutes under the settings' schedule).
-pub(crate) enum Source<'a> {
+enum Source<'a> {
     Column(Duration),
     Computed(Box<dyn Fn(usize) -> Option<f64> + 'a>),
 }
@@ -37,7 +80,7 @@ pub(crate) fn one(dataset: &Dataset, measure: Measure) -> Kpi {
 }
 
 /// The cards of `measures`, in their order, over the dataset's rows: the median summary of the
-/// rows each counts, with the same per channel and priority, in one pass.
+/// rows each counts, with the same per channel and priority.
 pub(crate) fn cards(dataset: &Dataset, measures: Vec<Measure>) -> Vec<Kpi> {
     let table = dataset.table();
     let rows = dataset.rows();
@@ -115,7 +158,7 @@ impl<'t> Split<'t> {
 struct Card<'t> {
     solved_only: bool,
     inconsistent: Option<&'t [bool]>,
-    column: Option<&'t crate::model::table::Minutes>,
+    column: Option<&'t Minutes>,
     all: Sample<'t>,
     /// By channel and by priority code, where split by code; else empty.
     groups: [Vec<Sample<'t>>; 2],
@@ -142,7 +185,7 @@ impl<'t> Card<'t> {
         let mut all = Sample::new(ranked);
         all.reserve(rows);
         Card {
-            solved_only: measure.solved_only,
+            solved_only: measure.rows == Rows::Solved,
             inconsistent: measure.inconsistent,
             column: ranked.map(|(_, minutes)| minutes),
             all,
