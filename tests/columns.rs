@@ -118,6 +118,13 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         by_rows.remove("repeat_contact_rate");
         by_tickets.remove("repeat_contact_rate");
         assert_eq!(by_rows, by_tickets, "{selection:?}");
+        // Cards made in a shared pass (the timing cards') are each its entry's formula alone.
+        for definition in kpi::CATALOGUE {
+            if let Some(card) = by_rows.get(definition.id.name()) {
+                let alone = definition.compute(&part, &context(&part));
+                assert_eq!(card, &alone, "{} {selection:?}", definition.id);
+            }
+        }
         assert_eq!(kpi::breakdowns(&part), kpi::breakdowns(&own));
         assert_eq!(kpi::distributions(&part), kpi::distributions(&own));
         assert_eq!(kpi::created_vs_solved(&part), kpi::created_vs_solved(&own));
@@ -152,8 +159,10 @@ fn rows_of_the_table_give_what_the_tickets_give() {
         );
         let context_of_part = context(&part);
         let mut board = kpi::AgentBoard::new(&part, &context_of_part);
-        let (mut histograms, mut arrivals) =
-            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+        let (mut histograms, mut arrivals) = (
+            kpi::DistributionCounts::new(part.table()),
+            kpi::HeatMap::default(),
+        );
         let weekly = kpi::weekly_with(&part, &by_rows, |row| {
             board.add(row);
             histograms.add(part.table(), row);

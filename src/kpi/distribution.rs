@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
-use crate::model::table::TicketTable;
+use crate::model::table::{Duration, Ranked, TicketTable};
 
 /// Bucket edges in minutes: 1 h, 4 h, 8 h, 24 h, 3 d, 7 d — a support lead's usual steps.
 pub const EDGES_MINUTES: [u32; 6] = [60, 240, 480, 1440, 4320, 10080];
@@ -30,7 +30,7 @@ pub struct Distributions {
 /// Both histograms in one pass over the rows, of the same minutes as the timing KPIs.
 pub fn distributions(dataset: &Dataset) -> Distributions {
     let table = dataset.table();
-    let mut counts = DistributionCounts::default();
+    let mut counts = DistributionCounts::new(table);
     for &row in dataset.rows() {
         counts.add(table, row as usize);
     }
@@ -39,38 +39,64 @@ pub fn distributions(dataset: &Dataset) -> Distributions {
 
 /// Both histograms' counts, row by row: `distributions` folded into another pass over the
 /// same rows (the report's weekly one).
-#[derive(Clone, Copy, Debug, Default)]
-pub struct DistributionCounts {
-    first_response: [usize; EDGES_MINUTES.len() + 1],
-    resolution: [usize; EDGES_MINUTES.len() + 1],
+pub struct DistributionCounts<'t> {
+    first_response: Histogram<'t>,
+    resolution: Histogram<'t>,
 }
 
-impl DistributionCounts {
+impl<'t> DistributionCounts<'t> {
+    pub fn new(table: &'t TicketTable) -> DistributionCounts<'t> {
+        DistributionCounts {
+            first_response: Histogram::new(table, Duration::FirstResponse),
+            resolution: Histogram::new(table, Duration::Resolution),
+        }
+    }
+
     #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
-        if let Some(minutes) = table.first_response_minutes.at(row).get() {
-            self.first_response[bucket_of(minutes)] += 1;
-        }
-        if let (true, Some(minutes)) = (table.solved[row], table.resolution_minutes.at(row).get()) {
-            self.resolution[bucket_of(minutes)] += 1;
+        self.first_response.add(row);
+        if table.solved[row] {
+            self.resolution.add(row);
         }
     }
 
     pub fn distributions(&self) -> Distributions {
         Distributions {
-            first_response: buckets(self.first_response),
-            resolution: buckets(self.resolution),
+            first_response: buckets(self.first_response.counts),
+            resolution: buckets(self.resolution.counts),
         }
     }
 }
 
-/// The index of the bucket holding `minutes`: the number of edges at or below it. Counted
-/// rather than searched, so that it compiles without branches a random time would mispredict.
-fn bucket_of(minutes: f64) -> usize {
-    EDGES_MINUTES
-        .iter()
-        .map(|&edge| usize::from(minutes >= f64::from(edge)))
-        .sum()
+/// One duration's counts by bucket. A row's bucket is found by its rank in the ranked column:
+/// the number of edges whose first place (in value order) it reaches, the same as the number
+/// of edges at or below its minutes, without working the minutes out.
+struct Histogram<'t> {
+    ranked: &'t Ranked,
+    /// The first place of a value at or above each edge.
+    starts: [u32; EDGES_MINUTES.len()],
+    counts: [usize; EDGES_MINUTES.len() + 1],
+}
+
+impl<'t> Histogram<'t> {
+    fn new(table: &'t TicketTable, duration: Duration) -> Histogram<'t> {
+        let (ranked, minutes) = (table.ranked(duration), table.minutes(duration));
+        Histogram {
+            ranked,
+            starts: EDGES_MINUTES.map(|edge| ranked.places_below(minutes, f64::from(edge))),
+            counts: [0; EDGES_MINUTES.len() + 1],
+        }
+    }
+
+    /// Counted rather than searched, so that it compiles without branches a random time would
+    /// mispredict.
+    #[inline]
+    fn add(&mut self, row: usize) {
+        if let Some(rank) = self.ranked.rank(row) {
+            let bucket: usize = self.starts.iter().map(|&s| usize::from(rank >= s)).sum();
+            self.counts[bucket] += 1;
+        }
+    }
 }
 
 fn buckets(counts: [usize; EDGES_MINUTES.len() + 1]) -> Vec<Bucket> {
@@ -152,10 +178,19 @@ mod tests {
         let result = distributions(&data);
         assert_eq!(counts(&result.first_response), vec![0, 0, 1, 1, 1, 1, 1]);
         for (i, &edge) in EDGES_MINUTES.iter().enumerate() {
-            assert_eq!(bucket_of(f64::from(edge)), i + 1, "{edge} min");
             assert_eq!(result.first_response[i + 1].from_minutes, edge);
-            assert_eq!(bucket_of(f64::from(edge) - 1.0), i, "{edge} min less one");
         }
+        // A minute less than each edge (59 … 10079): one ticket in each bucket below.
+        let less: String = EDGES_MINUTES
+            .iter()
+            .enumerate()
+            .map(|(i, edge)| format!("{i},Open,2024-01-01 09:00,{}\n", edge - 1))
+            .collect();
+        let data = dataset(&format!(
+            "Id,Status,Created at,First reply time in minutes\n{less}"
+        ));
+        let result = distributions(&data);
+        assert_eq!(counts(&result.first_response), vec![1, 1, 1, 1, 1, 1, 0]);
     }
 
     #[test]

@@ -6,6 +6,7 @@ mod breakdown;
 mod calls;
 mod catalogue;
 mod context;
+mod counting_cards;
 mod customers;
 mod distribution;
 mod feedback;
@@ -19,6 +20,7 @@ mod tables;
 mod tally;
 mod team;
 pub(crate) mod timing;
+mod timing_cards;
 mod volume;
 mod weekly;
 
@@ -223,13 +225,41 @@ impl Kpi {
     }
 }
 
-/// Every KPI of the catalogue, by id.
+/// Every KPI of the catalogue, by id. The timing cards the data allows are made together
+/// (`timing_cards`, as their formulas make each alone), the counting cards from one pass's
+/// counts (`counting_cards`: those their formulas count); the others by their entries one by
+/// one.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
+    let table = dataset.table();
+    let (timed, measures): (Vec<KpiId>, Vec<_>) = CATALOGUE
+        .iter()
+        .filter(|definition| definition.unavailable(dataset, Some(context)).is_none())
+        .filter_map(|definition| {
+            Some((
+                definition.id,
+                timing::measure(definition.id, table, context)?,
+            ))
+        })
+        .unzip();
+    let mut timed: BTreeMap<KpiId, Kpi> = timed
+        .into_iter()
+        .zip(timing_cards::cards(dataset, measures))
+        .collect();
+    let counts = std::cell::OnceCell::new();
     CATALOGUE
         .iter()
         .map(|definition| {
-            let kpi = definition.compute(dataset, context);
-            (definition.id.name().to_string(), kpi)
+            let id = definition.id;
+            let counted = || {
+                let available = definition.unavailable(dataset, Some(context)).is_none();
+                let counts = counts.get_or_init(|| counting_cards::Counts::of(dataset));
+                counting_cards::card(id, counts, dataset).filter(|_| available)
+            };
+            let kpi = timed
+                .remove(&id)
+                .or_else(|| counting_cards::counts(id).then(counted).flatten())
+                .unwrap_or_else(|| definition.compute(dataset, context));
+            (id.name().to_string(), kpi)
         })
         .collect()
 }

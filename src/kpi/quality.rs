@@ -68,7 +68,12 @@ impl SolvedReplies {
 /// `first_contact_resolution`: solved tickets with exactly one agent reply and no reopen ÷ solved
 /// tickets with a known reply count. Without a reopen count the reply count alone decides.
 pub fn first_contact_resolution(dataset: &Dataset) -> Kpi {
-    SolvedReplies::of(dataset).first_contact_resolution(dataset.has(Field::Reopens))
+    first_contact_resolution_of(&SolvedReplies::of(dataset), dataset)
+}
+
+/// The same from the rows' counts (`counting_cards`).
+pub(crate) fn first_contact_resolution_of(counts: &SolvedReplies, dataset: &Dataset) -> Kpi {
+    counts.first_contact_resolution(dataset.has(Field::Reopens))
 }
 
 /// `reopen_rate`: solved tickets reopened at least once ÷ solved tickets with a known reopen count.

@@ -74,30 +74,43 @@ impl Ratings {
 /// mark unanswered offers.
 pub fn csat_response_rate(dataset: &Dataset) -> Kpi {
     let table = dataset.table();
-    let answers = dataset
-        .rows()
-        .iter()
-        .map(|&row| table.satisfaction[row as usize])
-        .chain(
-            dataset
-                .surveys
-                .iter()
-                .map(|s| Answer::of(s.satisfaction.as_ref())),
-        );
-    // Counted without branches: the answers come in no order a branch predictor could learn.
-    let (mut rated, mut unanswered) = (0, 0);
-    for answer in answers {
-        rated += usize::from(answer.is_rated());
-        unanswered += usize::from(answer == Answer::Unanswered);
+    let mut offers = Offers::default();
+    for &row in dataset.rows() {
+        offers.add(table.satisfaction[row as usize]);
     }
-    if unanswered == 0 {
-        return Kpi::null(PERCENT, Message::new("satisfaction.no_offers"));
+    offers.csat_response_rate(dataset)
+}
+
+/// Rated answers and unanswered offers: `csat_response_rate`'s counts, answer by answer.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Offers {
+    rated: usize,
+    unanswered: usize,
+}
+
+impl Offers {
+    /// Counted without branches: the answers come in no order a branch predictor could learn.
+    #[inline]
+    pub fn add(&mut self, answer: Answer) {
+        self.rated += usize::from(answer.is_rated());
+        self.unanswered += usize::from(answer == Answer::Unanswered);
     }
-    Kpi::percent(
-        rated,
-        rated + unanswered,
-        Message::new("satisfaction.no_offered"),
-    )
+
+    /// `csat_response_rate` of the rows' answers counted and the dataset's unjoined ones.
+    pub fn csat_response_rate(mut self, dataset: &Dataset) -> Kpi {
+        for answer in &dataset.surveys {
+            self.add(Answer::of(answer.satisfaction.as_ref()));
+        }
+        let Offers { rated, unanswered } = self;
+        if unanswered == 0 {
+            return Kpi::null(PERCENT, Message::new("satisfaction.no_offers"));
+        }
+        Kpi::percent(
+            rated,
+            rated + unanswered,
+            Message::new("satisfaction.no_offered"),
+        )
+    }
 }
 
 /// `nps`: % promoters (9–10) − % detractors (0–6) over 0–10 answers.
@@ -107,6 +120,11 @@ pub fn nps(dataset: &Dataset) -> Kpi {
     for &row in dataset.rows() {
         answers.add(table.nps_score[row as usize]);
     }
+    nps_of(answers, dataset)
+}
+
+/// The same from the rows' answers counted (`counting_cards`), with the dataset's unjoined ones.
+pub(crate) fn nps_of(mut answers: NpsAnswers, dataset: &Dataset) -> Kpi {
     for score in dataset.surveys.iter().filter_map(|s| s.nps_score) {
         answers.add(score);
     }

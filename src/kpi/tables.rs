@@ -256,7 +256,7 @@ impl<'t> Tallies<'t> {
         });
         tally.tickets += 1;
         tally.solved += usize::from(table.solved[row]);
-        tally.first_response.add_first_response(table, row);
+        tally.first_response.add_first_response(row);
         tally.resolution.add_resolution(table, row);
         tally.ratings.add(table.satisfaction[row]);
         tally.replies.add(table, row);

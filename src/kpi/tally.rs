@@ -7,7 +7,7 @@
 use super::timing;
 use super::KpiId;
 use crate::dataset::Dataset;
-use crate::model::table::{Duration, Sample, TicketTable};
+use crate::model::table::{Duration, RankedRows, TicketTable};
 
 /// Which KPIs the dataset's columns (and the settings) allow: a KPI that is null for want of a
 /// column is null in every group too. Each is its catalogue entry's requirements.
@@ -42,38 +42,35 @@ impl Gates {
     }
 }
 
-/// A timing KPI's sample of a group: its median, or `None` (no value, or no column for it).
-pub(crate) struct Median<'t>(Option<Sample<'t>>);
+/// A timing KPI's median over a group: its rows' ranks, or `None` (no column for it).
+pub(crate) struct Median<'t>(Option<RankedRows<'t>>);
 
 impl<'t> Median<'t> {
-    /// An empty sample of a duration column, or none where the KPI cannot be had.
+    /// No rows yet of a duration column, or none where the KPI cannot be had.
     pub fn of(table: &'t TicketTable, wanted: bool, duration: Duration) -> Median<'t> {
         let column = (table.ranked(duration), table.minutes(duration));
-        Median(wanted.then(|| Sample::new(Some(column))))
+        Median(wanted.then(|| RankedRows::new(column.0, column.1)))
     }
 
     /// A row as `first_response_time` counts it: replied (with a first response time).
     #[inline]
-    pub fn add_first_response(&mut self, table: &TicketTable, row: usize) {
-        if let (Some(sample), Some(minutes)) =
-            (&mut self.0, table.first_response_minutes.at(row).get())
-        {
-            sample.push(row, minutes);
+    pub fn add_first_response(&mut self, row: usize) {
+        if let Some(rows) = &mut self.0 {
+            rows.push(row);
         }
     }
 
     /// A row as `resolution_time` counts it: solved, with a resolution time.
     #[inline]
     pub fn add_resolution(&mut self, table: &TicketTable, row: usize) {
-        if let (Some(sample), Some(minutes)) = (&mut self.0, table.resolution_minutes.at(row).get())
-        {
+        if let Some(rows) = &mut self.0 {
             if timing::resolution_counts(table, row) {
-                sample.push(row, minutes);
+                rows.push(row);
             }
         }
     }
 
     pub fn median(self) -> Option<f64> {
-        Some(self.0?.summary()?.median)
+        self.0?.median()
     }
 }

@@ -1,41 +1,24 @@
 //! Speed: first response, resolution and handle time, in minutes. Timing source priority
 //! (catalogue): the export's own duration column, else the difference of two timestamps.
 
-use std::collections::BTreeMap;
-
-use super::{Context, Kpi, BLANK, MINUTES};
+use super::timing_cards::{self, Measure, PerRow, Rows};
+use super::{Context, Kpi, KpiId, MINUTES};
 use crate::dataset::Dataset;
 use crate::message::Message;
-use crate::model::table::{Categories, Duration, Minutes, Ranked, Sample, TicketTable};
+use crate::model::table::{Duration, TicketTable};
 use crate::model::time::calendar::instant;
-use crate::model::Field;
-use crate::stats::Summary;
 
 /// `first_response_time`: created → first public agent reply, replied tickets only; per-channel
 /// and per-priority breakdowns.
 pub fn first_response_time(dataset: &Dataset) -> Kpi {
-    let table = dataset.table();
-    // Replied tickets are those with a measure: no further filter.
-    with_breakdowns(dataset, Source::Column(Duration::FirstResponse), |_| true)
-        .with_note(negative_note(dataset, &table.reply_before_creation))
+    card(dataset, calendar(KpiId::FirstResponseTime, dataset.table()))
 }
 
 /// `first_response_time_business`: the same in business minutes — the export's own column where it
 /// has one, else the business-hours schedule of the settings.
 pub fn first_response_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    let table = dataset.table();
-    let measure = |row: usize| {
-        table
-            .first_response_business_minutes
-            .at(row)
-            .get()
-            .or_else(|| business_first_response(table, row, context))
-    };
-    let source = match context.has_schedule() {
-        true => Source::Computed(&measure),
-        false => Source::Column(Duration::FirstResponseBusiness),
-    };
-    with_breakdowns(dataset, source, |_| true)
+    let id = KpiId::FirstResponseTimeBusiness;
+    card(dataset, business(id, dataset.table(), context))
 }
 
 /// Business minutes to a row's first reply: the export's figure, else the schedule's.
@@ -71,11 +54,7 @@ pub(crate) fn business_resolution(
 
 /// `resolution_time`: created → final solve ("full resolution time"), solved tickets only.
 pub fn resolution_time(dataset: &Dataset) -> Kpi {
-    let table = dataset.table();
-    with_breakdowns(dataset, Source::Column(Duration::Resolution), |row| {
-        resolution_counts(table, row)
-    })
-    .with_note(negative_note(dataset, &table.solve_before_creation))
+    card(dataset, calendar(KpiId::ResolutionTime, dataset.table()))
 }
 
 /// Whether a row's resolution minutes count: solved tickets only.
@@ -86,19 +65,60 @@ pub(crate) fn resolution_counts(table: &TicketTable, row: usize) -> bool {
 /// `resolution_time_business`: the same in business minutes, from the export's own column or
 /// the settings' schedule.
 pub fn resolution_time_business(dataset: &Dataset, context: &Context) -> Kpi {
-    let table = dataset.table();
-    let measure = |row: usize| {
-        table
-            .resolution_business_minutes
-            .at(row)
-            .get()
-            .or_else(|| business_resolution(table, row, context))
+    let id = KpiId::ResolutionTimeBusiness;
+    card(dataset, business(id, dataset.table(), context))
+}
+
+/// The measure of a timing card (`timing_cards` folds them in one pass); `None` for a KPI that
+/// is not one.
+pub(crate) fn measure<'a>(
+    id: KpiId,
+    table: &'a TicketTable,
+    context: &'a Context,
+) -> Option<Measure<'a>> {
+    calendar(id, table).or_else(|| business(id, table, context))
+}
+
+/// The calendar timing cards' measures: what each counts, and its rows noted as left out.
+fn calendar(id: KpiId, table: &TicketTable) -> Option<Measure<'_>> {
+    let (duration, rows, inconsistent) = match id {
+        // Replied tickets are those with a first response time: no further filter.
+        KpiId::FirstResponseTime => (
+            Duration::FirstResponse,
+            Rows::Timed,
+            &table.reply_before_creation,
+        ),
+        KpiId::ResolutionTime => (
+            Duration::Resolution,
+            Rows::Solved,
+            &table.solve_before_creation,
+        ),
+        _ => return None,
     };
-    let source = match context.has_schedule() {
-        true => Source::Computed(&measure),
-        false => Source::Column(Duration::ResolutionBusiness),
+    Some(Measure::calendar(duration, rows, inconsistent))
+}
+
+/// The business-hours timing cards' measures: the export's column, else the schedule's minutes.
+fn business<'a>(id: KpiId, table: &'a TicketTable, context: &'a Context) -> Option<Measure<'a>> {
+    let (duration, rows, per_row): (_, _, PerRow) = match id {
+        KpiId::FirstResponseTimeBusiness => (
+            Duration::FirstResponseBusiness,
+            Rows::Timed,
+            business_first_response,
+        ),
+        KpiId::ResolutionTimeBusiness => (
+            Duration::ResolutionBusiness,
+            Rows::Solved,
+            business_resolution,
+        ),
+        _ => return None,
     };
-    with_breakdowns(dataset, source, |row| table.solved[row])
+    Some(Measure::business(duration, rows, (table, context), per_row))
+}
+
+/// A timing card over the dataset's rows, alone.
+fn card(dataset: &Dataset, measure: Option<Measure>) -> Kpi {
+    measure.map_or_else(Kpi::default, |measure| timing_cards::one(dataset, measure))
 }
 
 /// `average_handle_time`: mean agent time per ticket, tickets that have it.
@@ -135,113 +155,6 @@ impl Mean {
             Message::new("timing.no_handle_time"),
         )
     }
-}
-
-/// Where a timing KPI's minutes come from: a column of the table (ranked once, so that medians
-/// are counted), or worked out per row (business minutes under the settings' schedule).
-enum Source<'a> {
-    Column(Duration),
-    Computed(&'a dyn Fn(usize) -> Option<f64>),
-}
-
-/// The median summary over the dataset's rows that pass `keep`, with the same per channel and
-/// priority: one pass over the rows, each row's minutes added to its samples.
-fn with_breakdowns(dataset: &Dataset, source: Source, keep: impl Fn(usize) -> bool) -> Kpi {
-    let table = dataset.table();
-    match source {
-        Source::Column(duration) => {
-            let minutes = table.minutes(duration);
-            let column = Some((table.ranked(duration), minutes));
-            tally(dataset, column, |row| minutes.at(row).get(), keep)
-        }
-        Source::Computed(measure) => tally(dataset, None, measure, keep),
-    }
-}
-
-fn tally(
-    dataset: &Dataset,
-    column: Option<(&Ranked, &Minutes)>,
-    measure: impl Fn(usize) -> Option<f64>,
-    keep: impl Fn(usize) -> bool,
-) -> Kpi {
-    let table = dataset.table();
-    let samples = |category: &Categories| -> Vec<Sample> {
-        (0..=category.names.len())
-            .map(|_| Sample::new(column))
-            .collect()
-    };
-    let mut all = Sample::new(column);
-    let mut by_channel = dataset.has(Field::Channel).then(|| samples(&table.channel));
-    let mut by_priority = dataset
-        .has(Field::Priority)
-        .then(|| samples(&table.priority));
-    for &row in dataset.rows() {
-        let row = row as usize;
-        let Some(minutes) = measure(row).filter(|_| keep(row)) else {
-            continue;
-        };
-        all.push(row, minutes);
-        if let Some(groups) = &mut by_channel {
-            groups[table.channel.codes[row] as usize].push(row, minutes);
-        }
-        if let Some(groups) = &mut by_priority {
-            groups[table.priority.codes[row] as usize].push(row, minutes);
-        }
-    }
-    let whole = all.summary();
-    let mut kpi = Kpi::of_summary(MINUTES, whole, Message::new("timing.no_time"));
-    if let Some(groups) = by_channel {
-        kpi.by_channel = named(groups, &table.channel, whole);
-    }
-    if let Some(groups) = by_priority {
-        kpi.by_priority = named(groups, &table.priority, whole);
-    }
-    kpi
-}
-
-/// The median summary per value of a category (blank cells under `BLANK`), from the samples by
-/// code. A group of all the rows (a selection of one channel) has the summary of them all,
-/// `whole`: the same rows, added in the same order.
-fn named(
-    by_code: Vec<Sample>,
-    category: &Categories,
-    whole: Option<Summary>,
-) -> BTreeMap<String, Kpi> {
-    let mut groups: BTreeMap<String, Sample> = BTreeMap::new();
-    for (code, sample) in by_code.into_iter().enumerate() {
-        if sample.is_empty() {
-            continue;
-        }
-        let name = category.name(code as u32).unwrap_or(BLANK);
-        match groups.get_mut(name) {
-            Some(group) => group.absorb(sample),
-            None => {
-                groups.insert(name.to_string(), sample);
-            }
-        }
-    }
-    groups
-        .into_iter()
-        .map(|(name, sample)| {
-            let summary = match whole {
-                Some(whole) if whole.n == sample.len() => Some(whole),
-                _ => sample.summary(),
-            };
-            // Each group has a time: never null.
-            let kpi = Kpi::of_summary(MINUTES, summary, Message::new("timing.no_time"));
-            (name, kpi)
-        })
-        .collect()
-}
-
-/// "N tickets left out: the end time comes before the start time" where N > 0.
-fn negative_note(dataset: &Dataset, inconsistent: &[bool]) -> Option<Message> {
-    let rows = dataset.rows();
-    let count = rows
-        .iter()
-        .filter(|&&row| inconsistent[row as usize])
-        .count();
-    (count > 0).then(|| Message::new("timing.left_out").with("count", count))
 }
 
 #[cfg(test)]

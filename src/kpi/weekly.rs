@@ -237,7 +237,7 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
         week.tickets += 1;
         week.solved += usize::from(table.solved[row]);
         if let Some(sample) = week.first_response.get_mut() {
-            sample.add_first_response(table, row);
+            sample.add_first_response(row);
         }
         if let Some(sample) = week.resolution.get_mut() {
             sample.add_resolution(table, row);

@@ -161,7 +161,7 @@ impl Report {
         let table = current.table();
         let mut agents = kpi::AgentBoard::new(&current, &context);
         let (mut distributions, mut arrivals) =
-            (kpi::DistributionCounts::default(), kpi::HeatMap::default());
+            (kpi::DistributionCounts::new(table), kpi::HeatMap::default());
         let weekly = kpi::weekly_with(&current, &kpis, |row| {
             agents.add(row);
             distributions.add(table, row);

@@ -137,7 +137,7 @@ use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
 pub use build::Building;
 pub use column::{Counts, Ids, Sparse, TextList};
 pub use narrow::{Minutes, Times};
-pub use ranked::{Ranked, Sample};
+pub use ranked::{Ranked, RankedRows, Sample};
 
 /// A category as codes: `codes[row]` is 0 for a blank cell, else one more than the index of
 /// its text in `names`. Two cells with the same text have the same code.

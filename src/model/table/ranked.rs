@@ -49,9 +49,17 @@ impl Ranked {
         (self.rank.capacity() + self.order.capacity()) * 4
     }
 
+    /// A row's place in value order; `None` for a row without a value (or beyond a column
+    /// that holds none).
+    #[inline]
     pub fn rank(&self, row: usize) -> Option<u32> {
-        let rank = self.rank[row];
-        (rank != NONE).then_some(rank)
+        self.rank.get(row).copied().filter(|&rank| rank != NONE)
+    }
+
+    /// How many of the column's values lie below `bound`: the first place of one at or above.
+    pub fn places_below(&self, values: &Minutes, bound: f64) -> u32 {
+        let below = |row: &u32| values.at(*row as usize).get().is_some_and(|v| v < bound);
+        self.order.partition_point(below) as u32
     }
 
     /// The `wanted` (ascending, distinct, each below `ranks.len()`) order statistics of a
@@ -117,6 +125,15 @@ impl<'t> Sample<'t> {
         }
     }
 
+    /// Room for `rows` more rows: a sample of a whole selection grows in one allocation, not
+    /// by doubling and copying.
+    pub fn reserve(&mut self, rows: usize) {
+        match self.column {
+            Some(_) => self.ranks.reserve(rows),
+            None => self.values.reserve(rows),
+        }
+    }
+
     /// Add a row and its minutes (the column's own, for a ranked sample).
     #[inline]
     pub fn push(&mut self, row: usize, minutes: f64) {
@@ -152,31 +169,79 @@ impl<'t> Sample<'t> {
             return Summary::of(self.values);
         };
         let last = self.n.checked_sub(1)?;
-        let low = |p: f64| (last as f64 * p).floor() as usize;
-        let places = [0.5, 0.9].map(|p| [low(p), (low(p) + 1).min(last)]);
-        let mut wanted: Vec<usize> = places.iter().flatten().copied().collect();
-        wanted.sort_unstable();
-        wanted.dedup();
-        let found = ranked.kth(&mut self.ranks, &wanted);
-        let value = |k: usize| {
-            let at = wanted.binary_search(&k).unwrap_or_default();
-            found
-                .get(at)
-                .and_then(|&rank| values.at(ranked.order[rank as usize] as usize).get())
-                .unwrap_or(f64::NAN)
-        };
-        let percentile = |p: f64, [low, next]: [usize; 2]| {
-            let (at_low, at_next) = (value(low), value(next));
-            let h = last as f64 * p;
-            at_low + (h - low as f64) * (at_next - at_low)
-        };
+        let [median, p90] = percentiles(ranked, values, &mut self.ranks, last, [0.5, 0.9]);
         Some(Summary {
             n: self.n,
             mean: self.sum / self.n as f64,
-            median: percentile(0.5, places[0]),
-            p90: percentile(0.9, places[1]),
+            median,
+            p90,
         })
     }
+}
+
+/// Some rows of a ranked column kept for their median alone: their ranks, no sum, so that a
+/// row added is its rank read, not its minutes worked out (the medians per week and agent).
+pub struct RankedRows<'t> {
+    ranked: &'t Ranked,
+    values: &'t Minutes,
+    ranks: Vec<u32>,
+}
+
+impl<'t> RankedRows<'t> {
+    pub fn new(ranked: &'t Ranked, values: &'t Minutes) -> RankedRows<'t> {
+        RankedRows {
+            ranked,
+            values,
+            ranks: Vec::new(),
+        }
+    }
+
+    /// Add a row, where it has a value.
+    #[inline]
+    pub fn push(&mut self, row: usize) {
+        if let Some(rank) = self.ranked.rank(row) {
+            self.ranks.push(rank);
+        }
+    }
+
+    /// The median (a `Sample`'s); `None` for no rows.
+    pub fn median(mut self) -> Option<f64> {
+        let last = self.ranks.len().checked_sub(1)?;
+        let [median] = percentiles(self.ranked, self.values, &mut self.ranks, last, [0.5]);
+        Some(median)
+    }
+}
+
+/// The percentiles `ps` of a subset's ranks (`last`: their count − 1), `Summary`'s convention:
+/// between the values at the two places around `last · p`. Reorders `ranks`.
+fn percentiles<const P: usize>(
+    ranked: &Ranked,
+    values: &Minutes,
+    ranks: &mut [u32],
+    last: usize,
+    ps: [f64; P],
+) -> [f64; P] {
+    let low = |p: f64| (last as f64 * p).floor() as usize;
+    let places = ps.map(|p| [low(p), (low(p) + 1).min(last)]);
+    let mut wanted: Vec<usize> = places.iter().flatten().copied().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let found = ranked.kth(ranks, &wanted);
+    let value = |k: usize| {
+        let at = wanted.binary_search(&k).unwrap_or_default();
+        found
+            .get(at)
+            .and_then(|&rank| values.at(ranked.order[rank as usize] as usize).get())
+            .unwrap_or(f64::NAN)
+    };
+    let mut at = 0;
+    ps.map(|p| {
+        let [low, next] = places[at];
+        at += 1;
+        let (at_low, at_next) = (value(low), value(next));
+        let h = last as f64 * p;
+        at_low + (h - low as f64) * (at_next - at_low)
+    })
 }
 
 #[cfg(test)]
