@@ -206,8 +206,44 @@ impl I18n {
     }
 }
 
+/// `label` as it fits in `room` narrow characters (a wide one, as in CJK, counts two): cut with
+/// an ellipsis where it does not fit.
+pub fn shortened(label: &str, room: usize) -> String {
+    let width = |c: char| if c >= '\u{2e80}' { 2 } else { 1 };
+    if label.chars().map(width).sum::<usize>() <= room {
+        return label.to_string();
+    }
+    let mut used = 1; // the ellipsis
+    let kept: String = label
+        .chars()
+        .take_while(|&c| {
+            used += width(c);
+            used <= room
+        })
+        .collect();
+    format!("{}…", kept.trim_end())
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_long_label_is_cut_to_its_room_with_an_ellipsis() {
+        assert_eq!(super::shortened("email", 15), "email");
+        assert_eq!(
+            super::shortened("internal communication", 15),
+            "internal commu…"
+        );
+        assert_eq!(super::shortened("exactly fifteen", 15), "exactly fifteen");
+        assert_eq!(
+            super::shortened("客户服务部门技术支持组", 15),
+            "客户服务部门技…"
+        );
+        assert_eq!(
+            super::shortened("a b c d e f g h i j", 15),
+            "a b c d e f g…"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -80,10 +80,11 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
                     let channel = (dimension == "channel").then(|| value.clone());
                     html! { <g class={classes!(onclick.is_some().then_some("clickable"))}
                                data-channel={channel} data-value={value} data-count={count.to_string()} {onclick}>
-                        // A long label runs out of the chart on the left: its full text on hover.
+                        // A long label is shortened to the room left of the bars: its full text
+                        // on hover.
                         <g class="label"><title>{ label.clone() }</title>
                             <text class="axis" x={(label_w - 8.0).to_string()} y={(y + 17.0).to_string()}
-                                  text-anchor="end">{ label.clone() }</text>
+                                  text-anchor="end">{ crate::i18n::shortened(&label, LABEL_ROOM) }</text>
                         </g>
                         <rect class="bar" x={label_w.to_string()} y={y.to_string()}
                               width={w.max(1.0).to_string()} height={(bar_h - 6.0).to_string()}>
@@ -98,6 +99,10 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
         </figure>
     }
 }
+
+/// How many narrow characters the room left of the bars holds at the axis' size. Without it a
+/// long label ran out of the chart on the left and showed its end ("l communication").
+const LABEL_ROOM: usize = 15;
 
 /// Canonical statuses in the page's language; any other value as the export wrote it.
 fn display_name(i18n: &I18n, dimension: &str, name: &str) -> String {
