@@ -102,7 +102,7 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
 
 /// How many narrow characters the room left of the bars holds at the axis' size. Without it a
 /// long label ran out of the chart on the left and showed its end ("l communication").
-const LABEL_ROOM: usize = 15;
+const LABEL_ROOM: usize = 13;
 
 /// Canonical statuses in the page's language; any other value as the export wrote it.
 fn display_name(i18n: &I18n, dimension: &str, name: &str) -> String {
