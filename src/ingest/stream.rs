@@ -70,6 +70,8 @@ pub struct DecodedReader<R> {
     position: usize,
     /// The bytes of the chunk being decoded, kept for the next.
     chunk: Vec<u8>,
+    /// UTF-8 only: the end of the chunk before that may start a BOM cut in two, held back.
+    held: Vec<u8>,
     finished: bool,
     /// Bytes taken from the source so far (progress).
     pub bytes_read: Rc<Cell<u64>>,
@@ -86,6 +88,7 @@ impl<R: Read> DecodedReader<R> {
             text: Vec::new(),
             position: 0,
             chunk: Vec::new(),
+            held: Vec::new(),
             finished: first.len() < CHUNK,
             bytes_read: Rc::new(Cell::new(first.len() as u64)),
             lines: Rc::new(RefCell::new(LineWindow::default())),
@@ -120,7 +123,23 @@ impl<R: Read> DecodedReader<R> {
     fn take_in(&mut self, chunk: Vec<u8>, last: bool) -> Vec<u8> {
         let (mut text, spare) = match &mut self.decoder {
             Some(decoder) => (decoder.decode(&chunk, last).into_bytes(), chunk),
-            None => (chunk, Vec::new()),
+            None => {
+                let mut text = chunk;
+                if !self.held.is_empty() {
+                    let mut joined = std::mem::take(&mut self.held);
+                    joined.extend_from_slice(&text);
+                    text = joined;
+                }
+                // A BOM cut between two chunks would not be found in either.
+                if !last {
+                    let cut = [&[0xEF, 0xBB][..], &[0xEF]]
+                        .iter()
+                        .find(|start| text.ends_with(start))
+                        .map_or(0, |start| start.len());
+                    self.held = text.split_off(text.len() - cut);
+                }
+                (text, Vec::new())
+            }
         };
         // Files joined with `cat` carry the second file's BOM inside the text, where it would
         // stick invisibly to a header or a value.
@@ -304,6 +323,20 @@ mod tests {
         assert!(!has_bom("東京\u{ff0c}\u{fefe}".as_bytes()));
         assert!(!has_bom(b"\xEF\xBB"));
         assert!(!has_bom(b""));
+    }
+
+    #[test]
+    fn a_bom_cut_between_two_chunks_is_dropped_too() {
+        for at in [CHUNK - 2, CHUNK - 1, CHUNK] {
+            let mut bytes = vec![b'x'; at];
+            bytes.extend_from_slice("\u{feff}Id,é\n1,2\n".as_bytes());
+            let (first, rest) = bytes.split_at(CHUNK);
+            let mut reader = DecodedReader::new(rest, encoding_rs::UTF_8, first, 0);
+            let mut text = String::new();
+            reader.read_to_string(&mut text).unwrap();
+            assert_eq!(text.len(), at + "Id,é\n1,2\n".len(), "BOM at {at}");
+            assert!(text.ends_with("xId,é\n1,2\n"), "BOM at {at}");
+        }
     }
 
     #[test]
