@@ -553,7 +553,7 @@ fn read_text<R: std::io::Read>(
     let headers: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
     let mut skipped = Skipped::default();
     // A record whose UTF-8 `take` had to mend.
-    let mut mended = csv::ByteRecord::new();
+    let mut mended = csv::StringRecord::new();
     let mut first_rows = Vec::new();
     for record in records.by_ref() {
         match take(
@@ -674,15 +674,7 @@ fn read_text<R: std::io::Read>(
     };
     for (line, record) in first_rows.drain(..) {
         rows += 1;
-        // A `StringRecord`'s text is UTF-8 already.
-        let read = match row::Record::of(record.as_byte_record()) {
-            Ok(record) => read_row(line, record),
-            Err(error) => Err(SkippedRow::new(
-                line,
-                None,
-                Message::new("row.csv").with("error", error),
-            )),
-        };
+        let read = read_row(line, row::Record::from(&record));
         if let Err(row) = read {
             skipped.push(row);
         }
@@ -801,7 +793,7 @@ fn read_text<R: std::io::Read>(
 /// line, what the CSV reader could not read).
 fn take<'r>(
     record: Result<&'r csv::ByteRecord, &csv::Error>,
-    mended: &'r mut csv::ByteRecord,
+    mended: &'r mut csv::StringRecord,
     lines: &mut stream::LineWindow,
     headers: &[String],
 ) -> Taken<'r> {
@@ -816,24 +808,11 @@ fn take<'r>(
         }
     };
     let line = lines.line_of(record.position().map_or(0, |p| p.byte()));
-    let record = match row::Record::of(record) {
-        Ok(record) => record,
-        // UTF-8 with a damaged byte: read as a decoder would have, with U+FFFD.
-        Err(_) => {
-            *mended = mended_text(record.clone()).into_byte_record();
-            let mended: &'r csv::ByteRecord = mended;
-            match row::Record::of(mended) {
-                Ok(record) => record,
-                Err(error) => {
-                    return Taken::Skipped(SkippedRow::new(
-                        line,
-                        None,
-                        Message::new("row.csv").with("error", error),
-                    ))
-                }
-            }
-        }
-    };
+    // UTF-8 with a damaged byte: read as a decoder would have, with U+FFFD.
+    let record = row::Record::of(record).unwrap_or_else(|_| {
+        *mended = mended_text(record.clone());
+        row::Record::from(&*mended)
+    });
     // The first filled cell answers the three questions below: most rows open with one.
     let Some((at, first)) = record
         .iter()

@@ -59,6 +59,16 @@ pub struct Record<'r> {
     text: &'r str,
 }
 
+/// A record read as text: its UTF-8 checked already.
+impl<'r> From<&'r csv::StringRecord> for Record<'r> {
+    fn from(record: &'r csv::StringRecord) -> Record<'r> {
+        Record {
+            record: record.as_byte_record(),
+            text: record.as_slice(),
+        }
+    }
+}
+
 impl<'r> Record<'r> {
     pub fn of(record: &'r ByteRecord) -> Result<Record<'r>, std::str::Utf8Error> {
         let text = std::str::from_utf8(record.as_slice())?;

@@ -119,48 +119,52 @@ impl<R: Read> DecodedReader<R> {
     }
 
     /// Takes in the next chunk of the file: its text follows what is not yet handed out. Gives
-    /// back a buffer for the next chunk.
+    /// back a buffer for the next chunk: the chunk's own once decoded, else the text replaced.
     fn take_in(&mut self, chunk: Vec<u8>, last: bool) -> Vec<u8> {
-        let (mut text, spare) = match &mut self.decoder {
+        let (mut text, mut free) = match &mut self.decoder {
             Some(decoder) => (decoder.decode(&chunk, last).into_bytes(), chunk),
-            None => {
-                let mut text = chunk;
-                if !self.held.is_empty() {
-                    let mut joined = std::mem::take(&mut self.held);
-                    joined.extend_from_slice(&text);
-                    text = joined;
-                }
-                // A BOM cut between two chunks would not be found in either.
-                if !last {
-                    let cut = [&[0xEF, 0xBB][..], &[0xEF]]
-                        .iter()
-                        .find(|start| text.ends_with(start))
-                        .map_or(0, |start| start.len());
-                    self.held = text.split_off(text.len() - cut);
-                }
-                (text, Vec::new())
-            }
+            None => (self.utf8_text(chunk, last), Vec::new()),
         };
         // Files joined with `cat` carry the second file's BOM inside the text, where it would
         // stick invisibly to a header or a value.
         if has_bom(&text) {
             text = without_bom(&text);
         }
-        if self.position == self.text.len() {
+        let replaced = if self.position == self.text.len() {
             // All handed out (as it is when the reader asks for more): the new text takes the
             // old one's place without a copy.
-            let old = std::mem::replace(&mut self.text, text);
-            self.position = 0;
-            return if spare.capacity() > 0 { spare } else { old };
-        }
-        self.text.drain(..self.position);
-        self.text.extend_from_slice(&text);
-        self.position = 0;
-        if spare.capacity() > 0 {
-            spare
+            std::mem::replace(&mut self.text, text)
         } else {
+            self.text.drain(..self.position);
+            self.text.extend_from_slice(&text);
             text
+        };
+        self.position = 0;
+        if free.capacity() == 0 {
+            free = replaced;
         }
+        free
+    }
+
+    /// A UTF-8 chunk as the text handed on, but for the one or two bytes at its end that may
+    /// start a BOM cut between two chunks (found in neither): they go with the next chunk.
+    fn utf8_text(&mut self, chunk: Vec<u8>, last: bool) -> Vec<u8> {
+        let mut text = match self.held.is_empty() {
+            true => chunk,
+            false => {
+                let mut joined = std::mem::take(&mut self.held);
+                joined.extend_from_slice(&chunk);
+                joined
+            }
+        };
+        if !last {
+            let cut = [&[0xEF, 0xBB][..], &[0xEF]]
+                .iter()
+                .find(|start| text.ends_with(start))
+                .map_or(0, |start| start.len());
+            self.held = text.split_off(text.len() - cut);
+        }
+        text
     }
 }
 
@@ -168,22 +172,25 @@ impl<R: Read> DecodedReader<R> {
 /// is quick in wasm too; `memmem` (quick natively) took 1.5 % of the page's reading there, and
 /// `str::contains` twenty times what `memmem` takes natively.
 fn has_bom(text: &[u8]) -> bool {
-    memchr::memchr_iter(0xEF, text).any(|at| text[at + 1..].starts_with(&[0xBB, 0xBF]))
+    find_bom(text).is_some()
+}
+
+/// Where the first BOM of `text` starts.
+fn find_bom(text: &[u8]) -> Option<usize> {
+    memchr::memchr_iter(0xEF, text).find(|&at| text[at + 1..].starts_with(&[0xBB, 0xBF]))
 }
 
 /// The text without its BOMs.
 fn without_bom(text: &[u8]) -> Vec<u8> {
     let mut kept = Vec::with_capacity(text.len());
     let mut rest = text;
-    while let Some(at) = memchr::memmem::find(rest, BOM) {
+    while let Some(at) = find_bom(rest) {
         kept.extend_from_slice(&rest[..at]);
-        rest = &rest[at + BOM.len()..];
+        rest = &rest[at + 3..];
     }
     kept.extend_from_slice(rest);
     kept
 }
-
-const BOM: &[u8] = "\u{feff}".as_bytes();
 
 impl<R: Read> Read for DecodedReader<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
