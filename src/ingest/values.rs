@@ -588,6 +588,24 @@ pub fn nps_score(text: &str) -> Result<u8, Unread> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn whole_numbers_read_without_the_float_parser_are_what_it_gives() {
+        for text in ["0", "7", "007", "537", "4294967295", "999999999999999"] {
+            assert_eq!(
+                super::whole_number(text),
+                text.parse::<f64>().ok(),
+                "{text}"
+            );
+            assert_eq!(number(text).ok(), text.parse::<f64>().ok(), "{text}");
+        }
+        // Not whole digits, or more than 15 of them: the general way, as before.
+        for text in ["", "-5", "+5", "1.5", "1e3", "1 000", "9999999999999999"] {
+            assert_eq!(super::whole_number(text), None, "{text}");
+        }
+        assert_eq!(number("9999999999999999"), Ok(1e16));
+        assert_eq!(number(" 42 "), Ok(42.0));
+    }
+
     use super::*;
 
     #[test]
