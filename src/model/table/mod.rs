@@ -384,14 +384,19 @@ impl TicketTable {
                 {
                     lists.commented.push(true);
                     let mut terms = crate::model::terms::terms(comment);
-                    terms.sort();
+                    terms.sort_unstable();
                     terms.dedup();
                     for term in terms {
-                        let next = index.len() as u32;
-                        let code = *index.entry(term.clone()).or_insert_with(|| {
-                            lists.terms.push(term);
-                            next
-                        });
+                        // A term met before is looked up, not copied first.
+                        let code = match index.get(&term) {
+                            Some(&code) => code,
+                            None => {
+                                let code = lists.terms.len() as u32;
+                                index.insert(term.clone(), code);
+                                lists.terms.push(term);
+                                code
+                            }
+                        };
                         lists.codes.push(code);
                     }
                 } else {

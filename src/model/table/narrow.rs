@@ -60,6 +60,15 @@ impl<F: Fit> Narrow<F> {
         }
     }
 
+    /// The values as 4 bytes a row (`u32::MAX` for none) while the column is narrow. Each
+    /// fit's narrow form keeps the values' order, so a sort may use it as its key.
+    pub fn narrow_values(&self) -> Option<&[u32]> {
+        match &self.store {
+            Store::Narrow(values) => Some(values),
+            Store::Wide(_) => None,
+        }
+    }
+
     /// Rows, values or none, so far.
     pub fn len(&self) -> usize {
         match &self.store {
@@ -183,7 +192,9 @@ impl Fit for WholeSeconds {
 
     fn narrow(&self, value: OptNumber) -> Option<u32> {
         let minutes = value.get()?;
-        let seconds = (minutes * 60.0).round();
+        // Ties to even: one wasm instruction (`round` is a call there), and a value whose
+        // seconds are not whole fails the check below either way.
+        let seconds = (minutes * 60.0).round_ties_even();
         let exact = (seconds / 60.0).to_bits() == minutes.to_bits();
         // Offset by 2^31, so that "none" (`u32::MAX`) lies beyond the largest.
         (exact && seconds.abs() < i32::MAX as f64).then(|| (seconds as i64 + (1 << 31)) as u32)

@@ -34,9 +34,14 @@ impl Ranked {
         let valued = (0..values.len()).filter(|&row| values.at(row).is_some());
         let mut order: Vec<u32> = Vec::with_capacity(valued.clone().count());
         order.extend(valued.map(|row| row as u32));
-        radsort::sort_by_key(&mut order, |&row| {
-            values.at(row as usize).get().unwrap_or(f64::INFINITY)
-        });
+        // A narrow column's 4 bytes keep the values' order: half the passes of the 8-byte
+        // minutes, and no division to look each key up.
+        match values.narrow_values() {
+            Some(narrow) => radsort::sort_by_key(&mut order, |&row| narrow[row as usize]),
+            None => radsort::sort_by_key(&mut order, |&row| {
+                values.at(row as usize).get().unwrap_or(f64::INFINITY)
+            }),
+        }
         let mut rank = vec![NONE; values.len()];
         for (place, &row) in order.iter().enumerate() {
             rank[row as usize] = place as u32;
