@@ -462,16 +462,20 @@ fn check_invariants(report: &Report, failures: &mut Failures) {
 }
 
 fn check_kpi(id: &str, kpi: &Kpi, headline: bool, failures: &mut Failures) {
-    let mut numbers: Vec<(&str, f64)> = [
+    let mut numbers: Vec<(String, f64)> = [
         ("value", kpi.value),
         ("mean", kpi.mean),
         ("median", kpi.median),
         ("p90", kpi.p90),
     ]
     .into_iter()
-    .filter_map(|(name, v)| v.map(|v| (name, v)))
+    .filter_map(|(name, v)| v.map(|v| (name.to_string(), v)))
     .collect();
-    numbers.extend(kpi.extras.iter().map(|(name, v)| (*name, *v)));
+    // An extra by the name the JSON gives it.
+    numbers.extend(kpi.extras.iter().map(|(extra, v)| {
+        let name = serde_json::to_value(extra).expect("a name");
+        (name.as_str().unwrap_or_default().to_string(), *v)
+    }));
     for (name, v) in numbers {
         let sane = v.is_finite()
             && match kpi.unit {

@@ -10,7 +10,6 @@ mod counting_cards;
 mod customers;
 mod distribution;
 mod feedback;
-pub mod names;
 mod quality;
 mod requirements;
 mod satisfaction;
@@ -40,12 +39,30 @@ pub use series::{
     backlog_over_time, created_span, created_vs_solved, created_vs_solved_by, heat_map,
     month_label, week_label, BacklogDay, DayCount, HeatMap, PeriodCount,
 };
-pub use sla::{sla_breaches, SlaBreach};
+pub use sla::{sla_breaches, SlaBreach, Target};
 pub use tables::{
     agent_leaderboard, channel_performance, channel_performance_with, AgentBoard, AgentRow,
     ChannelRow,
 };
 pub use weekly::{weekly, weekly_with, SatisfactionWeek, WeekValue, Weekly};
+
+/// The figures a KPI carries beside its value, as keys of the KPI's own object. In the order
+/// of their names: the JSON lists a KPI's extras in this order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Extra {
+    /// The agent utilisation band of the catalogue (`team.rs`).
+    BandHigh,
+    BandLow,
+    /// NPS answers by kind.
+    Detractors,
+    /// The median age of the open tickets, for the backlog.
+    MedianAgeDays,
+    Passives,
+    /// The share of CES answers at the easy end of the scale.
+    PctEasy,
+    Promoters,
+}
 
 /// One KPI as the report carries it: a headline `value`, or `null` and a `reason`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -78,8 +95,8 @@ pub struct Kpi {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub note_keys: Vec<Message>,
     /// KPI-specific figures (`median_age_days`, `promoters`, ...).
-    #[serde(flatten, deserialize_with = "names::extras")]
-    pub extras: BTreeMap<&'static str, f64>,
+    #[serde(flatten)]
+    pub extras: BTreeMap<Extra, f64>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub by_channel: BTreeMap<String, Kpi>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]

@@ -1,6 +1,6 @@
 //! Satisfaction: CSAT, its response rate, NPS.
 
-use super::{Context, Kpi, PERCENT, SCORE};
+use super::{Context, Extra, Kpi, PERCENT, SCORE};
 use crate::dataset::Dataset;
 use crate::message::Message;
 use crate::model::table::{Answer, UNKNOWN_SCORE};
@@ -164,9 +164,9 @@ impl NpsAnswers {
             n: Some(answered),
             ..Kpi::default()
         };
-        kpi.extras.insert("promoters", self.promoters as f64);
-        kpi.extras.insert("passives", self.passives as f64);
-        kpi.extras.insert("detractors", self.detractors as f64);
+        kpi.extras.insert(Extra::Promoters, self.promoters as f64);
+        kpi.extras.insert(Extra::Passives, self.passives as f64);
+        kpi.extras.insert(Extra::Detractors, self.detractors as f64);
         kpi
     }
 }
@@ -189,7 +189,7 @@ pub fn ces(dataset: &Dataset, context: &Context) -> Kpi {
     if kpi.value.is_some() {
         let easy = scores.iter().filter(|&&s| s >= scale_max - 1.0).count();
         kpi.extras
-            .insert("pct_easy", 100.0 * easy as f64 / scores.len() as f64);
+            .insert(Extra::PctEasy, 100.0 * easy as f64 / scores.len() as f64);
         kpi.add_note(
             Message::new("satisfaction.ces_scale")
                 .with("max", scale_max)
@@ -270,7 +270,7 @@ mod tests {
         );
         let kpi = ces(&data, &context(&data));
         assert_eq!(kpi.value, Some(5.25));
-        assert_eq!(kpi.extras["pct_easy"], 50.0);
+        assert_eq!(kpi.extras[&Extra::PctEasy], 50.0);
         // Great, Great, Okay, Not Good: 50 % − 25 % = 25.
         let data = dataset(
             "Id,Created at,Rating\n1,2024-01-01,Great\n2,2024-01-01,Great\n3,2024-01-01,Okay\n4,2024-01-01,Not Good\n",
@@ -288,9 +288,9 @@ mod tests {
         );
         let kpi = nps(&data);
         assert!((kpi.value.unwrap() - (50.0 - 100.0 / 3.0)).abs() < 1e-12);
-        assert_eq!(kpi.extras["promoters"], 3.0);
-        assert_eq!(kpi.extras["passives"], 1.0);
-        assert_eq!(kpi.extras["detractors"], 2.0);
+        assert_eq!(kpi.extras[&Extra::Promoters], 3.0);
+        assert_eq!(kpi.extras[&Extra::Passives], 1.0);
+        assert_eq!(kpi.extras[&Extra::Detractors], 2.0);
         assert_eq!(nps(&dataset("Id,Created at\n1,2024-01-01\n")).value, None);
     }
 }

@@ -20,9 +20,26 @@ use crate::settings::SlaTarget;
 pub struct SlaBreach {
     pub id: String,
     pub priority: Option<String>,
-    /// "first_response", "resolution" or both.
-    #[serde(deserialize_with = "crate::kpi::names::names")]
-    pub missed: Vec<&'static str>,
+    /// The first response's target, the resolution's, or both.
+    pub missed: Vec<Target>,
+}
+
+/// The two targets of an SLA.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    FirstResponse,
+    Resolution,
+}
+
+impl Target {
+    /// The key of the target's name in the page's languages.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Target::FirstResponse => "settings.sla_first_response",
+            Target::Resolution => "settings.sla_resolution",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -102,15 +119,11 @@ fn priority(table: &TicketTable, row: usize) -> Option<&str> {
 }
 
 /// A row's outcome and the targets it missed; `None` when it has no target.
-fn judge(
-    table: &TicketTable,
-    row: usize,
-    context: &Context,
-) -> Option<(Outcome, Vec<&'static str>)> {
-    let verdicts: Vec<(&'static str, Outcome)> = if context.settings.sla.is_empty() {
+fn judge(table: &TicketTable, row: usize, context: &Context) -> Option<(Outcome, Vec<Target>)> {
+    let verdicts: Vec<(Target, Outcome)> = if context.settings.sla.is_empty() {
         [
-            ("first_response", table.first_response_sla_met[row]),
-            ("resolution", table.resolution_sla_met[row]),
+            (Target::FirstResponse, table.first_response_sla_met[row]),
+            (Target::Resolution, table.resolution_sla_met[row]),
         ]
         .into_iter()
         .filter_map(|(name, met)| {
@@ -124,7 +137,7 @@ fn judge(
     if verdicts.is_empty() {
         return None;
     }
-    let missed: Vec<&'static str> = verdicts
+    let missed: Vec<Target> = verdicts
         .iter()
         .filter(|(_, o)| *o == Outcome::Breached)
         .map(|(name, _)| *name)
@@ -144,7 +157,7 @@ fn target_verdicts(
     row: usize,
     target: &SlaTarget,
     context: &Context,
-) -> Vec<(&'static str, Outcome)> {
+) -> Vec<(Target, Outcome)> {
     let mut verdicts = Vec::new();
     let elapsed = || -> Option<f64> {
         let (created, as_of) = (table.created.at(row).get()?, context.as_of?);
@@ -194,14 +207,19 @@ fn target_verdicts(
     };
     let replied = first_response.is_some() || table.replies.at(row).is_some_and(|r| r > 0);
     judge(
-        "first_response",
+        Target::FirstResponse,
         target.first_response_minutes,
         first_response,
         replied,
     );
     let solved = table.solved[row];
     let resolution = resolution.filter(|_| solved);
-    judge("resolution", target.resolution_minutes, resolution, solved);
+    judge(
+        Target::Resolution,
+        target.resolution_minutes,
+        resolution,
+        solved,
+    );
     verdicts
 }
 
@@ -242,13 +260,16 @@ mod tests {
         assert_eq!(kpi.by_priority["high"].value, Some(100.0 / 3.0));
         assert_eq!(kpi.by_priority["low"].value, Some(100.0));
         let breaches = sla_breaches(&data, &context);
-        let ids: Vec<(&str, Vec<&str>)> = breaches
+        let ids: Vec<(&str, Vec<Target>)> = breaches
             .iter()
             .map(|b| (b.id.as_str(), b.missed.clone()))
             .collect();
         assert_eq!(
             ids,
-            vec![("2", vec!["first_response"]), ("3", vec!["resolution"])]
+            vec![
+                ("2", vec![Target::FirstResponse]),
+                ("3", vec![Target::Resolution])
+            ]
         );
     }
 

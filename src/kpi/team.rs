@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use super::catalogue::{NO_AGENT_HOURS, NO_SUPPORT_COST};
 use super::timing::Mean;
-use super::{Context, Kpi, CURRENCY, PERCENT};
+use super::{Context, Extra, Kpi, CURRENCY, PERCENT};
 use crate::dataset::Dataset;
 use crate::message::Message;
 use crate::model::table::NO_NEXT_CONTACT;
@@ -105,8 +105,8 @@ pub(crate) fn utilization(hours_per_week: f64, agents: usize, handled: f64, days
         n: Some(agents),
         ..Kpi::default()
     };
-    kpi.extras.insert("band_low", 70.0);
-    kpi.extras.insert("band_high", 85.0);
+    kpi.extras.insert(Extra::BandLow, 70.0);
+    kpi.extras.insert(Extra::BandHigh, 85.0);
     kpi
 }
 

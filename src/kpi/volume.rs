@@ -1,6 +1,6 @@
 //! Volume: how many tickets came, were solved, and wait.
 
-use super::Kpi;
+use super::{Extra, Kpi};
 use crate::dataset::Dataset;
 use crate::model::Timestamp;
 use crate::stats;
@@ -42,7 +42,7 @@ pub fn backlog(dataset: &Dataset, as_of: Option<Timestamp>) -> Kpi {
             .collect();
         ages.sort_by(f64::total_cmp);
         if let Some(median) = stats::percentile(&ages, 0.5) {
-            kpi.extras.insert("median_age_days", median);
+            kpi.extras.insert(Extra::MedianAgeDays, median);
         }
     }
     kpi
@@ -70,7 +70,7 @@ mod tests {
         // is unsolved) are 4, 2 and 0.5 days old: median 2.
         let kpi = backlog(&data, data.as_of());
         assert_eq!(kpi.value, Some(3.0));
-        assert_eq!(kpi.extras.get("median_age_days"), Some(&2.0));
+        assert_eq!(kpi.extras.get(&Extra::MedianAgeDays), Some(&2.0));
     }
 
     #[test]

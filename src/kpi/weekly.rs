@@ -15,7 +15,7 @@ use super::quality::{Reopens, SolvedReplies};
 use super::satisfaction::{NpsAnswers, Ratings};
 use super::tally::{Gates, Median};
 use super::timing::Mean;
-use super::{week_label, Kpi, KpiId};
+use super::{week_label, Extra, Kpi, KpiId};
 use crate::dataset::Dataset;
 use crate::model::table::{Answer, Duration, UNKNOWN_SCORE};
 use crate::model::time::calendar::{day_of, has_day};
@@ -118,15 +118,15 @@ pub fn weekly_with(
                     true => week.nps.nps(),
                     false => Kpi::default(),
                 };
-                let count = |name| nps.extras.get(name).map_or(0, |n| *n as usize);
+                let count = |extra| nps.extras.get(&extra).map_or(0, |n| *n as usize);
                 SatisfactionWeek {
                     period: week_label(*monday),
                     csat: csat.value,
                     rated: csat.n.unwrap_or(0),
                     nps: nps.value,
-                    promoters: count("promoters"),
-                    passives: count("passives"),
-                    detractors: count("detractors"),
+                    promoters: count(Extra::Promoters),
+                    passives: count(Extra::Passives),
+                    detractors: count(Extra::Detractors),
                 }
             })
             .collect();

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::sparkline::sparkline;
 use super::ReportProps;
 use crate::i18n::I18n;
-use crate::kpi::{Definition, Group, Kpi, WeekValue, CATALOGUE};
+use crate::kpi::{Definition, Extra, Group, Kpi, WeekValue, CATALOGUE};
 
 #[function_component(Cards)]
 pub fn cards(props: &ReportProps) -> Html {
@@ -97,7 +97,7 @@ fn card(i18n: &I18n, definition: &Definition, kpi: &Kpi, weeks: &[WeekValue]) ->
     let name = i18n.t(&format!("kpi.{}", definition.id));
     let extra = kpi
         .extras
-        .get("median_age_days")
+        .get(&Extra::MedianAgeDays)
         .map(|days| i18n.f("card.median_age", &[("d", i18n.number(*days, 1))]));
     html! {
         <article

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use super::ReportProps;
 use crate::i18n::I18n;
+use crate::kpi::Target;
 
 fn minutes(i18n: &I18n, value: Option<f64>) -> String {
     value.map(|m| i18n.minutes(m)).unwrap_or_else(|| "—".into())
@@ -44,6 +45,12 @@ pub fn channel_table(props: &ReportProps) -> Html {
 /// At most this many breaches are listed on the page (all are in the downloads).
 const SHOWN: usize = 200;
 
+/// The targets a ticket missed, named in the page's language.
+fn missed(i18n: &I18n, targets: &[Target]) -> String {
+    let names: Vec<String> = targets.iter().map(|t| i18n.t(t.label_key())).collect();
+    names.join(", ")
+}
+
 #[function_component(SlaBreaches)]
 pub fn sla_breaches(props: &ReportProps) -> Html {
     let i18n = use_context::<I18n>().unwrap_or_default();
@@ -62,7 +69,7 @@ pub fn sla_breaches(props: &ReportProps) -> Html {
                             <tr data-ticket={b.id.clone()}>
                                 <td>{ b.id.clone() }</td>
                                 <td>{ b.priority.clone().unwrap_or_default() }</td>
-                                <td>{ b.missed.join(", ").replace('_', " ") }</td>
+                                <td>{ missed(&i18n, &b.missed) }</td>
                             </tr>
                         }) }
                     </tbody>
