@@ -13,7 +13,8 @@ const sampleReport = fetch('./sample-report.json')
 // happened, to send it to us, and start again.
 document.getElementById('fatal-copy').addEventListener('click', (event) => {
   const details = document.getElementById('fatal-details').textContent;
-  const done = () => { event.target.textContent = 'Copied'; };
+  // The page writes "Copied" in its language into data-copied (src/web/panic.rs).
+  const done = () => { event.target.textContent = event.target.dataset.copied; };
   if (navigator.clipboard) {
     navigator.clipboard.writeText(details).then(done, () => {});
   }

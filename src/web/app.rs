@@ -64,9 +64,12 @@ pub fn app(props: &AppProps) -> Html {
     }
     let i18n = I18n { lang: *lang };
     {
-        // The document's language follows the picker, for screen readers and fonts.
+        // The document's language follows the picker, for screen readers and fonts, and so
+        // does the error box's.
         let code = (*lang).code();
+        let error_box = i18n;
         use_effect_with(code, move |code| {
+            super::panic::translate(&error_box);
             if let Some(root) = web_sys::window()
                 .and_then(|w| w.document())
                 .and_then(|d| d.document_element())

@@ -685,6 +685,9 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
     await withPage(async (page) => {
       await page.waitForSelector('[data-kpi]', { timeout: WAIT_MS });
       assert.equal(await page.isVisible('#fatal'), false);
+      // The box speaks the page's language: written in it before anything goes wrong.
+      await page.selectOption('#language', 'pl');
+      await page.waitForFunction(() => document.documentElement.lang === 'pl', null, { timeout: WAIT_MS });
       const thrown = await page.evaluate(async () => {
         const engine = await import('./pkg/helpdesk_kpi.js');
         try {
@@ -698,6 +701,9 @@ describe('helpdesk-kpi page in headless Chromium', { timeout: 10 * TEST_TIMEOUT_
       await page.waitForSelector('#fatal', { state: 'visible', timeout: WAIT_MS });
       assert.match(await page.innerText('#fatal-details'), /the browser test asked the engine to stop/);
       assert.ok(await page.isVisible('#fatal-copy'));
+      assert.equal(await page.innerText('#fatal-title'), 'Coś poszło nie tak wewnątrz strony.');
+      assert.equal(await page.innerText('#fatal-copy'), 'Skopiuj szczegóły');
+      assert.equal(await page.getAttribute('#fatal-copy', 'data-copied'), 'Skopiowano');
       await page.screenshot({ path: path.join(SHOTS, 'panic.png') });
     });
   });
