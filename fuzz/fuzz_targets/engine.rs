@@ -291,8 +291,8 @@ fn check_finite(path: &str, kpi: &Kpi) {
             assert!(x.is_finite(), "{path}.{name} is {x}");
         }
     }
-    for (name, x) in &kpi.extras {
-        assert!(x.is_finite(), "{path}.{name} is {x}");
+    for (extra, x) in &kpi.extras {
+        assert!(x.is_finite(), "{path}.{extra:?} is {x}");
     }
     for (breakdown, kpis) in [
         ("by_channel", &kpi.by_channel),
