@@ -167,10 +167,13 @@ pub fn app(props: &AppProps) -> Html {
             }
         })
     };
+    // "Try the sample" shows the report made with the page where it would be the same, as the
+    // page's opening does: at once, without waiting for the engine.
     let load_sample_now = {
         let state = state.clone();
         let engine = engine.clone();
-        Callback::from(move |_: ()| load_sample(&state, &engine))
+        let prebuilt = props.sample.clone();
+        Callback::from(move |_: ()| open_sample(&state, &engine, prebuilt.as_deref()))
     };
     let on_sample = load_sample_now.reform(|_: MouseEvent| ());
     let on_select = {

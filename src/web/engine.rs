@@ -76,9 +76,12 @@ impl EngineLink {
         }))
     }
 
-    /// The dashboard now shows the sample's report the page was built with.
+    /// The dashboard now shows the sample's report the page was built with. A reply to a
+    /// request still under way (files being read) is stale from now on.
     pub fn show_prebuilt_sample(&self) {
         *self.0.shown.borrow_mut() = Input::Sample;
+        *self.0.pending.borrow_mut() = None;
+        self.0.latest.set(self.0.latest.get() + 1);
         self.0.prebuilt.set(true);
     }
 

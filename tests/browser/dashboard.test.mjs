@@ -76,6 +76,38 @@ describe('dashboard words and controls in headless Chromium', { timeout: 10 * TE
     });
   });
 
+  test('"Try the sample" after "forget everything" shows the report made with the page at once, and a filter then reads the sample', { timeout: TEST_TIMEOUT_MS }, async () => {
+    await withPage(async (page) => {
+      await page.waitForSelector('[data-kpi="tickets_created"][data-value]', { timeout: WAIT_MS });
+      const created = await page.getAttribute('[data-kpi="tickets_created"]', 'data-value');
+      // Every request the page posts to its engine, by kind (`{"sample": {...}}`, ...).
+      await page.evaluate(() => {
+        window.engineRequests = [];
+        const post = Worker.prototype.postMessage;
+        Worker.prototype.postMessage = function (message, ...rest) {
+          window.engineRequests.push(Object.keys(message?.request ?? {})[0] ?? '?');
+          return post.call(this, message, ...rest);
+        };
+      });
+      await page.click('#settings > summary');
+      await page.click('#forget');
+      await page.waitForSelector('#empty-state[data-emptiness="NoData"]', { timeout: WAIT_MS });
+      // (The first click had the engine read the sample behind the page's report, as it does.)
+      await page.evaluate(() => { window.engineRequests = []; });
+      await page.click('#empty-sample');
+      await waitForFiles(page, ['sample-zendesk.csv']);
+      assert.equal(await page.getAttribute('[data-kpi="tickets_created"]', 'data-value'), created);
+      assert.deepEqual(await page.evaluate(() => window.engineRequests), [], 'the engine was asked to read the sample');
+      // A filter: the engine reads the sample behind the shown report first, then answers.
+      await page.selectOption('#filter-channel', 'email');
+      await eventually(async () => {
+        const email = Number(await page.getAttribute('[data-kpi="tickets_created"]', 'data-value'));
+        assert.ok(email > 0 && email < Number(created), `email tickets ${email} of ${created}`);
+      });
+      assert.ok((await page.evaluate(() => window.engineRequests)).includes('sample'));
+    });
+  });
+
   test('empty state teaches what to drop: after "forget everything", for a file without tickets, for a selection of none', { timeout: TEST_TIMEOUT_MS }, async () => {
     // Two rows, both skipped (no ticket id): a file read, with no ticket in it.
     const zero = path.join(suite.tmp, 'no_tickets.csv');
