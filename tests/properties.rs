@@ -296,7 +296,7 @@ fn assert_sane(report: &Report) -> Result<(), TestCaseError> {
     serde_json::from_str::<serde_json::Value>(&json)
         .map_err(|e| TestCaseError::fail(format!("the JSON does not parse back: {e}")))?;
     for (id, kpi) in &report.kpis {
-        assert_sane_kpi(id, kpi, true)?;
+        assert_sane_kpi(id.name(), kpi, true)?;
     }
     for (name, counts) in &report.breakdowns {
         prop_assert_eq!(

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use arbitrary::Arbitrary;
 use helpdesk_kpi::model::time::business_hours::ScheduleSpec;
-use helpdesk_kpi::kpi::Kpi;
+use helpdesk_kpi::kpi::{Kpi, KpiId};
 use helpdesk_kpi::selection::Selection;
 use helpdesk_kpi::settings::{Settings, SlaTarget};
 use libfuzzer_sys::fuzz_target;
@@ -317,9 +317,9 @@ fuzz_target!(|input: Input| {
         // Settings that make no sense are refused with a message; ours should all make sense.
         Err(message) => panic!("settings refused: {message}\n{}", settings.to_json()),
     };
-    let kpis: &BTreeMap<String, Kpi> = &report.kpis;
+    let kpis: &BTreeMap<KpiId, Kpi> = &report.kpis;
     for (id, kpi) in kpis {
-        check_finite(id, kpi);
+        check_finite(id.name(), kpi);
     }
     let json = report.to_json();
     if let Err(error) = serde_json::from_str::<serde_json::Value>(&json) {

@@ -18,15 +18,41 @@ use crate::message::Message;
 use crate::model::Field;
 
 /// An enum whose variants are named once: `name()` is the JSON's (and the page's) name, `ALL`
-/// lists the variants in declaration order, and serde reads and writes the name.
+/// lists the variants in declaration order, and serde reads and writes the name. Variants
+/// compare and hash as their names do, so a map keyed by them lists them as the JSON always
+/// has (by name) and is looked up by a name as well (`Borrow<str>`).
 macro_rules! named {
     (
         $(#[$meta:meta])*
         pub enum $enum:ident { $($(#[$doc:meta])* $variant:ident = $name:literal,)* }
     ) => {
         $(#[$meta])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
         pub enum $enum { $($(#[$doc])* $variant,)* }
+
+        impl Ord for $enum {
+            fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+                self.name().cmp(other.name())
+            }
+        }
+
+        impl PartialOrd for $enum {
+            fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+                Some(self.cmp(other))
+            }
+        }
+
+        impl std::hash::Hash for $enum {
+            fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+                self.name().hash(state)
+            }
+        }
+
+        impl std::borrow::Borrow<str> for $enum {
+            fn borrow(&self) -> &str {
+                self.name()
+            }
+        }
 
         impl $enum {
             pub const ALL: &'static [$enum] = &[$($enum::$variant,)*];
@@ -615,6 +641,21 @@ mod tests {
             assert_eq!(serde_json::from_str::<Unit>(&json).unwrap(), *unit);
         }
         assert!(serde_json::from_str::<Unit>("\"furlongs\"").is_err());
+    }
+
+    #[test]
+    fn a_map_keyed_by_kpi_lists_them_by_name_and_finds_them_by_name() {
+        let map: std::collections::BTreeMap<KpiId, usize> =
+            KpiId::ALL.iter().map(|&id| (id, id as usize)).collect();
+        let names: Vec<&str> = map.keys().map(|id| id.name()).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+        let hashed: std::collections::HashMap<KpiId, usize> = map.clone().into_iter().collect();
+        for id in KpiId::ALL {
+            assert_eq!(map.get(id.name()), Some(&(*id as usize)));
+            assert_eq!(hashed.get(id.name()), Some(&(*id as usize)));
+        }
     }
 
     /// Each KPI's headline is in its entry's unit, null or not: over no tickets (every KPI

@@ -246,7 +246,7 @@ impl Kpi {
 /// (`timing_cards`, as their formulas make each alone), the counting cards from one pass's
 /// counts (`counting_cards`: those their formulas count); the others by their entries one by
 /// one.
-pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
+pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<KpiId, Kpi> {
     let table = dataset.table();
     let (timed, measures): (Vec<KpiId>, Vec<_>) = CATALOGUE
         .iter()
@@ -276,7 +276,7 @@ pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<String, Kpi> {
                 .remove(&id)
                 .or_else(|| counting_cards::counts(id).then(counted).flatten())
                 .unwrap_or_else(|| definition.compute(dataset, context));
-            (id.name().to_string(), kpi)
+            (id, kpi)
         })
         .collect()
 }

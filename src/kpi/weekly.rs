@@ -49,14 +49,14 @@ pub struct SatisfactionWeek {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Weekly {
     /// KPI id → one value per week, every week from the first to the last (gaps included).
-    pub kpis: BTreeMap<String, Vec<WeekValue>>,
+    pub kpis: BTreeMap<KpiId, Vec<WeekValue>>,
     /// Empty where the selection has neither CSAT nor NPS.
     pub satisfaction: Vec<SatisfactionWeek>,
 }
 
 /// The weekly series of the catalogue's trended KPIs that have a value over the whole selection
 /// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
-pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
+pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<KpiId, Kpi>) -> Weekly {
     weekly_with(dataset, kpis, |_| {})
 }
 
@@ -65,7 +65,7 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<String, Kpi>) -> Weekly {
 /// instead of in a pass of its own.
 pub fn weekly_with(
     dataset: &Dataset,
-    kpis: &BTreeMap<String, Kpi>,
+    kpis: &BTreeMap<KpiId, Kpi>,
     each_row: impl FnMut(usize),
 ) -> Weekly {
     let weeks = by_week(dataset, each_row);
@@ -73,7 +73,7 @@ pub fn weekly_with(
     if weeks.is_empty() {
         return result;
     }
-    let has_value = |id: KpiId| kpis.get(id.name()).is_some_and(|k| k.value.is_some());
+    let has_value = |id: KpiId| kpis.get(&id).is_some_and(|k| k.value.is_some());
     let trended = |id: KpiId| id.definition().trended && has_value(id);
     let gates = Gates::of(dataset, None);
     let value = |id: KpiId, week: &Week| -> Option<f64> {
@@ -104,7 +104,7 @@ pub fn weekly_with(
                 value: value(id, week),
             })
             .collect();
-        result.kpis.insert(id.name().to_string(), series);
+        result.kpis.insert(id, series);
     }
     if has_value(KpiId::Csat) || has_value(KpiId::Nps) {
         result.satisfaction = weeks
@@ -143,7 +143,7 @@ pub fn weekly_with(
                 period: w.period.clone(),
                 value: value(w),
             });
-            result.kpis.insert(id.name().to_string(), series.collect());
+            result.kpis.insert(id, series.collect());
         }
     }
     result

@@ -70,7 +70,7 @@ fn unknown_answer_share(sources: &[SourceReport]) -> f64 {
 }
 
 /// Puts the sources' doubts on the KPIs of the selection `current`.
-pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<String, Kpi>) {
+pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<KpiId, Kpi>) {
     // Tickets, not rows: the rows of one ticket in two files are one ticket.
     let (mut unknown_tickets, mut total) = (0usize, 0usize);
     let table = current.table();
@@ -98,7 +98,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         let values = unknown_values(sources.iter().map(|s| &s.statuses));
         let most = unknown_tickets * 2 > total;
         for id in ON_STATUS {
-            let Some(kpi) = kpis.get_mut(id.name()) else {
+            let Some(kpi) = kpis.get_mut(id) else {
                 continue;
             };
             if most && COUNTS_OF_STATUS.contains(id) {
@@ -124,7 +124,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
         let values = unknown_values(sources.iter().map(|s| &s.answers));
         let percent = (share * 100.0).round();
         for id in ON_ANSWERS {
-            let Some(kpi) = kpis.get_mut(id.name()) else {
+            let Some(kpi) = kpis.get_mut(id) else {
                 continue;
             };
             if share > 0.5 {
@@ -146,7 +146,7 @@ pub fn apply(sources: &[SourceReport], current: &Dataset, kpis: &mut BTreeMap<St
     for source in sources {
         for (field, note) in &source.field_note_keys {
             for id in fed_by(*field) {
-                if let Some(kpi) = kpis.get_mut(id.name()).filter(|k| k.value.is_some()) {
+                if let Some(kpi) = kpis.get_mut(id).filter(|k| k.value.is_some()) {
                     kpi.add_note(note.clone());
                 }
             }

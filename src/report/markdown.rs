@@ -28,7 +28,7 @@ fn write_report(report: &Report, out: &mut String) -> std::fmt::Result {
     writeln!(out, "| KPI | value | n | detail |")?;
     writeln!(out, "|---|---:|---:|---|")?;
     for definition in CATALOGUE {
-        let Some(kpi) = report.kpis.get(definition.id.name()) else {
+        let Some(kpi) = report.kpis.get(&definition.id) else {
             continue;
         };
         let n = kpi.n.map(|n| n.to_string()).unwrap_or_default();

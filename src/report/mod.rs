@@ -40,7 +40,7 @@ pub struct Report {
     pub facets: BTreeMap<String, Vec<String>>,
     /// Files that could not be read at all.
     pub errors: Vec<IngestError>,
-    pub kpis: BTreeMap<String, Kpi>,
+    pub kpis: BTreeMap<KpiId, Kpi>,
     pub breakdowns: BTreeMap<String, BTreeMap<String, usize>>,
     pub series: Series,
     /// How first-response and resolution times spread over a support lead's buckets.
@@ -69,7 +69,7 @@ pub struct Series {
     pub arrivals_by_weekday_hour: [[usize; 24]; 7],
     /// KPI id → its value per ISO week of creation, for the cards' sparklines.
     #[serde(default)]
-    pub kpi_weekly: BTreeMap<String, Vec<WeekValue>>,
+    pub kpi_weekly: BTreeMap<KpiId, Vec<WeekValue>>,
     /// CSAT and NPS (with promoters, passives, detractors) per ISO week of creation.
     #[serde(default)]
     pub satisfaction_weekly: Vec<SatisfactionWeek>,
@@ -118,7 +118,7 @@ impl Report {
         );
         let mut kpis = kpi::compute(&current, &context);
         // From the cards as computed (before any doubt nulls one): their medians per channel.
-        let card = |id: KpiId| kpis.get(id.name());
+        let card = |id: KpiId| kpis.get(&id);
         let channels = kpi::channel_performance_with(
             &current,
             card(KpiId::FirstResponseTime),
@@ -139,7 +139,7 @@ impl Report {
                 );
                 let earlier = kpi::compute(&before, &context);
                 for definition in CATALOGUE {
-                    let id = definition.id.name();
+                    let id = &definition.id;
                     if let Some(kpi) = kpis.get_mut(id) {
                         let before = earlier.get(id).and_then(|k| k.value);
                         compare(definition.better, kpi, before);
@@ -148,8 +148,9 @@ impl Report {
             }
         }
         for definition in CATALOGUE {
-            let id = definition.id.name();
-            if let (Some(kpi), Some(target)) = (kpis.get_mut(id), settings.targets.get(id)) {
+            let id = definition.id;
+            if let (Some(kpi), Some(target)) = (kpis.get_mut(&id), settings.targets.get(id.name()))
+            {
                 kpi.target = Some(*target);
                 kpi.target_met = kpi.value.and_then(|v| meets(definition.better, v, *target));
             }

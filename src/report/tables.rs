@@ -101,7 +101,7 @@ fn kpi_rows(report: &Report) -> Vec<Vec<String>> {
         "note",
     ])];
     for definition in CATALOGUE {
-        let Some(kpi) = report.kpis.get(definition.id.name()) else {
+        let Some(kpi) = report.kpis.get(&definition.id) else {
             continue;
         };
         rows.push(vec![

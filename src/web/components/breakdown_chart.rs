@@ -45,7 +45,7 @@ pub fn breakdown_chart(props: &BreakdownChartProps) -> Html {
     let label_w = 100.0;
     let height = rows.len() as f64 * bar_h + 8.0;
     // The timing KPIs carry medians per channel and per priority: the tooltip adds them.
-    let frt = report.kpis.get(KpiId::FirstResponseTime.name());
+    let frt = report.kpis.get(&KpiId::FirstResponseTime);
     let median_of = |name: &str| {
         let by = match dimension.as_str() {
             "channel" => &frt?.by_channel,

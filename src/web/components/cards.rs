@@ -17,7 +17,7 @@ pub fn cards(props: &ReportProps) -> Html {
         move |definition: &&Definition| {
             report
                 .kpis
-                .get(definition.id.name())
+                .get(&definition.id)
                 .is_some_and(|kpi| kpi.value.is_some() == value)
         }
     };
@@ -37,7 +37,7 @@ pub fn cards(props: &ReportProps) -> Html {
                     <h2>{ i18n.t(&format!("group.{group}")) }</h2>
                     <div class="cards">
                         { for in_group(*group).filter_map(|definition| {
-                            let id = definition.id.name();
+                            let id = &definition.id;
                             report.kpis.get(id).map(|kpi| {
                                 let weeks = report.series.kpi_weekly.get(id).map_or(&[][..], Vec::as_slice);
                                 card(&i18n, definition, kpi, weeks)
@@ -50,7 +50,7 @@ pub fn cards(props: &ReportProps) -> Html {
                 <div id="not-available" class="not-available">
                     <h2>{ i18n.t("kpis.not_available") }</h2>
                     <ul>
-                        { for missing.iter().filter_map(|definition| report.kpis.get(definition.id.name()).map(|kpi| {
+                        { for missing.iter().filter_map(|definition| report.kpis.get(&definition.id).map(|kpi| {
                             let name = i18n.t(&format!("kpi.{}", definition.id));
                             html! {
                                 <li data-kpi={definition.id.name()} data-value="">

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::file_reading::GUESSED_BELOW;
 use crate::i18n::I18n;
 use crate::ingest::{SourceReport, ValueReading};
+use crate::kpi::KpiId;
 use crate::report::Report;
 use crate::web::state::ReportRef;
 
@@ -47,7 +48,7 @@ pub fn first_doubt(i18n: &I18n, report: &Report) -> Option<(String, String)> {
         // The engine leaves the solved count null when most rows are unknown.
         let uncounted = report
             .kpis
-            .get("tickets_solved")
+            .get(&KpiId::TicketsSolved)
             .is_some_and(|k| k.value.is_none());
         let key = if uncounted {
             "doubts.statuses_uncounted"
