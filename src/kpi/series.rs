@@ -21,11 +21,8 @@ pub struct DayCount {
 pub fn created_vs_solved(dataset: &Dataset) -> Vec<DayCount> {
     let table = dataset.table();
     // Only days a date can name: a hand-built dataset may hold times no export could.
-    let day = |time: Option<Timestamp>| time.filter(|&t| has_day(t)).map(|t| t.div_euclid(DAY));
-    let days_of = |row: usize| {
-        let solved = table.solved[row].then(|| day(table.solved_at.at(row).get()));
-        [day(table.created.at(row).get()), solved.flatten()]
-    };
+    let days = table.days();
+    let days_of = |row: usize| [days.created(row), days.solved(row)];
     let rows = dataset.rows();
     // Counted into the days of the whole table (one pass, nothing kept per row), then cut to
     // the selection's first and last day; the selection's own days first where the table's
