@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::dataset::Dataset;
 use crate::model::table::TicketTable;
-use crate::model::time::calendar::{day_of, has_day};
+use crate::model::time::calendar::day_of;
 use crate::model::Timestamp;
 
 /// One day of `created_vs_solved`.
@@ -268,12 +268,9 @@ pub struct HeatMap(pub [[usize; 24]; 7]);
 impl HeatMap {
     #[inline]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
-        let created = table.created.at(row).get();
-        if let Some(created) = created.filter(|&t| has_day(t)) {
-            // 1970-01-01 was a Thursday: three days after a Monday.
-            let weekday = (created.div_euclid(DAY) + 3).rem_euclid(7) as usize;
-            let hour = (created.rem_euclid(DAY) / 3600) as usize;
-            self.0[weekday][hour] += 1;
+        if let Some(hour) = table.days().created_hour(row) {
+            // Below 7 × 24: Monday's hours first, as the map's rows.
+            self.0.as_flattened_mut()[hour] += 1;
         }
     }
 }

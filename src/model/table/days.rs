@@ -1,4 +1,5 @@
-//! Each ticket's creation day and solve day, worked out once. The day-by-day and week-by-week
+//! Each ticket's creation day and solve day, and the hour of the week it was created in,
+//! worked out once. The day-by-day and week-by-week
 //! series of every refilter count tickets by them, and each worked them out again from the
 //! times (a time read, checked for a day and divided by the seconds of a day) for every row.
 
@@ -9,12 +10,16 @@ use crate::model::Timestamp;
 /// A day not known: no time, a time no date names, or (for the solve day) not solved.
 const NO_DAY: i32 = i32::MIN;
 
-/// Days since 1970-01-01, 4 bytes a row each.
+/// Days since 1970-01-01, 4 bytes a row each, and the hour of the week of the creation, 1 byte.
 #[derive(Debug, Default)]
 pub struct RowDays {
     created: Vec<i32>,
     solved: Vec<i32>,
+    created_hour: Vec<u8>,
 }
+
+/// Hours in a day.
+const HOURS: i64 = 24;
 
 impl RowDays {
     pub(super) fn of(table: &TicketTable) -> RowDays {
@@ -31,7 +36,22 @@ impl RowDays {
                     known(day_number(solved_at))
                 })
                 .collect(),
+            created_hour: (0..table.len())
+                .map(|row| {
+                    let created = table.created.at(row).get().filter(|&t| has_day(t));
+                    created.map_or(u8::MAX, hour_of_week)
+                })
+                .collect(),
         }
+    }
+
+    /// The hour of the week (from Monday 00:00) of a row's creation, where its creation time
+    /// names a day.
+    #[inline]
+    pub fn created_hour(&self, row: usize) -> Option<usize> {
+        Some(self.created_hour[row])
+            .filter(|&hour| hour != u8::MAX)
+            .map(usize::from)
     }
 
     /// The day of a row's creation, where its creation time names one.
@@ -51,8 +71,17 @@ impl RowDays {
     }
 
     pub fn heap_bytes(&self) -> usize {
-        (self.created.capacity() + self.solved.capacity()) * 4
+        (self.created.capacity() + self.solved.capacity()) * 4 + self.created_hour.capacity()
     }
+}
+
+/// The hour of the week of a time that names a day: 1970-01-01 was a Thursday, three days after
+/// a Monday.
+fn hour_of_week(time: Timestamp) -> u8 {
+    let weekday = (time.div_euclid(SECONDS_A_DAY) + 3).rem_euclid(7);
+    let hour = time.rem_euclid(SECONDS_A_DAY) / 3600;
+    // Below 7 × 24.
+    (weekday * HOURS + hour) as u8
 }
 
 /// The day of a time that names one (`calendar::has_day`): the days of ±262 000 years, which
@@ -93,15 +122,25 @@ mod tests {
         let table = TicketTable::of_tickets(&tickets, None);
         let days = RowDays::of(&table);
         let day = |time: Option<i64>| time.filter(|&t| has_day(t)).map(|t| t.div_euclid(DAY));
+        // The heat map's weekday (Monday 0) and hour, as it worked them out.
+        let hour = |time: Option<i64>| {
+            let time = time.filter(|&t| has_day(t))?;
+            let weekday = (time.div_euclid(DAY) + 3).rem_euclid(7) as usize;
+            Some(weekday * 24 + (time.rem_euclid(DAY) / 3600) as usize)
+        };
         for row in 0..table.len() {
             let solved_at = table.solved_at.at(row).get().filter(|_| table.solved[row]);
-            assert_eq!(
-                days.created(row),
-                day(table.created.at(row).get()),
-                "row {row}"
-            );
+            let created = table.created.at(row).get();
+            assert_eq!(days.created(row), day(created), "row {row}");
             assert_eq!(days.solved(row), day(solved_at), "row {row}");
+            assert_eq!(days.created_hour(row), hour(created), "row {row}");
         }
+        // 2024-01-01 was a Monday: its 00:00 is the week's first hour, its 12:00 the
+        // thirteenth; 1969-12-31 23:59:59 is in a Wednesday's last hour.
+        assert_eq!(days.created_hour(0), Some(0));
+        assert_eq!(days.created_hour(5), Some(12));
+        assert_eq!(days.created_hour(2), Some(2 * 24 + 23));
+        assert_eq!(days.created_hour(4), None);
         let d2024 = t2024 / DAY;
         let all: Vec<_> = (0..table.len())
             .map(|row| (days.created(row), days.solved(row)))
