@@ -208,8 +208,9 @@ impl<'t> Card<'t> {
         minutes: impl Fn(usize) -> Option<f64>,
     ) {
         let solved_only = self.solved_only;
-        // The whole's count and sum in registers: in the sample, each row's addition waited
-        // for the last one's store.
+        // The whole's count and sum in locals, not in the sample (which the groups' vectors
+        // might alias): the compiler may keep them in registers. (Natively at opt-level "s" the
+        // sum still goes through the stack: the vectors' growth is a call in the loop.)
         let (mut n, mut sum) = (0, 0.0);
         for &row in rows {
             let row = row as usize;

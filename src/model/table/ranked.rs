@@ -178,7 +178,7 @@ impl<'t> Sample<'t> {
     }
 
     /// The count and the sum (in row order) of the rows given to `keep`, for a sample that
-    /// counted none: a loop keeps them in registers rather than in the sample.
+    /// counted none: a loop keeps them in locals rather than in the sample.
     pub fn count_and_sum(&mut self, n: usize, sum: f64) {
         debug_assert_eq!(self.n, 0, "a sample counted twice");
         self.n = n;
