@@ -46,6 +46,21 @@ fn main() {
     let report = |selection: &Selection| {
         Report::build_with(&dataset, errors.clone(), &settings, selection).expect("report")
     };
+    // For a profiler counting instructions (callgrind): `BENCH_ONLY_REFILTERS=N` makes the
+    // first report (the ranks) and then N refilters of one channel with their JSON, nothing else.
+    if let Some(count) = std::env::var("BENCH_ONLY_REFILTERS")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    {
+        std::hint::black_box(report(&Selection::default()));
+        let by_channel = Selection {
+            channel: std::env::var("BENCH_CHANNEL").ok().into_iter().collect(),
+            ..Selection::default()
+        };
+        let refilters = time(count, || report(&by_channel).to_json());
+        report_line("refilter + JSON (profiled)", &refilters, None);
+        return;
+    }
     let full = time(runs, || report(&Selection::default()));
     // The first report ranks the durations; later ones reuse them.
     report_line("first report (ranks the durations)", &full[..1], None);

@@ -182,7 +182,12 @@ impl<'t> Card<'t> {
                 .collect(),
             _ => Vec::new(),
         });
-        let mut all = Sample::new(ranked);
+        // Every row is in one group of a split by code: the groups' ranks are all the rows',
+        // so the whole keeps none of its own.
+        let mut all = match ranked {
+            Some((ranked, minutes)) if by_code(splits).is_some() => Sample::totals(ranked, minutes),
+            _ => Sample::new(ranked),
+        };
         all.reserve(rows);
         Card {
             solved_only: measure.rows == Rows::Solved,
@@ -203,6 +208,10 @@ impl<'t> Card<'t> {
         minutes: impl Fn(usize) -> Option<f64>,
     ) {
         let solved_only = self.solved_only;
+        // The whole's count and sum in locals, not in the sample (which the groups' vectors
+        // might alias): the compiler may keep them in registers. (Natively at opt-level "s" the
+        // sum still goes through the stack: the vectors' growth is a call in the loop.)
+        let (mut n, mut sum) = (0, 0.0);
         for &row in rows {
             let row = row as usize;
             let Some(minutes) =
@@ -210,13 +219,17 @@ impl<'t> Card<'t> {
             else {
                 continue;
             };
-            self.all.push(row, minutes);
+            n += 1;
+            // In row order, as the sample's own sum adds them.
+            sum += minutes;
+            self.all.keep(row, minutes);
             for (groups, split) in self.groups.iter_mut().zip(splits) {
                 if let Some(code) = split.code(row) {
                     groups[code].push(row, minutes);
                 }
             }
         }
+        self.all.count_and_sum(n, sum);
         if let Some(inconsistent) = self.inconsistent {
             self.left_out = rows
                 .iter()
@@ -226,9 +239,13 @@ impl<'t> Card<'t> {
     }
 
     fn kpi(self, splits: &[Split; 2]) -> Kpi {
-        let whole = self.all.summary();
+        let [mut by_channel, mut by_priority] = self.groups;
+        let whole = match by_code(splits) {
+            Some(0) if self.column.is_some() => self.all.summary_of_parts(&mut by_channel),
+            Some(_) if self.column.is_some() => self.all.summary_of_parts(&mut by_priority),
+            _ => self.all.summary(),
+        };
         let mut kpi = Kpi::of_summary(MINUTES, whole, Message::new("timing.no_time"));
-        let [by_channel, by_priority] = self.groups;
         kpi.by_channel = splits[0].named(by_channel, whole);
         kpi.by_priority = splits[1].named(by_priority, whole);
         let note = (self.left_out > 0)
@@ -268,6 +285,13 @@ fn named(
             (name, group_kpi(summary))
         })
         .collect()
+}
+
+/// Which of the splits is by code, if one is (the first): its groups hold every row once.
+fn by_code(splits: &[Split; 2]) -> Option<usize> {
+    splits
+        .iter()
+        .position(|split| matches!(split, Split::ByCode(_)))
 }
 
 /// A group's card: each group has a time, never null.

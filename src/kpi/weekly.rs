@@ -173,7 +173,8 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
     };
     let table = dataset.table();
     let rows = dataset.rows();
-    let created_week = |row: u32| week_of(table.created.at(row as usize).get());
+    let days = table.days();
+    let created_week = |row: u32| Some((days.created(row as usize)? + 3).div_euclid(7));
     let answers = dataset
         .surveys
         .iter()

@@ -125,6 +125,7 @@ macro_rules! each_row_column {
 
 mod build;
 mod column;
+mod days;
 mod narrow;
 mod ranked;
 
@@ -136,6 +137,7 @@ use crate::model::time::calendar::has_day;
 use crate::model::{Happiness, OptNumber, OptTime, Satisfaction, Text};
 pub use build::Building;
 pub use column::{Counts, Ids, Sparse, TextList};
+pub use days::RowDays;
 pub use narrow::{Minutes, Times};
 pub use ranked::{Ranked, RankedRows, Sample};
 
@@ -269,6 +271,8 @@ pub struct TicketTable {
     ranked: [OnceCell<Ranked>; 4],
     /// The first and the last day of the tickets' times: on first use (`day_span`).
     day_span: OnceCell<Option<(i64, i64)>>,
+    /// Each row's creation and solve day: on first use (`days`).
+    days: OnceCell<RowDays>,
 }
 
 /// The duration columns of the table.
@@ -427,6 +431,12 @@ impl TicketTable {
         })
     }
 
+    /// Each row's creation day and solve day (of solved rows), where their times name one:
+    /// worked out on first use, for the series of every report after.
+    pub fn days(&self) -> &RowDays {
+        self.days.get_or_init(|| RowDays::of(self))
+    }
+
     /// A duration column's minutes.
     pub fn minutes(&self, duration: Duration) -> &Minutes {
         match duration {
@@ -451,7 +461,7 @@ impl TicketTable {
     }
 
     /// Bytes of memory the table holds: its columns, and what the reports worked out from them
-    /// so far (ranks, next contacts, comment terms). Texts of categories are left out (a few
+    /// so far (ranks, next contacts, comment terms, days). Texts of categories are left out (a few
     /// thousand distinct values).
     pub fn heap_bytes(&self) -> usize {
         fn vec<T>(v: &Vec<T>) -> usize {
@@ -477,7 +487,8 @@ impl TicketTable {
             + self
                 .comment_terms
                 .get()
-                .map_or(0, |t| vec(&t.commented) + vec(&t.starts) + vec(&t.codes));
+                .map_or(0, |t| vec(&t.commented) + vec(&t.starts) + vec(&t.codes))
+            + self.days.get().map_or(0, RowDays::heap_bytes);
         self.ids.heap_bytes() + columns + tags + comments + worked_out
     }
 

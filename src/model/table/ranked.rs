@@ -67,10 +67,19 @@ impl Ranked {
         self.order.partition_point(below) as u32
     }
 
-    /// The `wanted` (ascending, distinct, each below `ranks.len()`) order statistics of a
-    /// subset's ranks, as ranks. Reorders `ranks`.
-    fn kth(&self, ranks: &mut [u32], wanted: &[usize]) -> Vec<u32> {
-        if ranks.len() < FEW {
+    /// The `wanted` (ascending, distinct, each below the ranks' count) order statistics of a
+    /// subset's ranks, listed in `parts`, as ranks. Reorders the lists.
+    fn kth(&self, parts: &mut [&mut [u32]], wanted: &[usize]) -> Vec<u32> {
+        let len: usize = parts.iter().map(|part| part.len()).sum();
+        if len < FEW {
+            let mut joined: Vec<u32>;
+            let ranks: &mut [u32] = match parts {
+                [one] => one,
+                _ => {
+                    joined = parts.concat();
+                    &mut joined
+                }
+            };
             return wanted
                 .iter()
                 .map(|&k| *ranks.select_nth_unstable(k).1)
@@ -80,7 +89,7 @@ impl Ranked {
         // places, set in one pass (a few dozen KB, in cache), the k-th is found by counting
         // the bits of its words, in order.
         let mut bits = vec![0u64; self.order.len().div_ceil(64)];
-        for &rank in ranks.iter() {
+        for &rank in parts.iter().flat_map(|part| part.iter()) {
             bits[(rank >> 6) as usize] |= 1 << (rank & 63);
         }
         let mut found = Vec::with_capacity(wanted.len());
@@ -112,6 +121,9 @@ fn nth_bit(mut word: u64, n: usize) -> u32 {
 /// column's, else as values.
 pub struct Sample<'t> {
     column: Option<(&'t Ranked, &'t Minutes)>,
+    /// Whether the ranks are kept here (not where the rows are split among other samples:
+    /// `totals`).
+    keeps_ranks: bool,
     n: usize,
     sum: f64,
     ranks: Vec<u32>,
@@ -123,10 +135,21 @@ impl<'t> Sample<'t> {
     pub fn new(column: Option<(&'t Ranked, &'t Minutes)>) -> Sample<'t> {
         Sample {
             column,
+            keeps_ranks: true,
             n: 0,
             sum: 0.0,
             ranks: Vec::new(),
             values: Vec::new(),
+        }
+    }
+
+    /// An empty sample of a ranked column's minutes that counts and sums its rows but keeps
+    /// no ranks: other samples split its rows among them and keep theirs
+    /// (`summary_of_parts`), so that no row is listed twice.
+    pub fn totals(ranked: &'t Ranked, minutes: &'t Minutes) -> Sample<'t> {
+        Sample {
+            keeps_ranks: false,
+            ..Sample::new(Some((ranked, minutes)))
         }
     }
 
@@ -145,10 +168,26 @@ impl<'t> Sample<'t> {
         self.n += 1;
         // In row order, as a plain sum of the values adds them.
         self.sum += minutes;
+        self.keep(row, minutes);
+    }
+
+    /// Keep what the sample keeps of a row (its rank, or its minutes) without counting it:
+    /// for a loop that counts and sums the rows itself (`count_and_sum`).
+    #[inline]
+    pub fn keep(&mut self, row: usize, minutes: f64) {
         match self.column {
-            Some((ranked, _)) => self.ranks.push(ranked.rank[row]),
+            Some((ranked, _)) if self.keeps_ranks => self.ranks.push(ranked.rank[row]),
+            Some(_) => {}
             None => self.values.push(minutes),
         }
+    }
+
+    /// The count and the sum (in row order) of the rows given to `keep`, for a sample that
+    /// counted none: a loop keeps them in locals rather than in the sample.
+    pub fn count_and_sum(&mut self, n: usize, sum: f64) {
+        debug_assert_eq!(self.n, 0, "a sample counted twice");
+        self.n = n;
+        self.sum = sum;
     }
 
     pub fn is_empty(&self) -> bool {
@@ -170,11 +209,25 @@ impl<'t> Sample<'t> {
 
     /// n, mean, median and p90 (`Summary`'s conventions); `None` for no rows.
     pub fn summary(mut self) -> Option<Summary> {
+        let mut ranks = std::mem::take(&mut self.ranks);
+        self.summary_of(&mut [&mut ranks])
+    }
+
+    /// The same for a sample made by `totals`, whose rows `parts` (samples of the same column)
+    /// split among them: their ranks are its ranks. Reorders the parts' ranks.
+    pub fn summary_of_parts(self, parts: &mut [Sample<'t>]) -> Option<Summary> {
+        debug_assert!(!self.keeps_ranks);
+        let mut ranks: Vec<&mut [u32]> = parts.iter_mut().map(|p| &mut p.ranks[..]).collect();
+        self.summary_of(&mut ranks)
+    }
+
+    /// The summary, the rows' ranks listed in `ranks`.
+    fn summary_of(self, ranks: &mut [&mut [u32]]) -> Option<Summary> {
         let Some((ranked, values)) = self.column else {
             return Summary::of(self.values);
         };
         let last = self.n.checked_sub(1)?;
-        let [median, p90] = percentiles(ranked, values, &mut self.ranks, last, [0.5, 0.9]);
+        let [median, p90] = percentiles(ranked, values, ranks, last, [0.5, 0.9]);
         Some(Summary {
             n: self.n,
             mean: self.sum / self.n as f64,
@@ -212,17 +265,23 @@ impl<'t> RankedRows<'t> {
     /// The median (a `Sample`'s); `None` for no rows.
     pub fn median(mut self) -> Option<f64> {
         let last = self.ranks.len().checked_sub(1)?;
-        let [median] = percentiles(self.ranked, self.values, &mut self.ranks, last, [0.5]);
+        let [median] = percentiles(
+            self.ranked,
+            self.values,
+            &mut [&mut self.ranks],
+            last,
+            [0.5],
+        );
         Some(median)
     }
 }
 
-/// The percentiles `ps` of a subset's ranks (`last`: their count − 1), `Summary`'s convention:
-/// between the values at the two places around `last · p`. Reorders `ranks`.
+/// The percentiles `ps` of a subset's ranks, listed in `parts` (`last`: their count − 1), `Summary`'s convention:
+/// between the values at the two places around `last · p`. Reorders the lists of `parts`.
 fn percentiles<const P: usize>(
     ranked: &Ranked,
     values: &Minutes,
-    ranks: &mut [u32],
+    parts: &mut [&mut [u32]],
     last: usize,
     ps: [f64; P],
 ) -> [f64; P] {
@@ -231,7 +290,7 @@ fn percentiles<const P: usize>(
     let mut wanted: Vec<usize> = places.iter().flatten().copied().collect();
     wanted.sort_unstable();
     wanted.dedup();
-    let found = ranked.kth(ranks, &wanted);
+    let found = ranked.kth(parts, &wanted);
     let value = |k: usize| {
         let at = wanted.binary_search(&k).unwrap_or_default();
         found
