@@ -125,6 +125,18 @@ pub struct BacklogDay {
     pub ages: [usize; 5],
 }
 
+impl BacklogDay {
+    /// A day's backlog from its counts by age (a count below zero, which no backlog has, as 0).
+    fn of(date: NaiveDate, ages: [i64; 5]) -> BacklogDay {
+        let ages = ages.map(|v| v.max(0) as usize);
+        BacklogDay {
+            date,
+            open: ages.iter().sum(),
+            ages,
+        }
+    }
+}
+
 const AGE_LIMITS_DAYS: [i64; 4] = [1, 3, 7, 30];
 
 /// The age buckets' bounds in days, the last one open-ended.
@@ -141,6 +153,20 @@ const LIMITS: [i64; 6] = [
 /// rest of the open tickets.
 const YOUNG: i64 = AGE_LIMITS_DAYS[3];
 
+/// The days a backlog series counts into, first and last: up to the as-of day (else the latest
+/// creation), from the table's first day. Ingest keeps dates within 1900–2100 (≈73 000 days); a
+/// hand-built dataset may not, so no more than 80 000 days back. From the table's first day (no
+/// later than the selection's), so that one pass over the rows does.
+fn backlog_days(dataset: &Dataset, as_of: Option<Timestamp>) -> Option<(i64, i64)> {
+    let table = dataset.table();
+    let created = |row: &u32| table.created.at(*row as usize).get();
+    let last = as_of
+        .or_else(|| dataset.rows().iter().filter_map(created).max())?
+        .div_euclid(DAY);
+    let low = table.day_span()?.0.max(last - 80_000);
+    (low <= last).then_some((low, last))
+}
+
 /// The backlog at the end of each day from the first creation to the as-of day: tickets created
 /// by then and not solved by then. A ticket solved without a solve time counts as solved from
 /// its creation; one open now counts as open until the as-of time.
@@ -156,21 +182,9 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
     let table = dataset.table();
     let rows = dataset.rows();
     let created = |row: u32| table.created.at(row as usize).get();
-    let Some(last) = as_of
-        .or_else(|| rows.iter().filter_map(|&row| created(row)).max())
-        .map(|t| t.div_euclid(DAY))
-    else {
+    let Some((low, last)) = backlog_days(dataset, as_of) else {
         return Vec::new();
     };
-    // Ingest keeps dates within 1900–2100 (≈73 000 days); a hand-built dataset may not. The
-    // days are counted from the table's first day (no later than the selection's), so that one
-    // pass over the rows does.
-    let Some(low) = table.day_span().map(|(first, _)| first.max(last - 80_000)) else {
-        return Vec::new();
-    };
-    if last < low {
-        return Vec::new();
-    }
     let days = (last - low + 1) as usize;
     // open[D − low]: +1 on a ticket's first open day, −1 on the day after its last.
     let mut open = vec![0i64; days + 1];
@@ -240,12 +254,7 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
                 ages[bucket] = (pair[0]..pair[1]).map(aged).sum();
             }
             ages[AGE_LIMITS_DAYS.len()] = running - ages.iter().sum::<i64>();
-            let ages = ages.map(|v| v.max(0) as usize);
-            Some(BacklogDay {
-                date,
-                open: ages.iter().sum(),
-                ages,
-            })
+            Some(BacklogDay::of(date, ages))
         })
         .collect()
 }
@@ -389,21 +398,9 @@ mod backlog_tests {
         let table = dataset.table();
         let rows = dataset.rows();
         let created = |row: u32| table.created.at(row as usize).get();
-        let Some(last) = as_of
-            .or_else(|| rows.iter().filter_map(|&row| created(row)).max())
-            .map(|t| t.div_euclid(DAY))
-        else {
+        let Some((low, last)) = backlog_days(dataset, as_of) else {
             return Vec::new();
         };
-        // Ingest keeps dates within 1900–2100 (≈73 000 days); a hand-built dataset may not. The
-        // marks are laid from the table's first day (no later than the selection's), so that one
-        // pass over the rows does.
-        let Some(low) = table.day_span().map(|(first, _)| first.max(last - 80_000)) else {
-            return Vec::new();
-        };
-        if last < low {
-            return Vec::new();
-        }
         let days = (last - low + 1) as usize;
         // marks[bucket][day]: +1 where a ticket enters the bucket, −1 the day after it leaves.
         let mut marks = vec![vec![0i64; days + 1]; AGE_LIMITS_DAYS.len() + 1];
@@ -452,12 +449,7 @@ mod backlog_tests {
                     return None;
                 }
                 let date = day_of(day * DAY)?;
-                let ages = running.map(|v| v.max(0) as usize);
-                Some(BacklogDay {
-                    date,
-                    open: ages.iter().sum(),
-                    ages,
-                })
+                Some(BacklogDay::of(date, running))
             })
             .collect()
     }
