@@ -18,6 +18,27 @@ pub fn mean(values: &[f64]) -> Option<f64> {
     }
 }
 
+/// How many of `rows` have each code of `codes` (`codes[row]`, each below `len`). Four
+/// counters a code, a row adding to the one of its place in `rows` mod 4: rows of the same code
+/// one after another (one channel selected, a day's tickets) would otherwise each wait for the
+/// previous row's add to the same counter.
+pub fn count_codes<C: Copy + Into<u32>>(rows: &[u32], codes: &[C], len: usize) -> Vec<usize> {
+    let mut lanes = vec![[0u32; 4]; len];
+    let mut quads = rows.chunks_exact(4);
+    for quad in &mut quads {
+        for (lane, &row) in quad.iter().enumerate() {
+            lanes[codes[row as usize].into() as usize][lane] += 1;
+        }
+    }
+    for &row in quads.remainder() {
+        lanes[codes[row as usize].into() as usize][0] += 1;
+    }
+    lanes
+        .into_iter()
+        .map(|lane| lane.iter().map(|&n| n as usize).sum())
+        .collect()
+}
+
 /// n, mean, median and p90 of a sample.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Summary {
@@ -61,6 +82,26 @@ fn percentile_in_place(values: &mut [f64], p: f64) -> Option<f64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The four counters a code add up to the plain count, for any number of rows (the last
+    /// ones not a whole four), runs of one code and codes never met.
+    #[test]
+    fn codes_are_counted_as_one_at_a_time() {
+        let codes: Vec<u32> = (0..1000u32).map(|i| (i * i / 7) % 5).collect();
+        for rows in [
+            vec![],
+            vec![3],
+            (0..7).collect::<Vec<u32>>(),
+            (0..1000).step_by(3).collect(),
+            vec![9; 11],
+        ] {
+            let mut plain = vec![0usize; 6];
+            for &row in &rows {
+                plain[codes[row as usize] as usize] += 1;
+            }
+            assert_eq!(count_codes(&rows, &codes, 6), plain, "{rows:?}");
+        }
+    }
 
     #[test]
     fn percentiles_interpolate_like_numpy() {

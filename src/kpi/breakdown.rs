@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use crate::dataset::Dataset;
 use crate::model::table::Categories;
 use crate::model::Field;
+use crate::stats::count_codes;
 
 /// The name under which tickets with a blank cell are counted. No ticket holds it, so no filter
 /// can select them by it.
@@ -27,19 +28,18 @@ pub fn breakdowns(dataset: &Dataset) -> BTreeMap<String, BTreeMap<String, usize>
         .into_iter()
         .filter(|(_, field, _)| dataset.has(*field))
         .map(|(name, _, category)| {
-            let mut counts = vec![0; category.names.len() + 1];
-            for &row in rows {
-                counts[category.codes[row as usize] as usize] += 1;
-            }
+            let counts = count_codes(rows, &category.codes, category.names.len() + 1);
             (name.to_string(), named(category, counts, Some(BLANK)))
         })
         .collect();
     if dataset.has(Field::Tags) {
+        // Rows by their list of tags (lists are shared), then each list's tags.
         let tags = &table.tags;
         let mut counts = vec![0; tags.tags.names.len() + 1];
-        for &row in rows {
-            for &tag in tags.of(row as usize) {
-                counts[tag as usize] += 1;
+        let lists = count_codes(rows, &tags.lists_of, tags.lists.len());
+        for (list, rows) in tags.lists.iter().zip(lists) {
+            for &tag in list.iter() {
+                counts[tag as usize] += rows;
             }
         }
         out.insert("tag".to_string(), named(&tags.tags, counts, None));
