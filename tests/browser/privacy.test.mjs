@@ -468,6 +468,8 @@ describe('helpdesk-kpi privacy: nothing leaves the page, nothing of the data is 
             const chip = await page.$$eval('.chip[data-filter="channel"]', (cs) => cs.map((c) => c.textContent));
             assert.equal(chip.length, 1, `chips after clicking ${ch}: ${JSON.stringify(chip)}`);
             assert.ok(chip[0].includes(ch), `chip after clicking ${ch}: ${chip[0]}`);
+            // The menu shows the filter the chart set (the menu is kept, its value set).
+            assert.equal(await page.inputValue('#filter-channel'), ch, `menu after clicking ${ch}`);
             assert.notEqual(await page.innerText('#selection-count'), all, `clicking ${ch} selected every ticket`);
             assert.deepEqual(await page.$$eval('#chart-channel g.clickable', (gs) => gs.map((g) => g.dataset.channel)), [ch]);
           });

@@ -77,46 +77,18 @@ pub fn filter_bar(props: &FilterProps) -> Html {
     };
 
     let menus = CATEGORIES.iter().filter_map(|key| {
-        let label = i18n.t(&format!("field.{key}"));
         let values = report.facets.get(*key)?;
         if values.len() < 2 {
             return None;
         }
-        let selection = selection.clone();
-        let on_change = props.on_change.clone();
-        let key = *key;
-        let onchange = Callback::from(move |event: Event| {
-            let Some(select) = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
-                return;
-            };
-            let mut next = selection.clone();
-            let value = select.value();
-            let list = category_mut(&mut next, key);
-            *list = if value.is_empty() {
-                Vec::new()
-            } else {
-                vec![value]
-            };
-            on_change.emit(next);
-        });
-        let current = category(&props.selection, key)
+        let current = category(selection, key)
             .first()
             .cloned()
             .unwrap_or_default();
         Some(html! {
-            <label class="menu">{ label }
-                // Keyed by the value: once a person has picked an option, the browser no longer
-                // follows `selected`, so a filter set elsewhere (a chart click) needs a new menu.
-                <select id={format!("filter-{key}")} key={format!("{key}={current}")} {onchange}>
-                    <option value="" selected={current.is_empty()}>{ i18n.t("filters.all") }</option>
-                    { for values.iter().map(|v| html! {
-                        <option value={v.clone()} selected={*v == current}>{ v.clone() }</option>
-                    }) }
-                </select>
-            </label>
+            <Menu key={*key} field={*key} label={i18n.t(&format!("field.{key}"))}
+                  all={i18n.t("filters.all")} values={values.clone()} {current}
+                  selection={selection.clone()} on_change={props.on_change.clone()} />
         })
     });
 
@@ -187,5 +159,69 @@ fn category_mut<'a>(selection: &'a mut Selection, key: &str) -> &'a mut Vec<Stri
         "agent" => &mut selection.agent,
         "type" => &mut selection.ticket_type,
         _ => &mut selection.tag,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MenuProps {
+    field: &'static str,
+    label: String,
+    all: String,
+    values: Vec<String>,
+    current: String,
+    selection: Selection,
+    on_change: Callback<Selection>,
+}
+
+/// One category's menu. The element is kept from one selection to the next, its value set
+/// here: once a person has picked an option the browser no longer follows `selected`, and a
+/// menu made anew on each change (to show a filter set elsewhere, a chart click) had the
+/// browser look over the page's form fields again on each click, beside the engine's work.
+#[function_component(Menu)]
+fn menu(props: &MenuProps) -> Html {
+    let select = use_node_ref();
+    {
+        let select = select.clone();
+        use_effect_with(props.current.clone(), move |current| {
+            if let Some(select) = select.cast::<HtmlSelectElement>() {
+                if select.value() != *current {
+                    select.set_value(current);
+                }
+            }
+        });
+    }
+    let onchange = {
+        let (selection, on_change, field) = (
+            props.selection.clone(),
+            props.on_change.clone(),
+            props.field,
+        );
+        Callback::from(move |event: Event| {
+            let Some(select) = event
+                .target()
+                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+            else {
+                return;
+            };
+            let mut next = selection.clone();
+            let value = select.value();
+            *category_mut(&mut next, field) = if value.is_empty() {
+                Vec::new()
+            } else {
+                vec![value]
+            };
+            on_change.emit(next);
+        })
+    };
+    let current = &props.current;
+    html! {
+        <label class="menu">{ &props.label }
+            <select id={format!("filter-{}", props.field)} ref={select} {onchange}>
+                <option value="" selected={current.is_empty()}>{ &props.all }</option>
+                { for props.values.iter().map(|v| html! {
+                    <option value={v.clone()} selected={v == current}>{ v.clone() }</option>
+                }) }
+            </select>
+        </label>
     }
 }
