@@ -127,92 +127,51 @@ fn main() {
     println!("peak memory: {}", peak_memory());
 }
 
-/// Where a refilter's time goes: each part of the report on its own, over the selection (the parts `Report::build_with` puts together; a profile, not a sum of it).
+/// Where a refilter's time goes: each part of the report on its own, over the selection
+/// (`report::parts`, which the wasm bench times too; a profile, not a sum of it).
 fn parts(
     dataset: &helpdesk_kpi::dataset::Dataset,
     settings: &Settings,
     selection: &Selection,
     name: &str,
 ) {
-    use helpdesk_kpi::kpi::{self, Context};
+    use helpdesk_kpi::report::parts;
     let current = dataset.select(selection);
     let compiled = settings.compile().expect("default settings");
-    let context = Context::new(&compiled, dataset.as_of(), None)
-        .with_population(dataset)
-        .with_zone(dataset.zone);
-    let kpis = kpi::compute(&current, &context);
+    let context = parts::context(dataset, &compiled);
     // The best of three, like the whole: one run of a few milliseconds is mostly noise.
-    let once = |what: &str, work: &dyn Fn()| {
-        let best = (0..3)
+    let best = |work: &dyn Fn()| {
+        (0..3)
             .map(|_| {
                 let start = Instant::now();
                 work();
                 start.elapsed()
             })
             .min()
-            .unwrap_or_default();
-        println!("  part: {what:<36} {:>9.1} ms", best.as_secs_f64() * 1e3);
+            .unwrap_or_default()
     };
     println!("refilter parts ({name}, {} tickets):", current.len());
-    once("select", &|| {
-        drop(std::hint::black_box(dataset.select(selection)))
-    });
-    once("every KPI (compute)", &|| {
-        std::hint::black_box(kpi::compute(&current, &context));
-    });
-    // Each KPI on its own (those of 0.1 ms or more), the costliest first: where `compute`'s
-    // time goes.
-    let mut each: Vec<(Duration, &str)> = kpi::CATALOGUE
-        .iter()
-        .map(|definition| {
-            let best = (0..3)
-                .map(|_| {
-                    let start = Instant::now();
-                    std::hint::black_box(definition.compute(&current, &context));
-                    start.elapsed()
-                })
-                .min()
-                .unwrap_or_default();
-            (best, definition.id.name())
-        })
-        .collect();
-    each.sort_by(|a, b| b.cmp(a));
-    for (best, id) in each
-        .iter()
-        .take_while(|(best, _)| best.as_secs_f64() >= 1e-4)
-    {
-        println!("    kpi: {id:<34} {:>9.1} ms", best.as_secs_f64() * 1e3);
+    for (what, work) in parts::parts(dataset, &current, &context, selection) {
+        println!(
+            "  part: {what:<36} {:>9.1} ms",
+            best(&work).as_secs_f64() * 1e3
+        );
+        if what.starts_with("every KPI") {
+            // Each KPI on its own (those of 0.1 ms or more), the costliest first: where
+            // `compute`'s time goes.
+            let mut each: Vec<(Duration, String)> = parts::kpi_parts(&current, &context)
+                .into_iter()
+                .map(|(id, work)| (best(&work), id))
+                .collect();
+            each.sort_by(|a, b| b.cmp(a));
+            for (took, id) in each
+                .iter()
+                .take_while(|(took, _)| took.as_secs_f64() >= 1e-4)
+            {
+                println!("    kpi: {id:<34} {:>9.1} ms", took.as_secs_f64() * 1e3);
+            }
+        }
     }
-    once("weekly series", &|| {
-        std::hint::black_box(kpi::weekly(&current, &kpis));
-    });
-    once("breakdowns", &|| {
-        std::hint::black_box(kpi::breakdowns(&current));
-    });
-    once("created vs solved", &|| {
-        std::hint::black_box(kpi::created_vs_solved(&current));
-    });
-    once("backlog series", &|| {
-        std::hint::black_box(kpi::backlog_over_time(&current, dataset.as_of()));
-    });
-    once("heat map", &|| {
-        std::hint::black_box(kpi::heat_map(&current));
-    });
-    once("distributions", &|| {
-        std::hint::black_box(kpi::distributions(&current));
-    });
-    once("agent leaderboard", &|| {
-        std::hint::black_box(kpi::agent_leaderboard(&current, &context));
-    });
-    once("channel performance", &|| {
-        std::hint::black_box(kpi::channel_performance(&current));
-    });
-    once("SLA breaches", &|| {
-        std::hint::black_box(kpi::sla_breaches(&current, &context));
-    });
-    once("feedback terms", &|| {
-        std::hint::black_box(kpi::feedback_terms(&current));
-    });
 }
 
 fn input() -> (String, Vec<u8>) {

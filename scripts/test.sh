@@ -33,6 +33,8 @@ for part in engine text workbook zones; do
   step "lint (wasm32, the $part module)" \
     cargo clippy --locked --lib --target wasm32-unknown-unknown --features "part-$part" -- -D warnings
 done
+step "lint (wasm32, the engine with its refilter bench)" \
+  cargo clippy --locked --lib --target wasm32-unknown-unknown --features bench-wasm -- -D warnings
 step "engine and CLI tests" cargo test --locked
 step "release CLI" cargo build --locked --release --bin helpdesk-kpi
 step "public data sets vs DuckDB" .venv/bin/python -m pytest -q -p no:cacheprovider tests/reference

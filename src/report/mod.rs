@@ -4,6 +4,7 @@
 mod doubts;
 pub mod format;
 mod markdown;
+pub mod parts;
 pub mod tables;
 
 use std::collections::BTreeMap;

@@ -9,6 +9,8 @@
 
 #[cfg(wasm_ui)]
 mod app;
+#[cfg(all(wasm_engine, feature = "bench-wasm"))]
+mod bench;
 #[cfg(wasm_ui)]
 mod components;
 #[cfg(wasm_ui)]
