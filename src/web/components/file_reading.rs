@@ -4,8 +4,10 @@
 //! means. Each choice is emitted; the files are then read again.
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
+
+use super::select_value;
 
 use crate::i18n::I18n;
 use crate::ingest::choices::{encoding, ENCODINGS};
@@ -49,13 +51,6 @@ fn evidence_key(evidence: &Evidence) -> &'static str {
     } else {
         "evidence.content"
     }
-}
-
-fn select_value(event: &Event) -> Option<String> {
-    event
-        .target()
-        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        .map(|s| s.value())
 }
 
 #[function_component(FileReading)]

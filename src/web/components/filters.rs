@@ -6,6 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::select_value;
 use crate::i18n::I18n;
 use crate::selection::Selection;
 use crate::web::state::ReportRef;
@@ -197,14 +198,10 @@ fn menu(props: &MenuProps) -> Html {
             props.field,
         );
         Callback::from(move |event: Event| {
-            let Some(select) = event
-                .target()
-                .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-            else {
+            let Some(value) = select_value(&event) else {
                 return;
             };
             let mut next = selection.clone();
-            let value = select.value();
             *category_mut(&mut next, field) = if value.is_empty() {
                 Vec::new()
             } else {

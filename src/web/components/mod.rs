@@ -42,9 +42,19 @@ pub use settings_panel::SettingsPanel;
 pub use sources::Sources;
 pub use tables::{ChannelTable, SlaBreaches};
 
-use yew::Properties;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlSelectElement;
+use yew::{Event, Properties};
 
 use super::state::ReportRef;
+
+/// The new value of the select an event came from.
+fn select_value(event: &Event) -> Option<String> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
+        .map(|s| s.value())
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {

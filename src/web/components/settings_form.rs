@@ -6,9 +6,10 @@
 use std::collections::BTreeMap;
 
 use wasm_bindgen::JsCast;
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::select_value;
 use super::settings_field::{number, show_number, Change, Edit, Field};
 use super::settings_targets::{kpi_targets, sla_targets};
 use crate::i18n::I18n;
@@ -91,11 +92,8 @@ pub fn settings_form(props: &SettingsFormProps) -> Html {
 /// A select's new value handed to `commit` (always valid: the options are).
 fn select_change(commit: Callback<String, Result<(), Message>>) -> Callback<Event> {
     Callback::from(move |event: Event| {
-        if let Some(select) = event
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-        {
-            let _ = commit.emit(select.value());
+        if let Some(value) = select_value(&event) {
+            let _ = commit.emit(value);
         }
     })
 }

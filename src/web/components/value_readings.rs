@@ -3,9 +3,9 @@
 //! know is marked) and where that reading came from. A choice is emitted; the files are then
 //! read again.
 
-use wasm_bindgen::JsCast;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+
+use super::select_value;
 
 use crate::i18n::I18n;
 use crate::ingest::{ReadBy, ValueReading};
@@ -75,13 +75,10 @@ pub fn value_readings(props: &ValueReadingsProps) -> Html {
             let file = props.file.clone();
             let value = value.clone();
             Callback::from(move |event: Event| {
-                let Some(select) = event
-                    .target()
-                    .and_then(|t| t.dyn_into::<HtmlSelectElement>().ok())
-                else {
+                let Some(picked) = select_value(&event) else {
                     return;
                 };
-                let chosen = Some(select.value()).filter(|v| !v.is_empty());
+                let chosen = Some(picked).filter(|v| !v.is_empty());
                 on_choose.emit((file.clone(), kind.choice(value.clone(), chosen)));
             })
         };
