@@ -21,9 +21,11 @@ for file in src/lib.rs src/main.rs; do
 done
 echo "deny: no unsafe code (#![forbid(unsafe_code)] in src/lib.rs and src/main.rs)"
 
+# Pinned: the newest release may need a newer rustc than the machine's (1.95).
+DENY_VERSION=0.20.2
 if ! cargo deny --version >/dev/null 2>&1; then
-    echo "deny: installing cargo-deny"
-    cargo install cargo-deny --locked
+    echo "deny: installing cargo-deny $DENY_VERSION"
+    cargo install cargo-deny --version "$DENY_VERSION" --locked
 fi
 
 echo "deny: advisories SKIPPED: the RustSec advisory database cannot be fetched here (no internet" \

@@ -22,10 +22,13 @@ read -r -a targets <<<"${FUZZ_TARGETS:-ingest datetime engine}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 target_dir="${FUZZ_TARGET_DIR:-$PWD/fuzz/target}"
 
-# cargo-fuzz, once (≈2 min to build): skipped when it is already installed.
+# cargo-fuzz, once (≈2 min to build): skipped when it is already installed. Pinned: the newest
+# release may need a newer rustc than the machine's (1.95), and a run must not depend on the day.
+FUZZ_VERSION=0.13.2
 if ! cargo fuzz --version >/dev/null 2>&1; then
-    echo "fuzz-smoke: installing cargo-fuzz"
-    cargo install cargo-fuzz --locked || cargo install cargo-fuzz
+    echo "fuzz-smoke: installing cargo-fuzz $FUZZ_VERSION"
+    cargo install cargo-fuzz --version "$FUZZ_VERSION" --locked ||
+        cargo install cargo-fuzz --version "$FUZZ_VERSION"
 fi
 
 export RUSTC_BOOTSTRAP=1

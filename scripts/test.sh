@@ -13,16 +13,24 @@ bash scripts/setup.sh || { echo "test: set-up failed"; exit 1; }
 passed=0
 failed=0
 failures=()
+# Each step's output is kept, so that a failed step's end is printed again after the summary:
+# the end of a long run is what a reader (or a CI page showing the last lines) sees first.
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+failed_logs=()
 step() {
   local name=$1
   shift
+  local log="$logs/$((passed + failed)).log"
   echo
   echo "=== $name: $*"
-  if "$@"; then
+  "$@" 2>&1 | tee "$log"
+  if [ "${PIPESTATUS[0]}" -eq 0 ]; then
     passed=$((passed + 1))
   else
     failed=$((failed + 1))
     failures+=("$name")
+    failed_logs+=("$log")
   fi
 }
 
@@ -45,6 +53,11 @@ step "page build" bash scripts/build-web.sh
 step "page in headless Chromium" npm test --prefix tests/browser
 
 echo
+for i in "${!failures[@]}"; do
+  echo "=== failed: ${failures[$i]}; the last 60 lines of its output:"
+  tail -n 60 "${failed_logs[$i]}"
+  echo
+done
 if [ "$failed" -gt 0 ]; then
   echo "failed steps: ${failures[*]}"
 fi
