@@ -11,6 +11,8 @@
 #                             the crate forbids unsafe code, so panics are what is looked for)
 #   FUZZ_TARGET_DIR=fuzz/target
 #   FUZZ_TIMEOUT=10           seconds one input may take (raise it on a loaded machine)
+#   FUZZ_SEED                 libFuzzer's seed: 1 under CI (CI=true), so that a failure there is
+#                             reproduced here with the same seed; otherwise 0 (a new one each run)
 #
 # cargo-fuzz needs nightly-only rustc flags (-Z...): RUSTC_BOOTSTRAP=1 lets the stable toolchain
 # accept them. It is set for cargo-fuzz's builds only.
@@ -18,6 +20,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 seconds="${FUZZ_SECONDS:-20}"
+if [ "${CI:-}" = "true" ]; then seed="${FUZZ_SEED:-1}"; else seed="${FUZZ_SEED:-0}"; fi
 read -r -a targets <<<"${FUZZ_TARGETS:-ingest datetime engine}"
 sanitizer="${FUZZ_SANITIZER:-none}"
 target_dir="${FUZZ_TARGET_DIR:-$PWD/fuzz/target}"
@@ -47,9 +50,9 @@ for target in "${targets[@]}"; do
     mkdir -p "$corpus"
     cp fuzz/seeds/"$target"/* "$corpus"/ 2>/dev/null || true
     log="$work/$target.log"
-    echo "fuzz-smoke: $target for ${seconds}s"
+    echo "fuzz-smoke: $target for ${seconds}s (seed $seed)"
     status=0
-    cargo fuzz run "${fuzz_args[@]}" "$target" "$corpus" -- \
+    cargo fuzz run "${fuzz_args[@]}" "$target" "$corpus" -- -seed="$seed" \
         -max_total_time="$seconds" -timeout="${FUZZ_TIMEOUT:-10}" -rss_limit_mb=2048 >"$log" 2>&1 || status=$?
     stats="$(grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || true)"
     if [ "$status" -eq 0 ]; then
