@@ -163,11 +163,12 @@ fn rows_of_the_table_give_what_the_tickets_give() {
             kpi::DistributionCounts::new(part.table()),
             kpi::HeatMap::default(),
         );
-        let weekly = kpi::weekly_with(&part, &by_rows, |row| {
+        let weeks = kpi::fold_weeks(&part, |row| {
             board.add(row);
             histograms.add(part.table(), row);
             arrivals.add(part.table(), row);
         });
+        let weekly = kpi::weekly_of(&part, weeks, &by_rows);
         assert_eq!(weekly, kpi::weekly(&own, &by_tickets));
         assert_eq!(histograms.distributions(), kpi::distributions(&own));
         assert_eq!(arrivals.0, kpi::heat_map(&own));

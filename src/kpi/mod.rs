@@ -44,7 +44,7 @@ pub use tables::{
     agent_leaderboard, channel_performance, channel_performance_with, AgentBoard, AgentRow,
     ChannelRow,
 };
-pub use weekly::{weekly, weekly_with, SatisfactionWeek, WeekValue, Weekly};
+pub use weekly::{fold_weeks, weekly, weekly_of, SatisfactionWeek, WeekFold, WeekValue, Weekly};
 
 /// The figures a KPI carries beside its value, as keys of the KPI's own object. In the order
 /// of their names: the JSON lists a KPI's extras in this order.
@@ -244,9 +244,19 @@ impl Kpi {
 
 /// Every KPI of the catalogue, by id. The timing cards the data allows are made together
 /// (`timing_cards`, as their formulas make each alone), the counting cards from one pass's
-/// counts (`counting_cards`: those their formulas count); the others by their entries one by
-/// one.
+/// counts (`counting_cards`: those their formulas count; in a report, the weekly pass's, see
+/// `compute_counted`); the others by their entries one by one.
 pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<KpiId, Kpi> {
+    compute_counted(dataset, context, None)
+}
+
+/// The same, given the counting cards' counts of the dataset's rows where a pass over them
+/// has made them already (`WeekFold::counts`, the report's).
+pub(crate) fn compute_counted(
+    dataset: &Dataset,
+    context: &Context,
+    counted: Option<counting_cards::Counts>,
+) -> BTreeMap<KpiId, Kpi> {
     let table = dataset.table();
     let (timed, measures): (Vec<KpiId>, Vec<_>) = CATALOGUE
         .iter()
@@ -269,7 +279,8 @@ pub fn compute(dataset: &Dataset, context: &Context) -> BTreeMap<KpiId, Kpi> {
             let id = definition.id;
             let counted = || {
                 let available = definition.unavailable(dataset, Some(context)).is_none();
-                let counts = counts.get_or_init(|| counting_cards::Counts::of(dataset));
+                let counts = counts
+                    .get_or_init(|| counted.unwrap_or_else(|| counting_cards::Counts::of(dataset)));
                 counting_cards::card(id, counts, dataset).filter(|_| available)
             };
             let kpi = timed

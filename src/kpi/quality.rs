@@ -32,6 +32,13 @@ impl SolvedReplies {
             usize::from(replies == 1) & usize::from(table.reopens.at(row).unwrap_or(0) == 0);
     }
 
+    /// Another part's counts added to these (a whole from its weeks).
+    pub fn absorb(&mut self, other: &SolvedReplies) {
+        self.known += other.known;
+        self.one_touch += other.one_touch;
+        self.replies += other.replies;
+    }
+
     fn of(dataset: &Dataset) -> SolvedReplies {
         let table = dataset.table();
         let mut counts = SolvedReplies::default();
@@ -100,6 +107,12 @@ impl Reopens {
             self.known += 1;
             self.reopened += usize::from(reopens >= 1);
         }
+    }
+
+    /// Another part's counts added to these.
+    pub fn absorb(&mut self, other: &Reopens) {
+        self.known += other.known;
+        self.reopened += other.reopened;
     }
 
     pub fn reopen_rate(&self) -> Kpi {

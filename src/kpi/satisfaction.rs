@@ -96,6 +96,12 @@ impl Offers {
         self.unanswered += usize::from(answer == Answer::Unanswered);
     }
 
+    /// Another part's counts added to these.
+    pub fn absorb(&mut self, other: &Offers) {
+        self.rated += other.rated;
+        self.unanswered += other.unanswered;
+    }
+
     /// `csat_response_rate` of the rows' answers counted and the dataset's unjoined ones.
     pub fn csat_response_rate(mut self, dataset: &Dataset) -> Kpi {
         for answer in &dataset.surveys {
@@ -149,6 +155,13 @@ impl NpsAnswers {
         self.promoters += known & usize::from(score >= 9);
         self.passives += usize::from((7..=8).contains(&score));
         self.detractors += usize::from(score <= 6);
+    }
+
+    /// Another part's counts added to these.
+    pub fn absorb(&mut self, other: &NpsAnswers) {
+        self.promoters += other.promoters;
+        self.passives += other.passives;
+        self.detractors += other.detractors;
     }
 
     /// `nps` of the answers counted: % promoters − % detractors, with the three counts.

@@ -11,8 +11,9 @@ use serde::{Deserialize, Serialize};
 
 use std::cell::Cell;
 
+use super::counting_cards::Counts;
 use super::quality::{Reopens, SolvedReplies};
-use super::satisfaction::{NpsAnswers, Ratings};
+use super::satisfaction::{NpsAnswers, Offers, Ratings};
 use super::tally::{Gates, Median};
 use super::timing::Mean;
 use super::{week_label, Extra, Kpi, KpiId};
@@ -57,18 +58,27 @@ pub struct Weekly {
 /// The weekly series of the catalogue's trended KPIs that have a value over the whole selection
 /// (`kpis`, from `compute`): a KPI the data cannot support has no trend either.
 pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<KpiId, Kpi>) -> Weekly {
-    weekly_with(dataset, kpis, |_| {})
+    weekly_of(dataset, fold_weeks(dataset, |_| {}), kpis)
 }
 
-/// The same, with `each_row` given every row of the dataset on the way: another fold over the
-/// same rows (the agent leaderboard, in the report) reads them while they are in cache,
-/// instead of in a pass of its own.
-pub fn weekly_with(
-    dataset: &Dataset,
-    kpis: &BTreeMap<KpiId, Kpi>,
-    each_row: impl FnMut(usize),
-) -> Weekly {
-    let weeks = by_week(dataset, each_row);
+/// The rows folded by week, before the series are made of them (which needs the cards), and
+/// the counting cards' counts of all the rows, added up from the weeks (`compute_counted`).
+pub struct WeekFold<'t> {
+    weeks: Vec<(NaiveDate, Week<'t>)>,
+    pub(crate) counts: Counts,
+}
+
+/// The rows by week, with `each_row` given every row of the dataset on the way: another fold
+/// over the same rows (the agent leaderboard, in the report) reads them while they are in
+/// cache, instead of in a pass of its own.
+pub fn fold_weeks(dataset: &Dataset, each_row: impl FnMut(usize)) -> WeekFold<'_> {
+    let (weeks, counts) = by_week(dataset, each_row);
+    WeekFold { weeks, counts }
+}
+
+/// The weekly series of the rows folded (`fold_weeks`), as `weekly`.
+pub fn weekly_of(dataset: &Dataset, fold: WeekFold, kpis: &BTreeMap<KpiId, Kpi>) -> Weekly {
+    let weeks = fold.weeks;
     let mut result = Weekly::default();
     if weeks.is_empty() {
         return result;
@@ -164,8 +174,13 @@ struct Week<'t> {
 }
 
 /// The tickets by the Monday of their creation week, and the unjoined answers by the Monday of
-/// their answer, every week from the first to the last listed, in one pass over the rows.
-fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate, Week<'_>)> {
+/// their answer, every week from the first to the last listed, in one pass over the rows; and
+/// the counting cards' counts of all the rows (the weeks' counts, those of the rows in no week,
+/// and every row's survey offer), which spares `compute` a pass of its own.
+fn by_week(
+    dataset: &Dataset,
+    mut each_row: impl FnMut(usize),
+) -> (Vec<(NaiveDate, Week<'_>)>, Counts) {
     // Weeks as numbers: week w runs from the Monday 7w − 3 days after 1970-01-01, a Thursday.
     let week_of = |time: Option<Timestamp>| {
         let time = time.filter(|&t| has_day(t))?;
@@ -197,11 +212,14 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
         .into_iter()
         .flat_map(|(first, last)| [first, last])
         .chain(answer_weeks);
+    // The counts of the rows in no week.
+    let mut rest = Counts::default();
     let (Some(first), Some(last)) = (all_weeks.clone().min(), all_weeks.max()) else {
         for &row in rows {
             each_row(row as usize);
+            rest.add(table, row as usize);
         }
-        return Vec::new();
+        return (Vec::new(), rest);
     };
     let gates = Gates::of(dataset, None);
     let mut weeks: Vec<Week> = (first..=last)
@@ -227,14 +245,17 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
         .collect();
     // Which weeks hold a row or an answer: the series runs from the first to the last of them.
     let mut held = vec![false; weeks.len()];
+    let mut offers = Offers::default();
     for &row in rows {
         each_row(row as usize);
         let Some(week) = created_week(row) else {
+            rest.add(table, row as usize);
             continue;
         };
         let at = (week - first) as usize;
         held[at] = true;
         let (row, week) = (row as usize, &mut weeks[at]);
+        offers.add(table.satisfaction[row]);
         week.tickets += 1;
         week.solved += usize::from(table.solved[row]);
         if let Some(sample) = week.first_response.get_mut() {
@@ -251,6 +272,12 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
         week.ratings.add(table.satisfaction[row]);
         week.nps.add(table.nps_score[row]);
     }
+    // Before the unjoined answers, which the cards count apart.
+    let counts = Counts::of_parts(
+        weeks.iter().map(|w| (&w.replies, &w.reopens, &w.nps)),
+        offers,
+        rest,
+    );
     for (answer, week) in answers {
         let at = (week - first) as usize;
         held[at] = true;
@@ -259,15 +286,16 @@ fn by_week(dataset: &Dataset, mut each_row: impl FnMut(usize)) -> Vec<(NaiveDate
         week.nps.add(answer.nps_score.unwrap_or(UNKNOWN_SCORE));
     }
     let Some(start) = held.iter().position(|&held| held) else {
-        return Vec::new();
+        return (Vec::new(), counts);
     };
     let end = held.iter().rposition(|&held| held).unwrap_or(start);
-    (first..=last)
+    let weeks = (first..=last)
         .zip(weeks)
         .take(end + 1)
         .skip(start)
         .filter_map(|(week, data)| Some((day_of((7 * week - 3) * DAY)?, data)))
-        .collect()
+        .collect();
+    (weeks, counts)
 }
 
 /// The most weeks a table's span may cover for the weeks to be folded into all of them.
@@ -374,7 +402,8 @@ mod tests {
             let data = Dataset::merge(vec![crate::ingest::read_export(name, &bytes).unwrap()]);
             let kpis = crate::kpi::compute(&data, &context(&data));
             let weekly = weekly(&data, &kpis);
-            let mondays: Vec<NaiveDate> = by_week(&data, |_| {}).into_iter().map(|w| w.0).collect();
+            let mondays: Vec<NaiveDate> =
+                by_week(&data, |_| {}).0.into_iter().map(|w| w.0).collect();
             assert!(!mondays.is_empty() && weekly.kpis.len() > 4, "{name}");
             for (at, monday) in mondays.iter().enumerate() {
                 let week = crate::selection::Selection {

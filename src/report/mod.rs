@@ -117,7 +117,18 @@ impl Report {
                 .with_zone(dataset.zone),
             selection,
         );
-        let mut kpis = kpi::compute(&current, &context);
+        // The weekly pass first: the leaderboard, the histograms and the heat map fold the rows
+        // it folds (the same columns, read once), and it counts the counting cards' rows.
+        let table = current.table();
+        let mut agents = kpi::AgentBoard::new(&current, &context);
+        let (mut distributions, mut arrivals) =
+            (kpi::DistributionCounts::new(table), kpi::HeatMap::default());
+        let weeks = kpi::fold_weeks(&current, |row| {
+            agents.add(row);
+            distributions.add(table, row);
+            arrivals.add(table, row);
+        });
+        let mut kpis = kpi::compute_counted(&current, &context, Some(weeks.counts));
         // From the cards as computed (before any doubt nulls one): their medians per channel.
         let card = |id: KpiId| kpis.get(&id);
         let channels = kpi::channel_performance_with(
@@ -158,17 +169,7 @@ impl Report {
         }
 
         let days = kpi::created_vs_solved(&current);
-        // The leaderboard, the histograms and the heat map fold the rows the weekly series
-        // folds, in the same pass (the same columns, read once).
-        let table = current.table();
-        let mut agents = kpi::AgentBoard::new(&current, &context);
-        let (mut distributions, mut arrivals) =
-            (kpi::DistributionCounts::new(table), kpi::HeatMap::default());
-        let weekly = kpi::weekly_with(&current, &kpis, |row| {
-            agents.add(row);
-            distributions.add(table, row);
-            arrivals.add(table, row);
-        });
+        let weekly = kpi::weekly_of(&current, weeks, &kpis);
         let agents = agents.rows();
         Report {
             tickets: current.len(),
