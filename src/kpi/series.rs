@@ -193,26 +193,41 @@ pub fn backlog_over_time(dataset: &Dataset, as_of: Option<Timestamp>) -> Vec<Bac
     const WIDTH: usize = YOUNG as usize + 1;
     let mut young = vec![0i32; (days + YOUNG as usize) * WIDTH];
     let mut first: Option<i64> = None;
+    // Each row's days as the table keeps them (no 64-bit division a row); a time no date
+    // names has none there, and is divided here.
+    let row_days = table.days();
     for &row in rows {
         let Some(created) = created(row) else {
             continue;
         };
         let row = row as usize;
-        let closed = table.solved[row].then(|| table.solved_at.at(row).get().unwrap_or(created));
-        let created_day = created.div_euclid(DAY);
+        let created_day = row_days
+            .created(row)
+            .unwrap_or_else(|| created.div_euclid(DAY));
+        // Solved without a solve time: solved from its creation.
+        let closed_day = table.solved[row].then(|| {
+            row_days.solved(row).unwrap_or_else(|| {
+                table
+                    .solved_at
+                    .at(row)
+                    .get()
+                    .map_or(created_day, |t| t.div_euclid(DAY))
+            })
+        });
         first = Some(first.map_or(created_day, |first| first.min(created_day)));
         if created_day > last {
             continue;
         }
-        // Age at the end of day D is D − created_day, plus one when created exactly at midnight.
-        let origin = created_day - i64::from(created.rem_euclid(DAY) == 0);
+        // Age at the end of day D is D − created_day, plus one when created exactly at midnight:
+        // the time less its day's first second is its second of the day, which wrapping
+        // arithmetic gives exactly even where the day's first second is beyond an i64 (a
+        // checked product is a 128-bit multiplication in wasm).
+        let second_of_day = created.wrapping_sub(created_day.wrapping_mul(DAY));
+        let origin = created_day - i64::from(second_of_day == 0);
         let from = created_day.max(low);
         // Open at the end of D for D from the creation day to the day before the solve day;
         // a run that ends before it starts puts its −1 on its +1.
-        let until = closed
-            .map_or(last, |c| c.div_euclid(DAY) - 1)
-            .min(last)
-            .max(from - 1);
+        let until = closed_day.map_or(last, |c| c - 1).min(last).max(from - 1);
         open[(from - low) as usize] += 1;
         open[(until + 1 - low) as usize] -= 1;
         // Only before the 80 000th day back can a ticket's first open day be old already.
