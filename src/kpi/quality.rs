@@ -19,7 +19,9 @@ pub(crate) struct SolvedReplies {
 }
 
 impl SolvedReplies {
-    #[inline]
+    // Always: left a call, it was a call a row in the weekly pass and the leaderboard (6 % of a
+    // refilter's time in V8's profile).
+    #[inline(always)]
     pub fn add(&mut self, table: &TicketTable, row: usize) {
         let Some(replies) = table.replies.at(row).filter(|_| table.solved[row]) else {
             return;
