@@ -62,7 +62,7 @@ pub fn weekly(dataset: &Dataset, kpis: &BTreeMap<KpiId, Kpi>) -> Weekly {
 }
 
 /// The rows folded by week, before the series are made of them (which needs the cards), and
-/// the counting cards' counts of all the rows, added up from the weeks (`compute_counted`).
+/// the counting cards' counts of all the rows, added up from the weeks (`add_counted`).
 pub struct WeekFold<'t> {
     weeks: Vec<(NaiveDate, Week<'t>)>,
     pub(crate) counts: Counts,

@@ -117,8 +117,9 @@ impl Report {
                 .with_zone(dataset.zone),
             selection,
         );
-        // The weekly pass first: the leaderboard, the histograms and the heat map fold the rows
-        // it folds (the same columns, read once), and it counts the counting cards' rows.
+        let mut kpis = kpi::compute_uncounted(&current, &context);
+        // The weekly pass: the leaderboard, the histograms and the heat map fold the rows it
+        // folds (the same columns, read once), and it counts the counting cards' rows.
         let table = current.table();
         let mut agents = kpi::AgentBoard::new(&current, &context);
         let (mut distributions, mut arrivals) =
@@ -128,7 +129,7 @@ impl Report {
             distributions.add(table, row);
             arrivals.add(table, row);
         });
-        let mut kpis = kpi::compute_counted(&current, &context, Some(weeks.counts));
+        kpi::add_counted(&mut kpis, &current, &context, &weeks.counts);
         // From the cards as computed (before any doubt nulls one): their medians per channel.
         let card = |id: KpiId| kpis.get(&id);
         let channels = kpi::channel_performance_with(
